@@ -1,0 +1,1 @@
+"""The domain: dossier, money, campaign rules, socle diagnostic. Pure Python, never imports Qt."""

@@ -1,0 +1,97 @@
+"""The socle diagnostic: per school, what it will have (existing + planned) and what is missing."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from socle_desktop.domain.campaign import Campaign, SocleItem
+from socle_desktop.domain.model import Dossier, Existant, School
+
+
+class Status(StrEnum):
+    COVERED = "couvert"
+    PARTIAL = "partiel"
+    MISSING = "manquant"
+    OPTIONAL = "facultatif"  # an optional item the school neither has nor plans
+
+
+STATUS_LABELS = {
+    Status.COVERED: "Couvert",
+    Status.PARTIAL: "Partiel",
+    Status.MISSING: "Manquant",
+    Status.OPTIONAL: "Facultatif",
+}
+
+
+@dataclass(frozen=True)
+class ItemDiagnostic:
+    item: SocleItem
+    existant: Existant
+    planned: int  # quantity of the dossier's lines in this socle category
+    needed: int  # quantity the rule of thumb asks for (0 when the item is already present)
+    status: Status
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.needed - self.planned)
+
+
+@dataclass(frozen=True)
+class SchoolDiagnostic:
+    school_id: str
+    items: tuple[ItemDiagnostic, ...]
+
+    @property
+    def missing(self) -> tuple[ItemDiagnostic, ...]:
+        return tuple(i for i in self.items if i.status in (Status.MISSING, Status.PARTIAL))
+
+    @property
+    def reaches_socle(self) -> bool:
+        return not self.missing
+
+
+def needed_quantity(item: SocleItem, classes: int) -> int:
+    """How many of the item a school of ``classes`` cycle 2–3 classes needs (rule of thumb)."""
+    if item.par_classe:
+        return item.par_classe * classes
+    if item.par_4_classes_min:
+        return item.par_4_classes_min * math.ceil(classes / 4) if classes else 0
+    return item.minimum
+
+
+def _planned(school: School, dossier: Dossier, item: SocleItem) -> int:
+    lines = school.services if item.volet == "services" else school.equipment_lines()
+    quantity = 0
+    for line in lines:
+        article = dossier.catalogue.get(line.article)
+        if article and article.categorie == item.id:
+            # Per-device recurring licences (MDM) count once: one line is enough to cover it.
+            quantity += 1 if article.unite else line.quantite
+    return quantity
+
+
+def diagnose_school(school: School, dossier: Dossier, campaign: Campaign) -> SchoolDiagnostic:
+    classes = school.cycle_2_3_classes
+    items = []
+    for item in campaign.socle:
+        existant = school.existant.get(item.id, Existant.ABSENT)
+        planned = _planned(school, dossier, item)
+        needed = 0 if existant == Existant.PRESENT else needed_quantity(item, classes)
+        if needed == 0 or planned >= needed:
+            status = Status.COVERED if (existant == Existant.PRESENT or planned) else Status.OPTIONAL
+            if needed == 0 and existant != Existant.PRESENT and not planned and not item.facultatif:
+                status = Status.COVERED  # nothing needed (no cycle 2–3 class)
+        elif item.facultatif:
+            status = Status.OPTIONAL
+        elif planned:
+            status = Status.PARTIAL
+        else:
+            status = Status.MISSING
+        items.append(ItemDiagnostic(item, existant, planned, needed, status))
+    return SchoolDiagnostic(school.id, tuple(items))
+
+
+def diagnose(dossier: Dossier, campaign: Campaign) -> dict[str, SchoolDiagnostic]:
+    return {s.id: diagnose_school(s, dossier, campaign) for s in dossier.ecoles}

@@ -1,0 +1,88 @@
+"""The checks of snee-2021.md §5.4: warnings in French, never blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from socle_desktop.domain.amounts import is_subsidisable
+from socle_desktop.domain.campaign import Campaign
+from socle_desktop.domain.model import Dossier
+from socle_desktop.domain.money import euros
+from socle_desktop.domain.validation import uai_check_letter_ok
+
+if TYPE_CHECKING:
+    from socle_desktop.domain.rules import Result
+
+# Beyond these, a class's pupil count looks like a typing mistake.
+PUPILS_PER_CLASS_MAX = 35
+
+
+@dataclass(frozen=True)
+class Alert:
+    message: str  # French, a full sentence
+    school_id: str | None = None
+
+
+def warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[Alert]:
+    if not dossier.ecoles:
+        yield Alert("Le dossier ne compte encore aucune école.")
+    if not any(s.services for s in dossier.ecoles) and dossier.ecoles:
+        yield Alert(
+            "Aucune ligne de services et ressources : l'appel à projets demande les deux volets "
+            "(équipement et services)."
+        )
+    for school, sr in zip(dossier.ecoles, result.schools):
+        name = school.nom or "(école sans nom)"
+        if not school.classes:
+            yield Alert(f"{name} : aucune classe n'est saisie.", school.id)
+        elif sr.classes_cycles_2_3 == 0:
+            yield Alert(f"{name} : aucune classe de cycle 2 ou 3 (CP à CM2).", school.id)
+        if sr.excluded_because and school.classes and sr.classes_cycles_2_3:
+            yield Alert(f"{name} est exclue de la subvention d'équipement : {sr.excluded_because}.",
+                        school.id)
+        if sr.above_cap > 0:
+            yield Alert(
+                f"{name} : la dépense d'équipement dépasse le plafond de "
+                f"{euros(campaign.plafond_par_classe)} par classe ; {euros(sr.above_cap)} "
+                "restent entièrement à la charge de la collectivité.",
+                school.id,
+            )
+        class_pupils = sum(c.eleves for c in school.classes)
+        if school.classes and class_pupils and class_pupils != school.eleves:
+            yield Alert(
+                f"{name} : l'école compte {school.eleves} élèves mais ses classes en totalisent "
+                f"{class_pupils}.",
+                school.id,
+            )
+        for c in school.classes:
+            if c.eleves > PUPILS_PER_CLASS_MAX:
+                yield Alert(f"{name}, classe {c.nom} : {c.eleves} élèves, est-ce exact ?", school.id)
+        for line in school.equipment_lines() + school.services:
+            if not is_subsidisable(line, dossier):
+                yield Alert(
+                    f"{name} : « {line.libelle} » n'est pas subventionnable (hors socle ou coût "
+                    "récurrent) ; il reste à la charge de la collectivité.",
+                    school.id,
+                )
+        if school.uai and not uai_check_letter_ok(school.uai):
+            yield Alert(
+                f"{name} : la lettre de contrôle de l'UAI {school.uai} ne correspond pas à ses "
+                "chiffres ; vérifiez-le dans l'annuaire de l'éducation.",
+                school.id,
+            )
+        if school.commune and dossier.commune(school.commune) is None:
+            yield Alert(f"{name} : la commune {school.commune} n'est pas dans le dossier.", school.id)
+    for c in result.communes:
+        if c.above_ceiling > 0:
+            yield Alert(
+                f"{c.nom} : la dépense éligible dépasse le plafond de "
+                f"{euros(campaign.plafond_par_commune)} par commune de {euros(c.above_ceiling)}."
+            )
+    services_cap = campaign.services_plafond_par_eleve * result.services_pupils
+    if result.services.expense > services_cap and any(s.services for s in dossier.ecoles):
+        yield Alert(
+            f"Les services dépassent le plafond de {euros(campaign.services_plafond_par_eleve)} par "
+            f"élève de {euros(result.services.expense - services_cap)}, à la charge de la collectivité."
+        )

@@ -1,0 +1,1 @@
+"""The dossier file: one SQLite file per dossier (see docs/dossier-file.md)."""
