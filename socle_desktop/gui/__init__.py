@@ -1,0 +1,1 @@
+"""The Qt user interface. Widgets edit the dossier only through ``session.Session``."""

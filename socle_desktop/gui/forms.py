@@ -1,0 +1,42 @@
+"""Load the Qt Designer forms of ``ui/`` at run time (QUiLoader), with our custom widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from socle_desktop.resources import ui_dir
+
+_loader: QUiLoader | None = None
+
+
+def _get_loader() -> QUiLoader:
+    global _loader
+    if _loader is None:
+        from socle_desktop.gui.widgets import CUSTOM_WIDGETS
+
+        _loader = QUiLoader()
+        for widget_class in CUSTOM_WIDGETS:
+            _loader.registerCustomWidget(widget_class)
+    return _loader
+
+
+def load_form(name: str, host: QWidget) -> QWidget:
+    """Build ``ui/<name>.ui`` inside ``host`` (which gets a margin-less layout) and return it.
+
+    Children are then found by their Designer object names: ``form.findChild(QLineEdit, "nom")``.
+    """
+    file = QFile(str(ui_dir() / f"{name}.ui"))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(f"formulaire introuvable : {file.fileName()}")
+    try:
+        form = _get_loader().load(file, host)
+    finally:
+        file.close()
+    if form is None:
+        raise RuntimeError(f"formulaire illisible : {name}.ui ({_get_loader().errorString()})")
+    layout = host.layout() or QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(form)
+    return form

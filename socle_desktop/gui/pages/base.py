@@ -1,0 +1,42 @@
+"""What every wizard page shares: the session, a redraw on every change, and what is missing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWizardPage
+
+from socle_desktop.domain.rules import Result
+from socle_desktop.gui.session import Session
+
+
+class DossierPage(QWizardPage):
+    """A page that reads the dossier from the session and writes it only through it.
+
+    Subclasses build their widgets, implement ``refresh`` (redraw from ``session.dossier`` and
+    the ``Result``; must not emit edits) and ``missing`` (French sentences saying what blocks
+    « Suivant »). The user may always save and leave: nothing here blocks saving.
+    """
+
+    def __init__(self, session: Session, title: str, subtitle: str = "", parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setTitle(title)
+        if subtitle:
+            self.setSubTitle(subtitle)
+        session.changed.connect(self._on_changed)
+
+    def _on_changed(self, result: Result) -> None:
+        self.refresh(result)
+        self.completeChanged.emit()
+
+    def refresh(self, result: Result) -> None:  # pragma: no cover - overridden
+        """Redraw from the dossier and the result."""
+
+    def missing(self) -> list[str]:
+        """What must be filled before going on (French, one sentence each)."""
+        return []
+
+    def isComplete(self) -> bool:
+        return not self.missing()
+
+    def initializePage(self) -> None:
+        self.refresh(self.session.result)
