@@ -1,0 +1,77 @@
+"""Every worked example of snee-2021.md §5.5, through the public compute function."""
+
+from decimal import Decimal
+
+import pytest
+
+from socle_desktop.domain.campaign import load_campaign
+from socle_desktop.domain.rules import compute
+
+from .builders import dossier, school
+
+D = Decimal
+
+
+def even(classes: int, expense: int, schools: int, commune="35001"):
+    """``classes`` and ``expense`` spread evenly over ``schools`` schools."""
+    per_classes, per_expense = classes // schools, D(expense) / schools
+    return [school(per_classes, f"{per_expense:.2f}", commune) for _ in range(schools)]
+
+
+CASES = {
+    "minimum": (lambda: dossier(school(1, "3500")), "2450.00", "0.00"),
+    "below minimum": (lambda: dossier(school(1, "3499")), "0.00", "0.00"),
+    "class cap": (lambda: dossier(school(1, "5000")), "2450.00", "0.00"),
+    "small school": (
+        lambda: dossier(school(4, "10000", pupils=100, services="2400")), "7000.00", "1000.00"),
+    "two schools": (lambda: dossier(school(3, "20000"), school(5, "10000")), "14350.00", "0.00"),
+    "first band": (lambda: dossier(school(60, "200000")), "140000.00", "0.00"),
+    "both bands": (lambda: dossier(school(100, "300000")), "190000.00", "0.00"),
+    "ceiling": (lambda: dossier(school(400, "1200000")), "540000.00", "0.00"),
+    "cap binds": (lambda: dossier(*even(62, 435000, 2)), "148500.00", "0.00"),
+    "EPCI": (
+        lambda: dossier(school(60, "200000", "35001"), school(60, "200000", "35002"),
+                        communes=("35001", "35002")),
+        "280000.00", "0.00"),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_worked_example(name):
+    build, equipment, services = CASES[name]
+    result = compute(build(), load_campaign())
+    assert result.equipment.subsidy == D(equipment)
+    assert result.services.subsidy == D(services)
+
+
+def test_below_minimum_says_why():
+    result = compute(dossier(school(1, "3499")), load_campaign())
+    (s,) = result.schools
+    assert s.eligible == 0
+    assert "inférieure au minimum de 3\u202f500,00\u00a0€" in s.excluded_because
+    assert any("exclue" in a.message for a in result.alerts)
+
+
+def test_cap_binds_for_every_even_split():
+    for schools in (1, 2, 31, 62):
+        result = compute(dossier(*even(62, 435000, schools)), load_campaign())
+        assert result.equipment.subsidy == D("148500.00"), schools
+
+
+def test_epci_bands_apply_per_commune_not_to_the_total():
+    result = compute(CASES["EPCI"][0](), load_campaign())
+    assert [c.subsidy for c in result.communes] == [D("140000.00"), D("140000.00")]
+    # 400 000 € in one commune would have reached the 50 % band: 240 000 €, not 280 000 €.
+    assert result.equipment.subsidy != D("240000.00")
+
+
+def test_class_cap_leaves_the_excess_to_the_commune_and_says_how_much():
+    result = compute(dossier(school(1, "5000")), load_campaign())
+    assert result.schools[0].above_cap == D("1500.00")
+    assert result.equipment.remaining == D("2550.00")
+    assert any("1\u202f500,00\u00a0€" in a.message for a in result.alerts)
+
+
+def test_ceiling_is_explained():
+    result = compute(CASES["ceiling"][0](), load_campaign())
+    assert "plafonnée à 1\u202f000\u202f000,00\u00a0€" in result.equipment.explanation
