@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs everything Socle needs, idempotently: the Debian packages (virtual screen for
+# screenshots, poppler for checking PDFs) and a virtual environment .venv with the project.
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+debian_packages=(
+  xvfb xauth                                   # a virtual screen for screenshots of real windows
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0
+  libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3   # Qt's xcb plugin
+  poppler-utils                                # pdftoppm, pdftotext, pdffonts for the PDF tests
+)
+
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for package in "${debian_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+  done
+  if ((${#missing[@]})); then
+    echo "Installation des paquets Debian : ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+else
+  echo "Système sans dpkg : installez vous-même Xvfb et poppler-utils si vous lancez les tests." >&2
+fi
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "Création de l'environnement Python .venv"
+  "$python" -m venv .venv
+fi
+stamp=.venv/.socle-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "Installation des dépendances Python (PySide6, sqlite-utils, reportlab, pytest…)"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev]'
+  touch "$stamp"
+fi
