@@ -1,0 +1,98 @@
+"""The end of the dossier: the warnings, the rules and settings used, and the signature block."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from socle_desktop.domain.campaign import Campaign
+from socle_desktop.domain.model import Dossier, PorteurType
+from socle_desktop.domain.money import euros, percent_fr
+from socle_desktop.domain.rules import Result
+from socle_desktop.report.styles import RULE, grid_style, plain_style, stylesheet
+from socle_desktop.report.text import markup, para
+
+CONTENT_WIDTH = 174 * mm
+
+SCOPE_LABELS = {"ecole": "par école", "projet": "sur l'ensemble du projet"}
+ROUNDING_LABELS = {"centime": "au centime, au plus proche (demi vers le haut)",
+                   "euro": "à l'euro, au plus proche (demi vers le haut)"}
+PUPILS_LABELS = {"ecoles": "tous les élèves des écoles du projet",
+                 "cycles_2_3": "les élèves des classes de cycles 2 et 3 seulement"}
+
+
+def alerts_section(result: Result) -> list:
+    styles = stylesheet()
+    flow: list = [Paragraph("Points d'attention", styles["h1"])]
+    if not result.alerts:
+        flow.append(Paragraph("Aucun point d'attention.", styles["body"]))
+    for alert in result.alerts:
+        flow.append(Paragraph(markup(alert.message), styles["bullet"], bulletText="•"))
+    return flow
+
+
+def bands_fr(campaign: Campaign) -> str:
+    """« 70 % jusqu'à 200 000,00 € ; 50 % de 200 000,00 € à 1 000 000,00 € »."""
+    parts, lower = [], None
+    for band in campaign.bands:
+        start = "jusqu'à" if lower is None else f"de {euros(lower)} à"
+        parts.append(f"{percent_fr(band.rate)} {start} {euros(band.up_to)}")
+        lower = band.up_to
+    return " ; ".join(parts)
+
+
+def settings_section(dossier: Dossier, campaign: Campaign) -> list:
+    """Every rule figure and setting the computation used, so a reader can redo it."""
+    styles = stylesheet()
+    params = dossier.parametres
+    rows = [
+        ("Campagne", f"{campaign.nom} (identifiant « {campaign.id} », version {campaign.version})"),
+        ("Base des montants", f"{params.base} (montants calculés {params.base})"),
+        ("Prix saisis", params.prix_saisis),
+        ("Taux de TVA", percent_fr(params.taux_tva / 100, 0 if params.taux_tva % 1 == 0 else 1)),
+        ("Plafond par classe", f"{euros(campaign.plafond_par_classe)} par classe de cycles 2 et 3,"
+                               f" appliqué {SCOPE_LABELS.get(params.plafond_par_classe, '?')}"),
+        ("Minimum par école", f"{euros(campaign.minimum_par_ecole)} de dépense subventionnable ; "
+                              "en dessous, l'école est exclue"),
+        ("Plafond par commune", f"{euros(campaign.plafond_par_commune)} de dépense éligible"),
+        ("Taux du volet équipement", bands_fr(campaign) + " (tranches marginales, par commune)"),
+        ("Volet services", f"{percent_fr(campaign.services_taux)} d'une dépense plafonnée à "
+                           f"{euros(campaign.services_plafond_par_eleve)} par élève pour "
+                           f"{campaign.services_annees} années scolaires"),
+        ("Élèves comptés (services)", PUPILS_LABELS.get(params.eleves_services, "?")),
+        ("Arrondi des subventions", ROUNDING_LABELS.get(params.arrondi, "?") + ", sur chaque volet"),
+    ]
+    data = [[Paragraph(label, styles["cell_bold"]), para(value, "cell")] for label, value in rows]
+    table = Table(data, colWidths=[50 * mm, CONTENT_WIDTH - 50 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle(grid_style(header_rows=0)))
+    return [Paragraph("Règles et paramètres de calcul", styles["h1"]), table,
+            Spacer(1, 1.5 * mm),
+            Paragraph("Les montants de ce dossier sont calculés par Socle selon ces règles ; la "
+                      "subvention définitive est arrêtée par les services de l'État.",
+                      styles["small"])]
+
+
+def signature_section(dossier: Dossier) -> list:
+    """« Fait à …, le … », the signatory by type of porteur, room for the stamp."""
+    styles = stylesheet()
+    signatory = "Le maire" if dossier.porteur.type == PorteurType.COMMUNE else "Le président"
+    dots = "…" * 12
+    block = Table(
+        [[Paragraph(f"Fait à {dots}<br/>le {dots}", styles["signature"]),
+          Paragraph(f"<b>{signatory}</b><br/>Cachet et signature", styles["signature"])],
+         ["", ""]],
+        colWidths=[CONTENT_WIDTH / 2, CONTENT_WIDTH / 2],
+        rowHeights=[None, 42 * mm],
+        hAlign="LEFT",
+    )
+    block.setStyle(TableStyle(plain_style() + [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOX", (1, 1), (1, 1), 0.6, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    intro = Paragraph(
+        "Le porteur du projet certifie l'exactitude des informations de ce dossier et "
+        "sollicite la subvention de l'État ci-dessus.", styles["body"])
+    title = Paragraph("Signature", styles["h1"])
+    return [KeepTogether([title, intro, Spacer(1, 4 * mm), block])]

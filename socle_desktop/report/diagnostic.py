@@ -1,0 +1,50 @@
+"""The socle diagnostic of one school: what it will have (existing + planned), what is missing."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from socle_desktop.domain.diagnostic import STATUS_LABELS, SchoolDiagnostic, Status
+from socle_desktop.domain.model import Existant
+from socle_desktop.report.styles import BAD, FONT_BOLD, GOOD, MUTED, WARN, grid_style, stylesheet
+from socle_desktop.report.text import cell, markup
+
+EXISTANT_LABELS = {Existant.PRESENT: "Présent", Existant.ABSENT: "Absent",
+                   Existant.OBSOLETE: "Obsolète"}
+STATUS_COLOURS = {Status.COVERED: GOOD, Status.PARTIAL: WARN, Status.MISSING: BAD,
+                  Status.OPTIONAL: MUTED}
+WIDTHS = [88 * mm, 22 * mm, 16 * mm, 16 * mm, 32 * mm]
+
+
+def diagnostic_table(diagnostic: SchoolDiagnostic) -> Table:
+    styles = stylesheet()
+    head = [Paragraph(text, styles["cell_head_right" if 1 < i < 4 else "cell_head"])
+            for i, text in enumerate(("Élément du socle numérique", "Existant", "Prévu",
+                                      "Besoin", "Après le projet"))]
+    rows, colours = [head], []
+    for row, item in enumerate(diagnostic.items, start=1):
+        label = item.item.libelle + (" (facultatif)" if item.item.facultatif else "")
+        rows.append([cell(label, WIDTHS[0]), EXISTANT_LABELS[item.existant], str(item.planned),
+                     str(item.needed), STATUS_LABELS[item.status]])
+        colours += [("TEXTCOLOR", (4, row), (4, row), STATUS_COLOURS[item.status]),
+                    ("FONTNAME", (4, row), (4, row), FONT_BOLD)]
+    table = Table(rows, colWidths=WIDTHS, repeatRows=1, hAlign="LEFT")
+    style = grid_style(zebra=True) + [("ALIGN", (2, 0), (3, -1), "RIGHT")] + colours
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def diagnostic_summary(diagnostic: SchoolDiagnostic) -> Paragraph:
+    """One sentence: the school reaches the socle, or what is still missing."""
+    styles = stylesheet()
+    if diagnostic.reaches_socle:
+        return Paragraph("Avec ce projet, l'école dispose du socle numérique de base.",
+                         styles["body"])
+    parts = []
+    for item in diagnostic.missing:
+        what = markup(item.item.libelle)
+        parts.append(f"{what} ({item.missing} manquant{'s' if item.missing > 1 else ''})"
+                     if item.missing else what)
+    return Paragraph("Reste à couvrir après le projet : " + " ; ".join(parts) + ".",
+                     styles["body"])

@@ -1,0 +1,101 @@
+"""The whole dossier: the story of flowables, built into PDF bytes, written atomically."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, PageBreak, Paragraph
+
+from socle_desktop.domain.campaign import Campaign
+from socle_desktop.domain.diagnostic import diagnose
+from socle_desktop.domain.model import Dossier
+from socle_desktop.domain.rules import Result, compute
+from socle_desktop.report.closing import alerts_section, settings_section, signature_section
+from socle_desktop.report.errors import ReportError
+from socle_desktop.report.first_page import first_page
+from socle_desktop.report.page_template import DossierDocTemplate, Running
+from socle_desktop.report.schools import recap_table, schools_detail
+from socle_desktop.report.styles import stylesheet
+from socle_desktop.report.text import date_fr
+
+
+def story(dossier: Dossier, campaign: Campaign, result: Result, today: datetime.date) -> list:
+    """Every flowable of the dossier, in reading order."""
+    styles = stylesheet()
+    flow = first_page(dossier, campaign, result, today)
+    flow += [PageBreak(), Paragraph("Récapitulatif par école", styles["h1"]),
+             Paragraph(f"Montants en euros, {dossier.parametres.base}. Classes : classes de "
+                       "cycles 2 et 3 (CP à CM2) ; plafond : classes × plafond par classe.",
+                       styles["small"]),
+             recap_table(dossier, result)]
+    flow += schools_detail(dossier, campaign, result, diagnose(dossier, campaign))
+    flow += [CondPageBreak(100 * mm)] + alerts_section(result)
+    flow += settings_section(dossier, campaign)
+    flow += signature_section(dossier)
+    return flow
+
+
+def running_texts(dossier: Dossier, campaign: Campaign, today: datetime.date) -> Running:
+    return Running(
+        porteur=dossier.porteur.nom or "Porteur sans nom",
+        campaign=campaign.nom,
+        footer=f"Dossier généré le {date_fr(today)} avec Socle",
+    )
+
+
+def build_pdf(dossier: Dossier, campaign: Campaign, *, result: Result | None = None,
+              today: datetime.date | None = None) -> bytes:
+    """The PDF dossier as bytes; ``result`` defaults to ``compute(dossier, campaign)``."""
+    result = result or compute(dossier, campaign)
+    today = today or datetime.date.today()
+    buffer = io.BytesIO()
+    doc = DossierDocTemplate(
+        buffer,
+        running_texts(dossier, campaign, today),
+        title=f"Dossier de candidature SNEE — {dossier.porteur.nom}".strip(),
+        author=dossier.porteur.nom,
+        subject=campaign.nom,
+    )
+    flowables = story(dossier, campaign, result, today)
+    try:
+        doc.build(flowables)
+    except Exception as error:  # a layout error must reach the user as a French message
+        raise ReportError(f"le dossier PDF n'a pas pu être mis en page ({error})") from error
+    return buffer.getvalue()
+
+
+def write_pdf(dossier: Dossier, campaign: Campaign, path, *, result: Result | None = None,
+              today: datetime.date | None = None) -> None:
+    """Build the PDF, then write it to ``path`` atomically: a temporary file in the same folder
+    replaces the target only once complete; nothing is left behind on failure."""
+    path = Path(path)
+    data = build_pdf(dossier, campaign, result=result, today=today)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ReportError(f"{path} : c'est un dossier, pas un fichier PDF")
+    if not folder.is_dir():
+        raise ReportError(f"{path} : le dossier {folder} n'existe pas")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise ReportError(f"{path} : impossible d'écrire dans {folder} "
+                          f"({error.strerror or error})") from error
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise ReportError(f"{path} : impossible d'écrire le PDF ({error.strerror or error})") \
+            from error

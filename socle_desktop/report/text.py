@@ -1,0 +1,81 @@
+"""User text on its way into the PDF: cleaned, escaped for Paragraph markup, fitted to a width.
+
+Paragraph text is markup: « <b> », « & » or an « <img src=…> » typed by a user would be read as
+tags (or even open a file), so every user string goes through ``markup`` first. Plain strings in
+table cells are drawn as they are and must *not* be escaped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from socle_desktop.report.styles import CELL_PADDING, CELL_SIZE, FONT, FONT_BOLD, stylesheet
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+
+# Control characters other than the line break would reach the PDF as invisible boxes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """Normalised line breaks and tabs, no control characters; everything else as typed."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub("", text)
+
+
+def markup(text: str) -> str:
+    """User text as Paragraph markup: escaped first, then line breaks as « <br/> »."""
+    return escape(clean(text)).replace("\n", "<br/>")
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of user (or mixed) plain text."""
+    return Paragraph(markup(text), stylesheet()[style])
+
+
+def cell(text: str, width: float, *, bold: bool = False):
+    """A table cell for user text in a column of ``width`` points: a plain string when it fits on
+    one line (cheap to lay out), else a Paragraph that wraps inside the cell."""
+    text = clean(text)
+    font = FONT_BOLD if bold else FONT
+    if "\n" not in text and stringWidth(text, font, CELL_SIZE) <= width - 2 * CELL_PADDING:
+        return text
+    return Paragraph(markup(text), stylesheet()["cell_bold" if bold else "cell"])
+
+
+def one_line(text: str) -> str:
+    """Line breaks and runs of spaces folded into single spaces (headers, titles of tables)."""
+    return " ".join(clean(text).split())
+
+
+def truncate(text: str, width: float, font: str = FONT, size: float = 8) -> str:
+    """``text`` on one line, cut with « … » so that it fits in ``width`` points."""
+    text = one_line(text)
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle].rstrip() + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
+def date_fr(day: datetime.date) -> str:
+    """« 1er décembre 2026 », « 23 novembre 2026 »."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {MONTHS[day.month - 1]} {day.year}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """« 1 école », « 3 écoles »."""
+    word = singular if count <= 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
