@@ -105,7 +105,10 @@ def parse_campaign(data: dict, where: str) -> Campaign:
             raise CampaignError(
                 f"{where} : [parametres] {key} = « {value} » (attendu : {' ou '.join(choices)})"
             )
-    socle = tuple(SocleItem(**item) for item in data.get("socle", []))
+    try:
+        socle = tuple(SocleItem(**item) for item in data.get("socle", []))
+    except TypeError as error:
+        raise CampaignError(f"{where} : élément [[socle]] invalide ({error})") from None
     return Campaign(
         id=ident,
         nom=name,

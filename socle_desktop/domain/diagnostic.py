@@ -72,6 +72,14 @@ def _planned(school: School, dossier: Dossier, item: SocleItem) -> int:
     return quantity
 
 
+def _status(item: SocleItem, existant: Existant, planned: int, needed: int) -> Status:
+    if planned >= needed and (planned or existant == Existant.PRESENT or not item.facultatif):
+        return Status.COVERED  # enough planned, already there, or nothing needed
+    if item.facultatif:
+        return Status.OPTIONAL
+    return Status.PARTIAL if planned else Status.MISSING
+
+
 def diagnose_school(school: School, dossier: Dossier, campaign: Campaign) -> SchoolDiagnostic:
     classes = school.cycle_2_3_classes
     items = []
@@ -79,17 +87,8 @@ def diagnose_school(school: School, dossier: Dossier, campaign: Campaign) -> Sch
         existant = school.existant.get(item.id, Existant.ABSENT)
         planned = _planned(school, dossier, item)
         needed = 0 if existant == Existant.PRESENT else needed_quantity(item, classes)
-        if needed == 0 or planned >= needed:
-            status = Status.COVERED if (existant == Existant.PRESENT or planned) else Status.OPTIONAL
-            if needed == 0 and existant != Existant.PRESENT and not planned and not item.facultatif:
-                status = Status.COVERED  # nothing needed (no cycle 2–3 class)
-        elif item.facultatif:
-            status = Status.OPTIONAL
-        elif planned:
-            status = Status.PARTIAL
-        else:
-            status = Status.MISSING
-        items.append(ItemDiagnostic(item, existant, planned, needed, status))
+        items.append(ItemDiagnostic(item, existant, planned, needed,
+                                    _status(item, existant, planned, needed)))
     return SchoolDiagnostic(school.id, tuple(items))
 
 

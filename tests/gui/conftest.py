@@ -7,10 +7,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from socle_desktop.domain import jsonio
-from socle_desktop.domain.campaign import load_campaign
-from socle_desktop.resources import example_dossier_path
-
 
 def type_text(widget, text: str) -> None:
     """Type any text, accents and « € » included, as key events.
@@ -36,16 +32,6 @@ def clear_and_type(widget, text: str) -> None:
             widget, QKeyEvent(kind, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier)
         )
     type_text(widget, text)
-
-
-@pytest.fixture
-def example_dossier():
-    return jsonio.loads(example_dossier_path().read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def campaign():
-    return load_campaign()
 
 
 @pytest.fixture(autouse=True)
