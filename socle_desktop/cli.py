@@ -20,13 +20,44 @@ class CliError(Exception):
     """A French message for stderr; the command exits with status 2."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="socle-desktop",
-        description="Socle : dossier « socle numérique dans les écoles élémentaires » (SNEE 2021).",
+class _FrenchHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "Utilisation : " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse speaks English; the user reads French."""
+
+    _MESSAGES = (
+        ("the following arguments are required:", "arguments obligatoires manquants :"),
+        ("unrecognized arguments", "arguments inconnus"),
+        ("invalid choice", "choix invalide"),
+        ("expected one argument", "une valeur est attendue"),
+        ("choose from", "choisir parmi"),
     )
-    parser.add_argument("--version", action="version", version=f"Socle {__version__}")
-    verbs = parser.add_subparsers(dest="verb", metavar="COMMANDE")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, formatter_class=_FrenchHelp, add_help=False, **kwargs)
+        self._positionals.title, self._optionals.title = "arguments", "options"
+        self.add_argument("-h", "--help", action="help", help="affiche cette aide")
+
+    def error(self, message: str):
+        for english, french in self._MESSAGES:
+            message = message.replace(english, french)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"Erreur : {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="socle-desktop",
+        description="Socle : dossier « socle numérique dans les écoles élémentaires » (SNEE 2021). "
+        "Sans commande, ouvre l'application (sur DOSSIER s'il est donné).",
+    )
+    parser.add_argument("--version", action="version", version=f"Socle {__version__}",
+                        help="affiche la version")
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMANDE", parser_class=_Parser,
+                                  title="commandes")
 
     p = verbs.add_parser("import-json", help="crée un fichier dossier à partir d'un JSON")
     p.add_argument("json_file", metavar="ENTREE.json")
