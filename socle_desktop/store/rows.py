@@ -1,0 +1,206 @@
+"""A dossier as rows of the tables of schema.py, and back.
+
+Writing functions take a sqlite-utils ``Database`` and run inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlite_utils import Database
+
+from socle_desktop.domain.model import (
+    CatalogueItem,
+    Classroom,
+    Commune,
+    Contact,
+    Dossier,
+    Existant,
+    Line,
+    Parametres,
+    Porteur,
+    PorteurType,
+    School,
+    Secteur,
+)
+
+PARAMETRES_FIELDS = ("prix_saisis", "taux_tva", "plafond_par_classe", "base", "arrondi",
+                     "eleves_services")
+CONTACT_FIELDS = ("nom", "fonction", "telephone", "courriel")
+# Where a line collection lives: (volet, niveau) of its rows.
+LINE_LISTS = {"classe": ("equipement", "classe"), "lignes": ("equipement", "ecole"),
+              "services": ("services", "ecole")}
+
+
+def encode(value: Any) -> Any:
+    """A model value as a column value: exact decimal text, enum values, 0/1, levels as text."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(item) for item in value)
+    return value
+
+
+# --- rows of each entity ----------------------------------------------------------------------
+
+
+def parametres_row(p: Parametres) -> dict:
+    return {"id": 1, **{name: encode(getattr(p, name)) for name in PARAMETRES_FIELDS}}
+
+
+def porteur_row(porteur: Porteur) -> dict:
+    return {
+        "id": 1, "type": encode(porteur.type), "nom": porteur.nom, "siren": porteur.siren,
+        **{f"contact_{name}": getattr(porteur.contact, name) for name in CONTACT_FIELDS},
+    }
+
+
+def commune_row(commune: Commune, position: int) -> dict:
+    return {"id": commune.id, "position": position, "insee": commune.insee, "nom": commune.nom}
+
+
+def school_row(school: School, position: int) -> dict:
+    return {"id": school.id, "position": position, "nom": school.nom, "uai": school.uai,
+            "commune": school.commune, "secteur": encode(school.secteur),
+            "eleves": int(school.eleves)}
+
+
+def class_row(classroom: Classroom, school_id: str, position: int) -> dict:
+    return {"id": classroom.id, "ecole_id": school_id, "position": position,
+            "nom": classroom.nom, "niveaux": encode(classroom.niveaux),
+            "eleves": int(classroom.eleves)}
+
+
+def line_row(line: Line, school_id: str, class_id: str | None, collection: str,
+             position: int) -> dict:
+    volet, niveau = LINE_LISTS["classe" if class_id else collection]
+    return {"id": line.id, "ecole_id": school_id, "classe_id": class_id, "volet": volet,
+            "niveau": niveau, "position": position, "article": line.article,
+            "libelle": line.libelle, "quantite": int(line.quantite),
+            "prix_unitaire": encode(line.prix_unitaire)}
+
+
+def article_row(article_id: str, item: CatalogueItem, position: int) -> dict:
+    return {"id": article_id, "position": position, "libelle": item.libelle,
+            "categorie": item.categorie, "niveau": item.niveau, "volet": item.volet,
+            "prix_unitaire": encode(item.prix_unitaire), "taux_tva": encode(item.taux_tva),
+            "subventionnable": encode(bool(item.subventionnable)), "unite": item.unite}
+
+
+class Rows:
+    """Rows to insert, table by table, gathered from a dossier or a part of it."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, list[dict]] = {}
+
+    def add(self, table: str, row: dict) -> None:
+        self.tables.setdefault(table, []).append(row)
+
+    def school(self, school: School, position: int) -> None:
+        self.add("ecoles", school_row(school, position))
+        for element, etat in school.existant.items():
+            self.add("existant", {"ecole_id": school.id, "element": element, "etat": encode(etat)})
+        for i, classroom in enumerate(school.classes):
+            self.classroom(classroom, school.id, i)
+        self.lines(school.lignes, school.id, None, "lignes")
+        self.lines(school.services, school.id, None, "services")
+
+    def classroom(self, classroom: Classroom, school_id: str, position: int) -> None:
+        self.add("classes", class_row(classroom, school_id, position))
+        self.lines(classroom.lignes, school_id, classroom.id, "lignes")
+
+    def lines(self, lines: list[Line], school_id: str, class_id: str | None, collection: str,
+              start: int = 0) -> None:
+        for i, line in enumerate(lines, start):
+            self.add("lignes", line_row(line, school_id, class_id, collection, i))
+
+    def write(self, db: Database) -> None:
+        # Parents before children, so that the foreign keys hold row by row.
+        for table in ("ecoles", "existant", "classes", "lignes"):
+            if table in self.tables:
+                db[table].insert_all(self.tables[table], batch_size=500)
+        for table, rows in self.tables.items():
+            if table not in ("ecoles", "existant", "classes", "lignes"):
+                db[table].insert_all(rows, batch_size=500)
+
+
+def dossier_rows(dossier: Dossier) -> Rows:
+    rows = Rows()
+    rows.add("parametres", parametres_row(dossier.parametres))
+    rows.add("porteur", porteur_row(dossier.porteur))
+    for i, commune in enumerate(dossier.communes):
+        rows.add("communes", commune_row(commune, i))
+    for i, school in enumerate(dossier.ecoles):
+        rows.school(school, i)
+    for i, (article_id, item) in enumerate(dossier.catalogue.items()):
+        rows.add("catalogue", article_row(article_id, item, i))
+    return rows
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _select(conn, sql: str) -> list[tuple]:
+    return conn.execute(sql).fetchall()
+
+
+def read_dossier_rows(conn, campagne: str) -> Dossier:
+    """The whole dossier from an open connection (a plain ``sqlite3`` one is enough)."""
+    dossier = Dossier(campagne=campagne)
+    p = conn.execute(f"SELECT {', '.join(PARAMETRES_FIELDS)} FROM parametres").fetchone()
+    if p is not None:
+        values = dict(zip(PARAMETRES_FIELDS, p))
+        values["taux_tva"] = Decimal(values["taux_tva"])
+        dossier.parametres = Parametres(**values)
+    row = conn.execute(
+        "SELECT type, nom, siren, contact_nom, contact_fonction, contact_telephone, "
+        "contact_courriel FROM porteur").fetchone()
+    if row is not None:
+        dossier.porteur = Porteur(PorteurType(row[0]), row[1], row[2], Contact(*row[3:]))
+    dossier.communes = [
+        Commune(insee, nom, ident)
+        for ident, insee, nom in _select(conn, "SELECT id, insee, nom FROM communes ORDER BY position")
+    ]
+    dossier.ecoles = _schools(conn)
+    dossier.catalogue = {
+        ident: CatalogueItem(ident, libelle, categorie, niveau, volet, Decimal(prix),
+                             Decimal(tva), bool(subv), unite)
+        for ident, libelle, categorie, niveau, volet, prix, tva, subv, unite in _select(
+            conn, "SELECT id, libelle, categorie, niveau, volet, prix_unitaire, taux_tva, "
+                  "subventionnable, unite FROM catalogue ORDER BY position")
+    }
+    return dossier
+
+
+def _schools(conn) -> list[School]:
+    schools: dict[str, School] = {}
+    for ident, nom, uai, commune, secteur, eleves in _select(
+            conn, "SELECT id, nom, uai, commune, secteur, eleves FROM ecoles ORDER BY position"):
+        schools[ident] = School(nom, uai, commune, Secteur(secteur), eleves, id=ident)
+    for school_id, element, etat in _select(
+            conn, "SELECT ecole_id, element, etat FROM existant ORDER BY rowid"):
+        schools[school_id].existant[element] = Existant(etat)
+    classes: dict[str, Classroom] = {}
+    for ident, school_id, nom, niveaux, eleves in _select(
+            conn, "SELECT id, ecole_id, nom, niveaux, eleves FROM classes "
+                  "ORDER BY ecole_id, position"):
+        classroom = Classroom(nom, niveaux.split(), eleves, id=ident)
+        classes[ident] = classroom
+        schools[school_id].classes.append(classroom)
+    for ident, school_id, class_id, volet, article, libelle, quantite, prix in _select(
+            conn, "SELECT id, ecole_id, classe_id, volet, article, libelle, quantite, "
+                  "prix_unitaire FROM lignes ORDER BY ecole_id, classe_id, position"):
+        line = Line(article, libelle, quantite, Decimal(prix), id=ident)
+        if class_id is not None:
+            classes[class_id].lignes.append(line)
+        elif volet == "services":
+            schools[school_id].services.append(line)
+        else:
+            schools[school_id].lignes.append(line)
+    return list(schools.values())
