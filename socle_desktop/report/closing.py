@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer
 
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import Dossier, PorteurType
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
-from socle_desktop.report.styles import RULE, grid_style, plain_style, stylesheet
-from socle_desktop.report.text import markup, para
+from socle_desktop.report.styles import RULE, grid_style, make_table, stylesheet
+from socle_desktop.report.text import Para, markup, para
 
 CONTENT_WIDTH = 174 * mm
 
@@ -23,11 +23,11 @@ PUPILS_LABELS = {"ecoles": "tous les élèves des écoles du projet",
 
 def alerts_section(result: Result) -> list:
     styles = stylesheet()
-    flow: list = [Paragraph("Points d'attention", styles["h1"])]
+    flow: list = [Para("Points d'attention", styles["h1"])]
     if not result.alerts:
-        flow.append(Paragraph("Aucun point d'attention.", styles["body"]))
+        flow.append(Para("Aucun point d'attention.", styles["body"]))
     for alert in result.alerts:
-        flow.append(Paragraph(markup(alert.message), styles["bullet"], bulletText="•"))
+        flow.append(Para(markup(alert.message), styles["bullet"], bulletText="•"))
     return flow
 
 
@@ -60,14 +60,15 @@ def settings_section(dossier: Dossier, campaign: Campaign) -> list:
                            f"{euros(campaign.services_plafond_par_eleve)} par élève pour "
                            f"{campaign.services_annees} années scolaires"),
         ("Élèves comptés (services)", PUPILS_LABELS.get(params.eleves_services, "?")),
-        ("Arrondi des subventions", ROUNDING_LABELS.get(params.arrondi, "?") + ", sur chaque volet"),
+        ("Arrondi des subventions",
+         f"{ROUNDING_LABELS.get(params.arrondi, '?')}, sur chaque volet"),
     ]
-    data = [[Paragraph(label, styles["cell_bold"]), para(value, "cell")] for label, value in rows]
-    table = Table(data, colWidths=[50 * mm, CONTENT_WIDTH - 50 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle(grid_style(header_rows=0)))
-    return [Paragraph("Règles et paramètres de calcul", styles["h1"]), table,
+    data = [[Para(label, styles["cell_bold"]), para(value, "cell")] for label, value in rows]
+    table = make_table(data, [50 * mm, CONTENT_WIDTH - 50 * mm], grid_style(header_rows=0),
+                       repeat_rows=0)
+    return [Para("Règles et paramètres de calcul", styles["h1"]), table,
             Spacer(1, 1.5 * mm),
-            Paragraph("Les montants de ce dossier sont calculés par Socle selon ces règles ; la "
+            Para("Les montants de ce dossier sont calculés par Socle selon ces règles ; la "
                       "subvention définitive est arrêtée par les services de l'État.",
                       styles["small"])]
 
@@ -77,22 +78,18 @@ def signature_section(dossier: Dossier) -> list:
     styles = stylesheet()
     signatory = "Le maire" if dossier.porteur.type == PorteurType.COMMUNE else "Le président"
     dots = "…" * 12
-    block = Table(
-        [[Paragraph(f"Fait à {dots}<br/>le {dots}", styles["signature"]),
-          Paragraph(f"<b>{signatory}</b><br/>Cachet et signature", styles["signature"])],
+    block = make_table(
+        [[Para(f"Fait à {dots}<br/>le {dots}", styles["signature"]),
+          Para(f"<b>{signatory}</b><br/>Cachet et signature", styles["signature"])],
          ["", ""]],
-        colWidths=[CONTENT_WIDTH / 2, CONTENT_WIDTH / 2],
-        rowHeights=[None, 42 * mm],
-        hAlign="LEFT",
+        [CONTENT_WIDTH / 2, CONTENT_WIDTH / 2],
+        [("BOX", (1, 1), (1, 1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+         ("TOPPADDING", (0, 0), (-1, -1), 6)],
+        repeat_rows=0,
+        rowHeights=[None, 32 * mm],
     )
-    block.setStyle(TableStyle(plain_style() + [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BOX", (1, 1), (1, 1), 0.6, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-    ]))
-    intro = Paragraph(
+    intro = Para(
         "Le porteur du projet certifie l'exactitude des informations de ce dossier et "
         "sollicite la subvention de l'État ci-dessus.", styles["body"])
-    title = Paragraph("Signature", styles["h1"])
-    return [KeepTogether([title, intro, Spacer(1, 4 * mm), block])]
+    title = Para("Signature", styles["h1"])
+    return [KeepTogether([title, intro, Spacer(1, 2 * mm), block])]

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table
 
 from socle_desktop.domain.diagnostic import STATUS_LABELS, SchoolDiagnostic, Status
 from socle_desktop.domain.model import Existant
-from socle_desktop.report.styles import BAD, FONT_BOLD, GOOD, MUTED, WARN, grid_style, stylesheet
-from socle_desktop.report.text import cell, markup
+from socle_desktop.report.styles import (
+    BAD,
+    FONT_BOLD,
+    GOOD,
+    MUTED,
+    WARN,
+    grid_style,
+    make_table,
+    stylesheet,
+)
+from socle_desktop.report.text import Para, cell, markup
 
 EXISTANT_LABELS = {Existant.PRESENT: "Présent", Existant.ABSENT: "Absent",
                    Existant.OBSOLETE: "Obsolète"}
@@ -18,33 +27,27 @@ WIDTHS = [88 * mm, 22 * mm, 16 * mm, 16 * mm, 32 * mm]
 
 
 def diagnostic_table(diagnostic: SchoolDiagnostic) -> Table:
-    styles = stylesheet()
-    head = [Paragraph(text, styles["cell_head_right" if 1 < i < 4 else "cell_head"])
-            for i, text in enumerate(("Élément du socle numérique", "Existant", "Prévu",
-                                      "Besoin", "Après le projet"))]
-    rows, colours = [head], []
+    rows: list = [["Élément du socle numérique", "Existant", "Prévu", "Besoin", "Après le projet"]]
+    colours = []
     for row, item in enumerate(diagnostic.items, start=1):
         label = item.item.libelle + (" (facultatif)" if item.item.facultatif else "")
         rows.append([cell(label, WIDTHS[0]), EXISTANT_LABELS[item.existant], str(item.planned),
                      str(item.needed), STATUS_LABELS[item.status]])
         colours += [("TEXTCOLOR", (4, row), (4, row), STATUS_COLOURS[item.status]),
                     ("FONTNAME", (4, row), (4, row), FONT_BOLD)]
-    table = Table(rows, colWidths=WIDTHS, repeatRows=1, hAlign="LEFT")
     style = grid_style(zebra=True) + [("ALIGN", (2, 0), (3, -1), "RIGHT")] + colours
-    table.setStyle(TableStyle(style))
-    return table
+    return make_table(rows, WIDTHS, style)
 
 
-def diagnostic_summary(diagnostic: SchoolDiagnostic) -> Paragraph:
+def diagnostic_summary(diagnostic: SchoolDiagnostic) -> Para:
     """One sentence: the school reaches the socle, or what is still missing."""
     styles = stylesheet()
     if diagnostic.reaches_socle:
-        return Paragraph("Avec ce projet, l'école dispose du socle numérique de base.",
+        return Para("Avec ce projet, l'école dispose du socle numérique de base.",
                          styles["body"])
     parts = []
     for item in diagnostic.missing:
         what = markup(item.item.libelle)
-        parts.append(f"{what} ({item.missing} manquant{'s' if item.missing > 1 else ''})"
-                     if item.missing else what)
-    return Paragraph("Reste à couvrir après le projet : " + " ; ".join(parts) + ".",
+        parts.append(f"{what} : {item.missing} manquant{'s' if item.missing > 1 else ''}")
+    return Para("Reste à couvrir après le projet : " + " ; ".join(parts) + ".",
                      styles["body"])

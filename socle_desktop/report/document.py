@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak
 
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.diagnostic import diagnose
@@ -21,15 +21,15 @@ from socle_desktop.report.first_page import first_page
 from socle_desktop.report.page_template import DossierDocTemplate, Running
 from socle_desktop.report.schools import recap_table, schools_detail
 from socle_desktop.report.styles import stylesheet
-from socle_desktop.report.text import date_fr
+from socle_desktop.report.text import Para, date_fr
 
 
 def story(dossier: Dossier, campaign: Campaign, result: Result, today: datetime.date) -> list:
     """Every flowable of the dossier, in reading order."""
     styles = stylesheet()
     flow = first_page(dossier, campaign, result, today)
-    flow += [PageBreak(), Paragraph("Récapitulatif par école", styles["h1"]),
-             Paragraph(f"Montants en euros, {dossier.parametres.base}. Classes : classes de "
+    flow += [CondPageBreak(60 * mm), Para("Récapitulatif par école", styles["h1"]),
+             Para(f"Montants en euros, {dossier.parametres.base}. Classes : classes de "
                        "cycles 2 et 3 (CP à CM2) ; plafond : classes × plafond par classe.",
                        styles["small"]),
              recap_table(dossier, result)]

@@ -6,23 +6,25 @@ from __future__ import annotations
 import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table
 
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import PORTEUR_LABELS, Dossier
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
 from socle_desktop.report.closing import bands_fr
-from socle_desktop.report.styles import ACCENT, BOX_BG, FONT_BOLD, bold_row, grid_style, plain_style, stylesheet
-from socle_desktop.report.text import cell, date_fr, markup, para, plural
+from socle_desktop.report.styles import (
+    ACCENT,
+    BOX_BG,
+    FONT_BOLD,
+    bold_row,
+    grid_style,
+    make_table,
+    stylesheet,
+)
+from socle_desktop.report.text import Para, cell, date_fr, markup, para, plural
 
 CONTENT_WIDTH = 174 * mm
-
-
-def _head(*labels: str, right_from: int = 1) -> list[Paragraph]:
-    styles = stylesheet()
-    return [Paragraph(label, styles["cell_head_right" if i >= right_from else "cell_head"])
-            for i, label in enumerate(labels)]
 
 
 def _contact(dossier: Dossier) -> str:
@@ -51,16 +53,15 @@ def _identity(dossier: Dossier, campaign: Campaign, result: Result,
         ("Montants", f"exprimés {dossier.parametres.base}"),
         ("Date du dossier", date_fr(today)),
     ]
-    data = [[Paragraph(label, styles["cell_bold"]), para(value, "cell")] for label, value in rows]
-    table = Table(data, colWidths=[42 * mm, CONTENT_WIDTH - 42 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle(grid_style(header_rows=0, zebra=True)))
-    return table
+    data = [[Para(label, styles["cell_bold"]), para(value, "cell")] for label, value in rows]
+    return make_table(data, [42 * mm, CONTENT_WIDTH - 42 * mm], grid_style(header_rows=0),
+                      repeat_rows=0)
 
 
 def plan_table(result: Result) -> Table:
     """Per volet: dépense, dépense éligible, taux, subvention de l'État, reste à charge; totals."""
-    rows = [_head("Volet", "Dépense", "Dépense éligible", "Taux", "Subvention de l'État",
-                  "Reste à charge")]
+    rows = [["Volet", "Dépense", "Dépense\néligible", "Taux", "Subvention\nde l'État",
+             "Reste\nà charge"]]
     for label, volet in (("Équipement", result.equipment),
                          ("Services et ressources", result.services)):
         rows.append([label, euros(volet.expense), euros(volet.eligible),
@@ -68,12 +69,10 @@ def plan_table(result: Result) -> Table:
     rows.append(["Total", euros(result.expense), "", "", euros(result.subsidy),
                  euros(result.remaining)])
     widths = [36 * mm, 29 * mm, 29 * mm, 15 * mm, 32 * mm, 33 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    style = grid_style(right_from=1, zebra=False) + bold_row(len(rows) - 1)
+    style = grid_style(zebra=False) + bold_row(len(rows) - 1)
     style += [("FONTSIZE", (0, 1), (-1, -1), 9), ("LEADING", (0, 1), (-1, -1), 11.5),
               ("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4.5)]
-    table.setStyle(TableStyle(style))
-    return table
+    return make_table(rows, widths, style, right_from=1)
 
 
 def _key_figures(result: Result) -> Table:
@@ -81,37 +80,34 @@ def _key_figures(result: Result) -> Table:
     styles = stylesheet()
     big = styles["h2"].clone("big", spaceBefore=0, spaceAfter=0, fontSize=10.5, leading=19)
     data = [[
-        Paragraph(f"Subvention de l'État demandée<br/><font name='{FONT_BOLD}' size='16'>"
+        Para(f"Subvention de l'État demandée<br/><font name='{FONT_BOLD}' size='16'>"
                   f"{euros(result.subsidy)}</font><br/><font size='8.5' color='#5b6673'>"
                   f"soit {percent_fr(result.rate, 1)} de la dépense totale</font>", big),
-        Paragraph(f"Reste à charge de la collectivité<br/><font name='{FONT_BOLD}' size='16'>"
+        Para(f"Reste à charge de la collectivité<br/><font name='{FONT_BOLD}' size='16'>"
                   f"{euros(result.remaining)}</font><br/><font size='8.5' color='#5b6673'>"
                   f"sur une dépense totale de {euros(result.expense)}</font>", big),
     ]]
-    table = Table(data, colWidths=[CONTENT_WIDTH / 2] * 2, hAlign="LEFT")
-    table.setStyle(TableStyle(plain_style() + [
+    return make_table(data, [CONTENT_WIDTH / 2] * 2, [
         ("BACKGROUND", (0, 0), (-1, -1), BOX_BG),
         ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, -1), 7),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
-    return table
+    ], repeat_rows=0)
 
 
 def _communes_table(dossier: Dossier, result: Result) -> Table:
-    rows = [_head("Commune (code INSEE)", "Écoles", "Dépense", "Dépense éligible",
-                  "Base retenue", "Subvention", right_from=1)]
-    name_width = 58 * mm
+    rows = [["Commune (code INSEE)", "Écoles", "Dépense", "Dépense\néligible", "Base\nretenue",
+             "Subvention"]]
+    name_width = 56 * mm
     for c in result.communes:
-        rows.append([cell(f"{c.nom} ({c.insee})", name_width), str(len(dossier.schools_of(c.insee))),
+        schools = len(dossier.schools_of(c.insee))
+        rows.append([cell(f"{c.nom} ({c.insee})", name_width), str(schools),
                      euros(c.expense), euros(c.eligible), euros(c.base), euros(c.subsidy)])
     rows.append(["Total du volet équipement", "", euros(result.equipment.expense), "",
                  euros(result.equipment.eligible), euros(result.equipment.subsidy)])
-    widths = [name_width, 12 * mm, 26 * mm, 26 * mm, 26 * mm, 26 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle(grid_style(right_from=1) + bold_row(len(rows) - 1)))
-    return table
+    widths = [name_width, 14 * mm, 26 * mm, 26 * mm, 26 * mm, 26 * mm]
+    return make_table(rows, widths, grid_style() + bold_row(len(rows) - 1), right_from=1)
 
 
 def _bands_text(campaign: Campaign) -> str:
@@ -125,21 +121,21 @@ def first_page(dossier: Dossier, campaign: Campaign, result: Result,
     """Title, identity of the porteur, plan de financement, equipment per commune, services."""
     styles = stylesheet()
     flow: list = [
-        Paragraph("Dossier de candidature", styles["title"]),
-        Paragraph(f"Appel à projets « {markup(campaign.nom)} »", styles["subtitle"]),
+        Para("Dossier de candidature", styles["title"]),
+        Para(f"Appel à projets « {markup(campaign.nom)} »", styles["subtitle"]),
         _identity(dossier, campaign, result, today),
-        Paragraph("Plan de financement", styles["h1"]),
+        Para("Plan de financement", styles["h1"]),
         plan_table(result),
         Spacer(1, 3 * mm),
-        Paragraph(f"Montants {dossier.parametres.base}. Taux : subvention rapportée à la dépense "
+        Para(f"Montants {dossier.parametres.base}. Taux : subvention rapportée à la dépense "
                   "éligible du volet.", styles["small"]),
         Spacer(1, 2 * mm),
         _key_figures(result),
-        Paragraph("Volet équipement : subvention par commune", styles["h2"]),
+        Para("Volet équipement : subvention par commune", styles["h2"]),
         _communes_table(dossier, result),
         Spacer(1, 1.5 * mm),
-        Paragraph(_bands_text(campaign), styles["small"]),
-        Paragraph("Volet services et ressources", styles["h2"]),
+        Para(_bands_text(campaign), styles["small"]),
+        Para("Volet services et ressources", styles["h2"]),
     ]
     flow += [para(line, "body") for line in result.services.explanation.splitlines()]
     return flow

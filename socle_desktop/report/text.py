@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
+from socle_desktop.domain.money import NARROW_NBSP, NBSP
 from socle_desktop.report.styles import CELL_PADDING, CELL_SIZE, FONT, FONT_BOLD, stylesheet
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -34,9 +36,26 @@ def markup(text: str) -> str:
     return escape(clean(text)).replace("\n", "<br/>")
 
 
-def para(text: str, style: str = "body") -> Paragraph:
+class Para(Paragraph):
+    """A Paragraph that never breaks a line inside an amount.
+
+    reportlab counts U+202F (the narrow no-break space of « 12 345,67 € ») among the spaces
+    it may break a line at, but keeps U+00A0 together: inside wrapped text the one becomes the
+    other. Table cells drawn as plain strings keep U+202F."""
+
+    def __init__(self, text: str, style=None, *args, **kwargs):
+        super().__init__(text.replace(NARROW_NBSP, NBSP), style, *args, **kwargs)
+
+
+def para(text: str, style: str = "body") -> Para:
     """A paragraph of user (or mixed) plain text."""
-    return Paragraph(markup(text), stylesheet()[style])
+    return Para(markup(text), stylesheet()[style])
+
+
+@lru_cache(maxsize=4096)
+def _cell_width(text: str, font: str) -> float:
+    """Width of a cell text; article labels repeat a lot, so it is worth remembering."""
+    return stringWidth(text, font, CELL_SIZE)
 
 
 def cell(text: str, width: float, *, bold: bool = False):
@@ -44,9 +63,9 @@ def cell(text: str, width: float, *, bold: bool = False):
     one line (cheap to lay out), else a Paragraph that wraps inside the cell."""
     text = clean(text)
     font = FONT_BOLD if bold else FONT
-    if "\n" not in text and stringWidth(text, font, CELL_SIZE) <= width - 2 * CELL_PADDING:
+    if "\n" not in text and _cell_width(text, font) <= width - 2 * CELL_PADDING:
         return text
-    return Paragraph(markup(text), stylesheet()["cell_bold" if bold else "cell"])
+    return Para(markup(text), stylesheet()["cell_bold" if bold else "cell"])
 
 
 def one_line(text: str) -> str:
