@@ -162,6 +162,9 @@ def _write_atomically(path: Path, dossier: Dossier, campaign: Campaign, origin: 
     except (sqlite3.Error, OSError) as error:
         _remove_quietly(temp)
         raise StoreError(path, f"le fichier n'a pas pu être écrit : {describe_sqlite_error(error)}") from None
+    except (ValueError, TypeError, AttributeError) as error:
+        _remove_quietly(temp)
+        raise StoreError(path, f"le fichier n'a pas pu être écrit (valeur invalide : {error})") from None
     except BaseException:
         _remove_quietly(temp)
         raise
