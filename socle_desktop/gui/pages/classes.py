@@ -1,10 +1,278 @@
-"""Placeholder page (being written): Classes et équipement des classes."""
+"""Page 3 « Classes et équipement des classes »: per school, its classes and each class's lines."""
 
 from __future__ import annotations
 
-from socle_desktop.gui.pages.base import DossierPage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from socle_desktop.domain import edits
+from socle_desktop.domain.model import Classroom, School
+from socle_desktop.domain.rules import Result
+from socle_desktop.gui.models.classes import (
+    COL_ELEVES,
+    COL_MONTANT,
+    COL_NOM,
+    FIRST_LEVEL,
+    ClassesModel,
+)
+from socle_desktop.gui.pages.common import (
+    LazyPage,
+    SchoolSelector,
+    elide,
+    school_equipment_summary,
+)
+from socle_desktop.gui.pages.lines_editor import (
+    EditTable,
+    LinesEditor,
+    NumberDelegate,
+    fit_columns,
+)
 
 
-class ClassesPage(DossierPage):
+class ClassesPage(LazyPage):
     def __init__(self, session, parent=None):
-        super().__init__(session, "Classes et équipement des classes", parent=parent)
+        super().__init__(
+            session,
+            "Classes et équipement des classes",
+            "Pour chaque école, saisissez ses classes, puis l'équipement prévu dans chaque classe "
+            "(système de projection, ordinateur de l'enseignant).",
+            parent=parent,
+        )
+        self._class_id = ""
+
+        self.school_selector = SchoolSelector()
+        self.school_combo = self.school_selector.combo
+        self.school_selector.schoolChanged.connect(self._on_school_changed)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # the classes of the school
+        self.classes_model = ClassesModel(session, self)
+        self.classes_table = EditTable()
+        self.classes_table.setModel(self.classes_model)
+        self.classes_table.setAccessibleName("Classes de l'école")
+        self.classes_table.setToolTip(
+            "Cochez les niveaux de chaque classe (Espace) ; Entrée modifie le nom ou les élèves ; "
+            "Suppr supprime la classe."
+        )
+        self.pupils_delegate = NumberDelegate(False, "le nombre d'élèves", 99, self.classes_table)
+        self.classes_table.setItemDelegateForColumn(COL_ELEVES, self.pupils_delegate)
+        self.classes_table.deleteRequested.connect(self.remove_current_class)
+        header = self.classes_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COL_NOM, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(30)
+        for col in range(FIRST_LEVEL, COL_ELEVES):
+            self.classes_table.setColumnWidth(col, 44)
+        self.classes_table.selectionModel().currentRowChanged.connect(self._on_class_changed)
+        self.add_class_button = QPushButton("Ajouter une classe")
+        self.add_class_button.clicked.connect(self.add_class)
+        self.remove_class_button = QPushButton("Supprimer la classe")
+        self.remove_class_button.setToolTip("Supprimer la classe sélectionnée et son équipement (Suppr)")
+        self.remove_class_button.clicked.connect(self.remove_current_class)
+        self.classes_message = QLabel()
+        self.classes_message.setWordWrap(True)
+        self.pupils_delegate.invalid.connect(
+            lambda m: self._message(self.classes_message, f"Saisie refusée : {m}.", error=True))
+        self.pupils_delegate.accepted.connect(lambda: self.classes_message.setText(""))
+
+        classes_box = QGroupBox("Classes de l'école")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_class_button)
+        buttons.addWidget(self.remove_class_button)
+        buttons.addWidget(self.classes_message, 1)
+        box = QVBoxLayout(classes_box)
+        box.addWidget(self.classes_table, 1)
+        box.addLayout(buttons)
+
+        # the lines of the selected class
+        self.lines_editor = LinesEditor(session, "classe", "equipement")
+        self.lines_table = self.lines_editor.table
+        self.article_combo = self.lines_editor.article_combo
+        self.add_line_button = self.lines_editor.add_button
+        self.remove_line_button = self.lines_editor.remove_button
+        self.apply_to_all_button = QPushButton("Appliquer à toutes les classes")
+        self.apply_to_all_button.setToolTip(
+            "Remplacer l'équipement des autres classes de l'école par celui de cette classe "
+            "(Ctrl+Z pour annuler)"
+        )
+        self.apply_to_all_button.clicked.connect(self.apply_to_all_classes)
+        self.lines_box = QGroupBox("Équipement de la classe")
+        lines_layout = QVBoxLayout(self.lines_box)
+        lines_layout.addWidget(self.lines_editor, 1)
+        apply_row = QHBoxLayout()
+        apply_row.addStretch(1)
+        apply_row.addWidget(self.apply_to_all_button)
+        lines_layout.addLayout(apply_row)
+        self.lines_editor.message_label.setParent(None)
+        lines_layout.insertWidget(1, self.lines_editor.message_label)  # messages above the button
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(classes_box)
+        splitter.addWidget(self.lines_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.school_selector)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(splitter, 1)
+
+        for first, second in [
+            (self.school_combo, self.classes_table),
+            (self.classes_table, self.add_class_button),
+            (self.add_class_button, self.remove_class_button),
+            (self.remove_class_button, self.article_combo),
+            (self.article_combo, self.add_line_button),
+            (self.add_line_button, self.lines_table),
+            (self.lines_table, self.remove_line_button),
+            (self.remove_line_button, self.apply_to_all_button),
+        ]:
+            self.setTabOrder(first, second)
+        self.redraw(session.result)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def current_school(self) -> School | None:
+        school_id = self.school_selector.current_id()
+        return next((s for s in self.session.dossier.ecoles if s.id == school_id), None)
+
+    def current_class(self) -> Classroom | None:
+        return self.classes_model.classroom(self.classes_table.currentIndex().row())
+
+    def missing(self) -> list[str]:
+        return [
+            f"L'école « {s.nom or s.uai or 'sans nom'} » n'a encore aucune classe."
+            for s in self.session.dossier.ecoles if not s.classes
+        ]
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def redraw(self, result: Result) -> None:
+        self.school_selector.update_schools(self.session.dossier.ecoles)
+        school = self.current_school()
+        text, style = school_equipment_summary(result.school(school.id) if school else None)
+        if not school:
+            text, style = "Ajoutez d'abord une école à l'étape précédente.", ""
+        self.summary_label.setText(text)
+        self.summary_label.setStyleSheet(style)
+        self.classes_model.set_classes(school.classes if school else [])
+        fit_columns(self.classes_table, {COL_ELEVES: 64, COL_MONTANT: 120})
+        self._restore_class()
+        self._draw_class()
+
+    def _restore_class(self) -> None:
+        """Keep the selected class across redraws (by id), else select the first one."""
+        current = self.current_class()
+        if current is not None and current.id == self._class_id:
+            return
+        row = self.classes_model.row_of(self._class_id)
+        if row < 0 and self.classes_model.rowCount():
+            row = 0
+        if row >= 0:
+            self.classes_table.blockSignals(True)
+            self.classes_table.selectionModel().blockSignals(True)
+            self.classes_table.setCurrentIndex(self.classes_model.index(row, COL_NOM))
+            self.classes_table.selectionModel().blockSignals(False)
+            self.classes_table.blockSignals(False)
+            self.classes_table.selectRow(row)
+            self._class_id = self.classes_model.classroom(row).id
+        else:
+            self._class_id = ""
+
+    def _draw_class(self) -> None:
+        school, classroom = self.current_school(), self.current_class()
+        writable = not self.session.read_only
+        self.add_class_button.setEnabled(writable and school is not None)
+        self.remove_class_button.setEnabled(writable and classroom is not None)
+        if classroom is None:
+            self.lines_box.setTitle("Équipement de la classe")
+            self.lines_editor.set_target("", "lignes", [])
+            self.apply_to_all_button.setEnabled(False)
+            return
+        title = f"Équipement de la classe « {classroom.nom} »"
+        self.lines_box.setTitle(elide(self.lines_box, title, max(200, self.lines_box.width() - 40)))
+        self.lines_box.setToolTip(title)
+        self.lines_editor.set_target(classroom.id, "lignes", classroom.lignes)
+        self.apply_to_all_button.setEnabled(writable and len(school.classes) > 1)
+
+    def _on_school_changed(self, _school_id: str) -> None:
+        self._class_id = ""
+        self.redraw(self.session.result)
+
+    def _on_class_changed(self, current, _previous) -> None:
+        classroom = self.classes_model.classroom(current.row())
+        self._class_id = classroom.id if classroom else ""
+        self._draw_class()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        classroom = self.current_class()
+        if classroom is not None:
+            title = f"Équipement de la classe « {classroom.nom} »"
+            self.lines_box.setTitle(elide(self.lines_box, title, max(200, self.lines_box.width() - 40)))
+
+    @staticmethod
+    def _message(label: QLabel, text: str, error: bool = False) -> None:
+        label.setStyleSheet("color: #b03a2e;" if error else "color: #1d5e2f;")
+        label.setText(text)
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def add_class(self) -> Classroom | None:
+        school = self.current_school()
+        if school is None:
+            return None
+        names = {c.nom for c in school.classes}
+        n = len(school.classes) + 1
+        while f"Classe {n}" in names:
+            n += 1
+        classroom = Classroom(nom=f"Classe {n}", niveaux=[], eleves=0)
+        insert = edits.Insert("classe", school.id, "classes", len(school.classes), classroom,
+                              "Ajouter une classe")
+        if not self.session.edit(insert):
+            return None
+        self._class_id = classroom.id
+        self.redraw(self.session.result)
+        row = self.classes_model.row_of(classroom.id)
+        index = self.classes_model.index(row, COL_NOM)
+        self.classes_table.setFocus()
+        self.classes_table.setCurrentIndex(index)
+        self.classes_table.edit(index)  # type the name straight away
+        self._message(self.classes_message, "Classe ajoutée : saisissez son nom, cochez ses niveaux.")
+        return classroom
+
+    def remove_current_class(self) -> None:
+        classroom = self.current_class()
+        if classroom is None or self.session.read_only:
+            return
+        row = self.classes_table.currentIndex().row()
+        if self.session.edit(edits.Remove("classe", classroom.id, f"Supprimer la classe {classroom.nom}")):
+            self._message(self.classes_message,
+                          f"Classe « {classroom.nom} » supprimée (Ctrl+Z pour annuler).")
+            count = self.classes_model.rowCount()
+            if count:
+                self.classes_table.setCurrentIndex(self.classes_model.index(min(row, count - 1), COL_NOM))
+
+    def apply_to_all_classes(self) -> None:
+        school, classroom = self.current_school(), self.current_class()
+        if school is None or classroom is None or len(school.classes) < 2:
+            return
+        others = len(school.classes) - 1
+        if self.session.edit(edits.apply_lines_to_all_classes(school, classroom)):
+            self.lines_editor.show_info(
+                f"Équipement de « {classroom.nom} » appliqué aux {others} autres classes "
+                "(Ctrl+Z pour annuler)."
+                if others > 1 else
+                f"Équipement de « {classroom.nom} » appliqué à l'autre classe (Ctrl+Z pour annuler)."
+            )

@@ -1,10 +1,303 @@
-"""Placeholder page (being written): Équipement de l'école."""
+"""Page 4 « Équipement de l'école »: the shared equipment of each school and what it already has."""
 
 from __future__ import annotations
 
-from socle_desktop.gui.pages.base import DossierPage
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socle_desktop.domain.diagnostic import STATUS_LABELS, Status, diagnose_school
+from socle_desktop.domain.model import CatalogueItem, Existant, School
+from socle_desktop.domain.rules import Result
+from socle_desktop.gui.models.lines import COL_QUANTITE, category_label
+from socle_desktop.gui.pages.common import (
+    ERROR_STYLE,
+    OK_STYLE,
+    WARNING_STYLE,
+    LazyPage,
+    SchoolSelector,
+    school_equipment_summary,
+)
+from socle_desktop.gui.pages.lines_editor import LinesEditor, available_articles
+
+EXISTANT_LABELS = {
+    Existant.ABSENT: "Absent",
+    Existant.PRESENT: "Présent",
+    Existant.OBSOLETE: "Obsolète",
+}
+STATUS_STYLES = {
+    Status.COVERED: OK_STYLE,
+    Status.PARTIAL: WARNING_STYLE,
+    Status.MISSING: ERROR_STYLE,
+    Status.OPTIONAL: "color: #6b6b6b;",
+}
+MOBILES = "terminaux_mobiles"
+ALL_CATEGORIES = "Toutes les catégories"
 
 
-class EquipementEcolePage(DossierPage):
+def mobile_suggestion(item, classes: int) -> tuple[int, int, int]:
+    """(minimum, advised, maximum) mobile devices for ``classes`` cycle 2–3 classes."""
+    groups = math.ceil(classes / 4) if classes else 0
+    return (item.par_4_classes_min * groups, item.par_4_classes_conseil * groups,
+            item.par_4_classes_max * groups)
+
+
+class EquipementEcolePage(LazyPage):
     def __init__(self, session, parent=None):
-        super().__init__(session, "Équipement de l'école", parent=parent)
+        super().__init__(
+            session,
+            "Équipement de l'école",
+            "Terminaux mobiles partagés et leur gestion, wifi et réseau, bureau de la direction, "
+            "périphériques ; et ce que l'école possède déjà.",
+            parent=parent,
+        )
+        self.school_selector = SchoolSelector()
+        self.school_combo = self.school_selector.combo
+        self.school_selector.schoolChanged.connect(lambda _id: self.redraw(self.session.result))
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+
+        # mobile devices: the socle's rule of thumb and a « Proposer » button
+        self.mobiles_label = QLabel()
+        self.mobiles_label.setWordWrap(True)
+        self.suggest_button = QPushButton("Proposer")
+        self.suggest_button.setToolTip(
+            "Mettre la quantité de terminaux mobiles conseillée par le socle "
+            "(12 appareils par groupe de 4 classes)"
+        )
+        self.suggest_button.clicked.connect(self.suggest_mobiles)
+        mobiles_row = QHBoxLayout()
+        mobiles_row.addWidget(self.mobiles_label, 1)
+        mobiles_row.addWidget(self.suggest_button)
+
+        # the school-level lines, filtered by socle category
+        self.category_combo = QComboBox()
+        self.category_combo.setAccessibleName("Catégorie du socle")
+        self.category_combo.addItem(ALL_CATEGORIES, None)
+        for item in session.campaign.socle:
+            if item.niveau == "ecole" and item.volet == "equipement":
+                self.category_combo.addItem(category_label(item.id), item.id)
+                self.category_combo.setItemData(self.category_combo.count() - 1, item.libelle,
+                                                Qt.ItemDataRole.ToolTipRole)
+        self.category_combo.addItem(category_label("autre"), "autre")
+        self.category_combo.currentIndexChanged.connect(self._on_category_changed)
+        category_label_widget = QLabel("&Afficher :")
+        category_label_widget.setBuddy(self.category_combo)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(category_label_widget)
+        filter_row.addWidget(self.category_combo)
+        filter_row.addStretch(1)
+
+        self.lines_editor = LinesEditor(session, "ecole", "equipement", self._default_quantity)
+        self.lines_table = self.lines_editor.table
+        self.article_combo = self.lines_editor.article_combo
+        self.add_line_button = self.lines_editor.add_button
+        self.remove_line_button = self.lines_editor.remove_button
+
+        lines_box = QGroupBox("Équipement partagé de l'école")
+        lines_layout = QVBoxLayout(lines_box)
+        lines_layout.addLayout(mobiles_row)
+        lines_layout.addLayout(filter_row)
+        lines_layout.addWidget(self.lines_editor, 1)
+
+        # what the school already has (the diagnostic)
+        self.existant_combos: dict[str, QComboBox] = {}
+        self.status_labels: dict[str, QLabel] = {}
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self._bold("Élément du socle"), 0, 0)
+        grid.addWidget(self._bold("Existant"), 0, 1)
+        grid.addWidget(self._bold("Avec le projet"), 0, 2)
+        for row, item in enumerate(session.campaign.socle, start=1):
+            name = QLabel(category_label(item.id) + (" (facultatif)" if item.facultatif else ""))
+            name.setToolTip(item.libelle)
+            combo = QComboBox()
+            combo.setAccessibleName(f"Existant : {item.libelle}")
+            for state, text in EXISTANT_LABELS.items():
+                combo.addItem(text, state)
+            combo.activated.connect(lambda _i, item_id=item.id: self._on_existant(item_id))
+            name.setBuddy(combo)
+            status = QLabel()
+            status.setWordWrap(True)
+            self.existant_combos[item.id] = combo
+            self.status_labels[item.id] = status
+            grid.addWidget(name, row, 0)
+            grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(status, row, 2)
+        grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(session.campaign.socle) + 1, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(grid_host)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        existant_box = QGroupBox("Ce que l'école possède déjà (diagnostic)")
+        QVBoxLayout(existant_box).addWidget(scroll)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(lines_box)
+        splitter.addWidget(existant_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([1000, 380])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.school_selector)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(splitter, 1)
+
+        order = [self.school_combo, self.suggest_button, self.category_combo, self.article_combo,
+                 self.add_line_button, self.lines_table, self.remove_line_button,
+                 *self.existant_combos.values()]
+        for first, second in zip(order, order[1:]):
+            self.setTabOrder(first, second)
+        self.redraw(session.result)
+
+    @staticmethod
+    def _bold(text: str) -> QLabel:
+        label = QLabel(text)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def current_school(self) -> School | None:
+        school_id = self.school_selector.current_id()
+        return next((s for s in self.session.dossier.ecoles if s.id == school_id), None)
+
+    def _mobile_lines(self, school: School):
+        catalogue = self.session.dossier.catalogue
+        return [line for line in school.lignes
+                if line.article in catalogue and catalogue[line.article].categorie == MOBILES]
+
+    def suggested_mobiles(self, school: School) -> tuple[int, int, int]:
+        item = self.session.campaign.socle_item(MOBILES)
+        if item is None:
+            return (0, 0, 0)
+        return mobile_suggestion(item, school.cycle_2_3_classes)
+
+    def _default_quantity(self, item: CatalogueItem) -> int:
+        """Advised number of mobile devices; one licence per planned device for MDM."""
+        school = self.current_school()
+        if school is None:
+            return 1
+        if item.categorie == MOBILES:
+            return max(1, self.suggested_mobiles(school)[1])
+        if item.unite == "appareil":
+            return max(1, sum(line.quantite for line in self._mobile_lines(school)))
+        return 1
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def redraw(self, result: Result) -> None:
+        self.school_selector.update_schools(self.session.dossier.ecoles)
+        school = self.current_school()
+        text, style = school_equipment_summary(result.school(school.id) if school else None)
+        if school is None:
+            text, style = "Ajoutez d'abord une école à l'étape « Écoles ».", ""
+        self.summary_label.setText(text)
+        self.summary_label.setStyleSheet(style)
+        writable = school is not None and not self.session.read_only
+        self.lines_editor.set_target(school.id if school else "", "lignes",
+                                     school.lignes if school else [])
+        self._draw_mobiles(school)
+        self._draw_existant(school)
+        for combo in self.existant_combos.values():
+            combo.setEnabled(writable)
+
+    def _draw_mobiles(self, school: School | None) -> None:
+        if school is None:
+            self.mobiles_label.setText("")
+            self.suggest_button.setEnabled(False)
+            return
+        low, advised, high = self.suggested_mobiles(school)
+        planned = sum(line.quantite for line in self._mobile_lines(school))
+        classes = school.cycle_2_3_classes
+        if not classes:
+            self.mobiles_label.setText(
+                "Terminaux mobiles : l'école n'a pas encore de classe de cycles 2 et 3.")
+            self.suggest_button.setText("Proposer")
+            self.suggest_button.setEnabled(False)
+            return
+        self.mobiles_label.setText(
+            f"Terminaux mobiles partagés : pour {classes} classe{'s' if classes > 1 else ''} de "
+            f"cycles 2 et 3, le socle prévoit de {low} à {high} appareils ({advised} conseillés). "
+            f"Prévus : {planned}."
+        )
+        self.mobiles_label.setStyleSheet(OK_STYLE if planned >= low else WARNING_STYLE)
+        self.suggest_button.setText(f"Proposer {advised} terminaux")
+        self.suggest_button.setEnabled(not self.session.read_only and planned != advised)
+
+    def _draw_existant(self, school: School | None) -> None:
+        # only this school's diagnostic: session.diagnostics() would diagnose every school
+        diagnostic = (diagnose_school(school, self.session.dossier, self.session.campaign)
+                      if school else None)
+        by_item = {d.item.id: d for d in diagnostic.items} if diagnostic else {}
+        for item_id, combo in self.existant_combos.items():
+            state = school.existant.get(item_id, Existant.ABSENT) if school else Existant.ABSENT
+            index = combo.findData(state)
+            if combo.currentIndex() != index:
+                combo.setCurrentIndex(index)
+            label = self.status_labels[item_id]
+            d = by_item.get(item_id)
+            if d is None:
+                label.setText("")
+                continue
+            text = STATUS_LABELS[d.status]
+            if d.status == Status.PARTIAL:
+                text += f" ({d.planned} sur {d.needed})"
+            elif d.status == Status.MISSING and d.needed > 1:
+                text += f" ({d.needed} à prévoir)"
+            label.setText(text)
+            label.setStyleSheet(STATUS_STYLES[d.status])
+
+    def _on_category_changed(self, _index: int) -> None:
+        category = self.category_combo.currentData()
+        self.lines_editor.set_categories({category} if category else None)
+        self.redraw(self.session.result)
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def _on_existant(self, item_id: str) -> None:
+        school = self.current_school()
+        if school is None:
+            return
+        state = Existant(self.existant_combos[item_id].currentData())
+        existant = dict(school.existant)  # a new dict: the old one stays intact for undo
+        existant[item_id] = state
+        label = self.session.campaign.socle_item(item_id).libelle
+        self.session.set_field("ecole", school.id, "existant", existant,
+                               f"Existant : {label} — {EXISTANT_LABELS[state].lower()}")
+
+    def suggest_mobiles(self) -> None:
+        """Set the advised quantity on the mobile devices line (adding a tablet line if none)."""
+        school = self.current_school()
+        if school is None or not school.cycle_2_3_classes:
+            return
+        advised = self.suggested_mobiles(school)[1]
+        lines = self._mobile_lines(school)
+        if lines:
+            others = sum(line.quantite for line in lines[1:])
+            quantity = max(0, advised - others)
+            self.session.set_field("ligne", lines[0].id, "quantite", quantity,
+                                   "Proposer la quantité de terminaux mobiles")
+            self.lines_editor.select_line(lines[0].id, COL_QUANTITE)
+            return
+        items = available_articles(self.session, "ecole", "equipement", {MOBILES})
+        if items:
+            self.lines_editor.add_article(items[0], advised)

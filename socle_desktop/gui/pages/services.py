@@ -1,10 +1,137 @@
-"""Placeholder page (being written): Services et ressources."""
+"""Page 5 « Services et ressources »: ENT, vie scolaire and resources for two school years."""
 
 from __future__ import annotations
 
-from socle_desktop.gui.pages.base import DossierPage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from socle_desktop.domain import edits
+from socle_desktop.domain.model import CatalogueItem, School
+from socle_desktop.domain.money import euros
+from socle_desktop.domain.rules import Result
+from socle_desktop.gui.pages.common import LazyPage, SchoolSelector
+from socle_desktop.gui.pages.lines_editor import LinesEditor
+
+ENT = "partage"  # the socle item the ENT articles belong to
 
 
-class ServicesPage(DossierPage):
+class ServicesPage(LazyPage):
     def __init__(self, session, parent=None):
-        super().__init__(session, "Services et ressources", parent=parent)
+        super().__init__(
+            session,
+            "Services et ressources",
+            "ENT, vie scolaire et ressources pédagogiques numériques, pour deux années "
+            "scolaires. Les quantités « par élève » reprennent l'effectif de l'école.",
+            parent=parent,
+        )
+        campaign = session.campaign
+        self.school_selector = SchoolSelector()
+        self.school_combo = self.school_selector.combo
+        self.school_selector.schoolChanged.connect(lambda _id: self.redraw(self.session.result))
+        self.pupils_label = QLabel()
+
+        self.cap_label = QLabel()
+        self.cap_label.setWordWrap(True)
+        self.cap_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cap_label.setObjectName("services_cap")
+        self.cap_label.setStyleSheet(
+            "#services_cap { background: #eef4fb; border: 1px solid #9bb7d4; border-radius: 4px;"
+            " padding: 6px; }")
+        self.cap_label.setToolTip(
+            f"Plafond de l'appel à projets : {euros(campaign.services_plafond_par_eleve)} par élève "
+            f"pour {campaign.services_annees} années scolaires, subventionnés à "
+            f"{int(campaign.services_taux * 100)} %."
+        )
+
+        self.lines_editor = LinesEditor(session, "ecole", "services", self._default_quantity)
+        self.lines_table = self.lines_editor.table
+        self.article_combo = self.lines_editor.article_combo
+        self.add_line_button = self.lines_editor.add_button
+        self.remove_line_button = self.lines_editor.remove_button
+        self.apply_ent_button = QPushButton("Appliquer cet ENT à toutes les écoles")
+        self.apply_ent_button.setToolTip(
+            "Donner à chaque autre école le même ENT, au nombre de ses élèves (Ctrl+Z pour annuler)")
+        self.apply_ent_button.clicked.connect(self.apply_ent_to_all_schools)
+
+        header = QHBoxLayout()
+        header.addWidget(self.school_selector, 1)
+        header.addWidget(self.pupils_label)
+        self.lines_box = QGroupBox("Services et ressources de l'école")
+        box = QVBoxLayout(self.lines_box)
+        box.addWidget(self.lines_editor, 1)
+        apply_row = QHBoxLayout()
+        apply_row.addStretch(1)
+        apply_row.addWidget(self.apply_ent_button)
+        box.addLayout(apply_row)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.lines_box, 1)
+        layout.addWidget(self.cap_label)
+
+        order = [self.school_combo, self.article_combo, self.add_line_button, self.lines_table,
+                 self.remove_line_button, self.apply_ent_button]
+        for first, second in zip(order, order[1:]):
+            self.setTabOrder(first, second)
+        self.redraw(session.result)
+
+    def current_school(self) -> School | None:
+        school_id = self.school_selector.current_id()
+        return next((s for s in self.session.dossier.ecoles if s.id == school_id), None)
+
+    def _default_quantity(self, item: CatalogueItem) -> int:
+        school = self.current_school()
+        if item.unite == "élève" and school is not None and school.eleves:
+            return school.eleves
+        return 1
+
+    def _ent_lines(self, school: School):
+        catalogue = self.session.dossier.catalogue
+        return [line for line in school.services
+                if line.article in catalogue and catalogue[line.article].categorie == ENT]
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def redraw(self, result: Result) -> None:
+        self.school_selector.update_schools(self.session.dossier.ecoles)
+        school = self.current_school()
+        if school is None:
+            self.pupils_label.setText("")
+            self.lines_editor.set_target("", "services", [])
+            self.apply_ent_button.setEnabled(False)
+        else:
+            self.pupils_label.setText(f"{school.eleves} élève{'s' if school.eleves > 1 else ''}")
+            self.lines_editor.set_target(school.id, "services", school.services)
+            self.apply_ent_button.setEnabled(
+                not self.session.read_only and len(self.session.dossier.ecoles) > 1
+                and bool(self._ent_lines(school)))
+        self.cap_label.setText("Services et ressources, tout le projet :\n"
+                               + result.services.explanation)
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def apply_ent_to_all_schools(self) -> None:
+        """Every other school gets this school's ENT lines, per-pupil quantities at its pupils."""
+        school = self.current_school()
+        if school is None:
+            return
+        source = self._ent_lines(school)
+        if not source:
+            self.lines_editor.show_error("cette école n'a pas encore d'ENT à appliquer")
+            return
+        catalogue = self.session.dossier.catalogue
+        batch = []
+        others = [s for s in self.session.dossier.ecoles if s.id != school.id]
+        for other in others:
+            batch += [edits.Remove("ligne", line.id) for line in self._ent_lines(other)]
+            start = len(other.services) - len(self._ent_lines(other))
+            for offset, line in enumerate(source):
+                copy = edits.copy_with_new_ids(line)
+                if catalogue[line.article].unite == "élève" and other.eleves:
+                    copy.quantite = other.eleves
+                batch.append(edits.Insert("ligne", other.id, "services", start + offset, copy))
+        if self.session.edit(edits.Batch(tuple(batch), "Appliquer l'ENT à toutes les écoles")):
+            count = len(others)
+            self.lines_editor.show_info(
+                f"ENT appliqué à {count} autre{'s' if count > 1 else ''} "
+                f"école{'s' if count > 1 else ''} (Ctrl+Z pour annuler).")

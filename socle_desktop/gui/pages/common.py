@@ -1,0 +1,108 @@
+"""What the pages about schools share: a school selector, lazy redraws, the school's summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from socle_desktop.domain.model import School
+from socle_desktop.domain.money import euros
+from socle_desktop.domain.rules import Result, SchoolResult
+from socle_desktop.gui.pages.base import DossierPage
+
+WARNING_STYLE = "color: #9a5b00;"
+ERROR_STYLE = "color: #b03a2e;"
+OK_STYLE = "color: #1d5e2f;"
+
+
+class LazyPage(DossierPage):
+    """A page that redraws at once when shown and only marks itself stale while hidden, so
+    that a keystroke on one page never redraws the others (60 schools must stay fluid)."""
+
+    _stale = False
+
+    def refresh(self, result: Result) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.redraw(result)
+
+    def redraw(self, result: Result) -> None:  # pragma: no cover - overridden
+        """Redraw from ``session.dossier`` and ``result`` (never emits an edit)."""
+
+    def initializePage(self) -> None:
+        self._stale = False
+        self.redraw(self.session.result)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.redraw(self.session.result)
+
+
+class SchoolSelector(QWidget):
+    """« École : [combo] »; keeps the chosen school by id across redraws."""
+
+    schoolChanged = Signal(str)  # school id ("" when the dossier has none)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.combo = QComboBox()
+        self.combo.setAccessibleName("École")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(30)
+        label = QLabel("&École :")
+        label.setBuddy(self.combo)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.combo, 1)
+        self._key: tuple = ()
+        self.combo.currentIndexChanged.connect(lambda _i: self.schoolChanged.emit(self.current_id()))
+
+    def current_id(self) -> str:
+        return self.combo.currentData() or ""
+
+    def update_schools(self, schools: list[School]) -> bool:
+        """Refill the list if schools were added, removed or renamed; True if refilled."""
+        key = tuple((s.id, s.nom, s.uai) for s in schools)
+        if key == self._key:
+            return False
+        self._key = key
+        current = self.current_id()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for school in schools:
+            name = school.nom or "(école sans nom)"
+            self.combo.addItem(f"{name} ({school.uai})" if school.uai else name, school.id)
+            self.combo.setItemData(self.combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        index = self.combo.findData(current)
+        self.combo.setCurrentIndex(index if index >= 0 else (0 if schools else -1))
+        self.combo.blockSignals(False)
+        return True
+
+    def select(self, school_id: str) -> None:
+        index = self.combo.findData(school_id)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+
+
+def school_equipment_summary(sr: SchoolResult | None) -> tuple[str, str]:
+    """« Dépense … — plafond … — … au-delà du plafond » and its style, from the result."""
+    if sr is None:
+        return "", ""
+    classes = sr.classes_cycles_2_3
+    cap = (f"plafond {euros(sr.cap)} ({classes} classe{'s' if classes > 1 else ''} "
+           f"de cycles 2 et 3)")
+    text = f"Équipement de l'école : dépense {euros(sr.expense)} — {cap}"
+    if sr.excluded_because:
+        return f"{text} — non subventionnée : {sr.excluded_because}.", ERROR_STYLE
+    if sr.above_cap > 0:
+        return f"{text} — {euros(sr.above_cap)} au-delà du plafond.", WARNING_STYLE
+    return f"{text} — dépense éligible {euros(sr.eligible)}.", OK_STYLE
+
+
+def elide(widget: QWidget, text: str, width: int) -> str:
+    return widget.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width)

@@ -1,0 +1,355 @@
+"""The lines editor shared by pages 3, 4 and 5: choose an article, then edit quantity and price.
+
+Numbers are typed in ``AmountEdit``/``CountEdit`` editors, so letters and negative numbers are
+refused with a French message; each valid keystroke goes to the session at once (the panel
+follows the typing) and successive keystrokes in one cell make a single undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socle_desktop.domain import edits
+from socle_desktop.domain.catalogue import load_default_catalogue
+from socle_desktop.domain.model import CatalogueItem, Line
+from socle_desktop.domain.money import euros
+from socle_desktop.gui.models.lines import (
+    COL_ARTICLE,
+    COL_LIBELLE,
+    COL_MONTANT,
+    COL_PRIX,
+    COL_QUANTITE,
+    LinesModel,
+)
+from socle_desktop.gui.session import Session
+from socle_desktop.gui.widgets import AmountEdit, CountEdit
+
+ERROR_STYLE = "color: #b03a2e;"
+INFO_STYLE = "color: #1d5e2f;"
+
+_default_catalogue: dict[str, CatalogueItem] | None = None
+
+
+def available_articles(session: Session, niveau: str, volet: str,
+                       categories: set[str] | None = None) -> list[CatalogueItem]:
+    """The default catalogue overlaid with the dossier's own copy, filtered, in socle order."""
+    global _default_catalogue
+    if _default_catalogue is None:
+        _default_catalogue = load_default_catalogue()
+    merged = dict(_default_catalogue)
+    merged.update(session.dossier.catalogue)
+    order = {item.id: i for i, item in enumerate(session.campaign.socle)}
+    items = [
+        item for item in merged.values()
+        if item.niveau == niveau and item.volet == volet
+        and (categories is None or item.categorie in categories)
+    ]
+    return sorted(items, key=lambda item: order.get(item.categorie, len(order)))
+
+
+def article_text(item: CatalogueItem) -> str:
+    unit = f" par {item.unite}" if item.unite else ""
+    extra = " — non subventionnable" if not item.subventionnable else ""
+    return f"{item.libelle} — {euros(item.prix_unitaire)}{unit}{extra}"
+
+
+def fit_columns(table: QTableView, columns: dict[int, int]) -> None:
+    """Widen the numeric ``columns`` (column -> minimum width) so no amount is ever elided."""
+    model, metrics = table.model(), table.fontMetrics()
+    header_metrics = table.horizontalHeader().fontMetrics()
+    for column, minimum in columns.items():
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        needed = max(minimum, header_metrics.horizontalAdvance(title) + 24)
+        for row in range(min(model.rowCount(), 200)):
+            text = model.index(row, column).data() or ""
+            needed = max(needed, metrics.horizontalAdvance(text) + 16)
+        if table.columnWidth(column) < needed:
+            table.setColumnWidth(column, needed)
+
+
+class NumberDelegate(QStyledItemDelegate):
+    """Edits a count or an amount; valid keystrokes reach the model at once."""
+
+    invalid = Signal(str)  # French message of a refused input
+    accepted = Signal()
+
+    def __init__(self, amount: bool, what: str = "la quantité", maximum: int = 100_000,
+                 parent=None):
+        super().__init__(parent)
+        self.amount, self.what, self.maximum = amount, what, maximum
+        self.editor = None  # the open editor, for tests
+
+    def createEditor(self, parent, option, index):
+        editor = AmountEdit(parent) if self.amount else CountEdit(parent, self.maximum, self.what)
+        target = QPersistentModelIndex(index)
+        editor.valueChanged.connect(lambda value: self._live(target, value))
+        editor.invalid.connect(self.invalid)
+        self.editor = editor
+        editor.destroyed.connect(lambda *_: setattr(self, "editor", None))
+        return editor
+
+    def _live(self, target: QPersistentModelIndex, value) -> None:
+        if target.isValid():
+            target.model().setData(QModelIndex(target), value, Qt.ItemDataRole.EditRole)
+            self.accepted.emit()
+
+    def setEditorData(self, editor, index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if value is not None:
+            editor.setValue(value)
+
+    def setModelData(self, editor, model, index) -> None:
+        value = editor.value()
+        if value is not None:  # a refused text never reaches the dossier
+            model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+
+class EditTable(QTableView):
+    """A table for the keyboard: Entrée edits the current cell, Suppr asks to delete the row."""
+
+    deleteRequested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setTabKeyNavigation(False)  # Tab leaves the table: the page's tab order stays simple
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.setWordWrap(False)
+
+    def keyPressEvent(self, event) -> None:
+        if self.state() == QAbstractItemView.State.EditingState:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                event.accept()  # the editor commits; Entrée must not also press « Suivant »
+                return
+        else:
+            if event.key() == Qt.Key.Key_Delete:
+                self.deleteRequested.emit()
+                return
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                index = self.currentIndex()
+                if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                    self.edit(index)
+                    return
+                event.ignore()  # let the wizard have Entrée when nothing here is editable
+                return
+        super().keyPressEvent(event)
+
+
+class LinesEditor(QWidget):
+    """Lines of one parent (class, school, school services): an article chooser and a table."""
+
+    linesChanged = Signal()
+    NUMBER_WIDTHS = {COL_QUANTITE: 80, COL_PRIX: 120, COL_MONTANT: 120}
+
+    def __init__(self, session: Session, niveau: str, volet: str,
+                 default_quantity: Callable[[CatalogueItem], int] | None = None, parent=None):
+        super().__init__(parent)
+        self.session, self.niveau, self.volet = session, niveau, volet
+        self.default_quantity = default_quantity or (lambda item: 1)
+        self.categories: set[str] | None = None
+        self._parent_id = ""
+        self._collection = "lignes"
+        self._lines: list[Line] = []
+        self._articles_key: tuple = ()
+
+        self.article_combo = QComboBox()
+        self.article_combo.setAccessibleName("Article du catalogue")
+        self.article_combo.setToolTip("Choisissez un article puis appuyez sur Entrée pour l'ajouter")
+        self.article_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.article_combo.setMinimumContentsLength(24)
+        self.article_combo.installEventFilter(self)
+        self.add_button = QPushButton("Ajouter la ligne")
+        self.add_button.setToolTip("Ajouter l'article choisi (Entrée dans la liste des articles)")
+        self.add_button.clicked.connect(self.add_current_article)
+        self.catalogue_button = None
+        try:  # the full catalogue picker, when the main window provides it
+            from socle_desktop.gui.catalogue_dialog import choose_article  # noqa: F401
+        except ImportError:
+            pass
+        else:
+            self.catalogue_button = QPushButton("Catalogue…")
+            self.catalogue_button.setToolTip("Choisir ou créer un article dans le catalogue")
+            self.catalogue_button.clicked.connect(self._choose_in_catalogue)
+        self.remove_button = QPushButton("Supprimer la ligne")
+        self.remove_button.setToolTip("Supprimer la ligne sélectionnée (Suppr)")
+        self.remove_button.clicked.connect(self.remove_current_line)
+
+        self.model = LinesModel(session, self)
+        self.table = EditTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Lignes")
+        self.table.deleteRequested.connect(self.remove_current_line)
+        self.quantity_delegate = NumberDelegate(False, "la quantité", 100_000, self.table)
+        self.price_delegate = NumberDelegate(True, parent=self.table)
+        self.table.setItemDelegateForColumn(COL_QUANTITE, self.quantity_delegate)
+        self.table.setItemDelegateForColumn(COL_PRIX, self.price_delegate)
+        for delegate in (self.quantity_delegate, self.price_delegate):
+            delegate.invalid.connect(self.show_error)
+            delegate.accepted.connect(self.clear_message)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_LIBELLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(COL_ARTICLE, 130)
+        fit_columns(self.table, self.NUMBER_WIDTHS)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QHBoxLayout()
+        top.addWidget(self.article_combo, 1)
+        top.addWidget(self.add_button)
+        if self.catalogue_button is not None:
+            top.addWidget(self.catalogue_button)
+        top.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message_label)
+        self.setTabOrder(self.article_combo, self.add_button)
+        self.setTabOrder(self.add_button, self.table)
+
+    # --- what is shown ---------------------------------------------------------------------
+
+    def set_target(self, parent_id: str, collection: str, lines: list[Line]) -> None:
+        """Show (and add to) ``lines``, the list ``collection`` of entity ``parent_id``."""
+        if parent_id != self._parent_id:
+            self.clear_message()
+        self._parent_id, self._collection, self._lines = parent_id, collection, lines
+        shown = lines
+        if self.categories is not None:
+            catalogue = self.session.dossier.catalogue
+            shown = [line for line in lines
+                     if (catalogue[line.article].categorie if line.article in catalogue
+                         else "autre") in self.categories]
+        self.model.set_lines(shown)
+        fit_columns(self.table, self.NUMBER_WIDTHS)
+        self._refresh_articles()
+        self._update_buttons()
+
+    def set_categories(self, categories: set[str] | None) -> None:
+        self.categories = categories
+
+    def _refresh_articles(self) -> None:
+        items = available_articles(self.session, self.niveau, self.volet, self.categories)
+        key = tuple((i.id, i.libelle, i.prix_unitaire, i.unite) for i in items)
+        if key == self._articles_key:
+            return
+        self._articles_key = key
+        current = self.article_combo.currentData()
+        self.article_combo.blockSignals(True)
+        self.article_combo.clear()
+        for item in items:
+            self.article_combo.addItem(article_text(item), item.id)
+            self.article_combo.setItemData(self.article_combo.count() - 1, item.libelle,
+                                           Qt.ItemDataRole.ToolTipRole)
+        index = self.article_combo.findData(current)
+        self.article_combo.setCurrentIndex(max(0, index))
+        self.article_combo.blockSignals(False)
+
+    def _update_buttons(self, *_args) -> None:
+        writable = not self.session.read_only and bool(self._parent_id)
+        self.add_button.setEnabled(writable and self.article_combo.count() > 0)
+        self.article_combo.setEnabled(writable)
+        self.remove_button.setEnabled(writable and self.current_line() is not None)
+
+    def current_line(self) -> Line | None:
+        index = self.table.currentIndex()
+        return self.model.line(index.row()) if index.isValid() else None
+
+    # --- messages --------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.setText(f"Saisie refusée : {message}.")
+
+    def show_info(self, message: str) -> None:
+        self.message_label.setStyleSheet(INFO_STYLE)
+        self.message_label.setText(message)
+
+    def clear_message(self) -> None:
+        if self.message_label.text():
+            self.message_label.setText("")
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def add_current_article(self) -> Line | None:
+        article_id = self.article_combo.currentData()
+        if not article_id or not self._parent_id:
+            return None
+        items = {i.id: i for i in available_articles(self.session, self.niveau, self.volet)}
+        return self.add_article(items[article_id])
+
+    def add_article(self, item: CatalogueItem, quantity: int | None = None) -> Line | None:
+        """Add a line of ``item`` (its catalogue price, the default quantity) and select it."""
+        if not self._parent_id:
+            return None
+        line = Line(item.id, item.libelle,
+                    self.default_quantity(item) if quantity is None else quantity,
+                    item.prix_unitaire)
+        batch = [edits.Insert("ligne", self._parent_id, self._collection, len(self._lines), line)]
+        if self.session.dossier.catalogue.get(item.id) != item:
+            batch.insert(0, edits.PutArticle(item.id, item))
+        if not self.session.edit(edits.Batch(tuple(batch), f"Ajouter « {item.libelle} »")):
+            return None
+        self.clear_message()
+        self.select_line(line.id, COL_QUANTITE)
+        self.table.setFocus()
+        self.linesChanged.emit()
+        return line
+
+    def select_line(self, line_id: str, column: int = COL_LIBELLE) -> None:
+        row = self.model.row_of(line_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, column))
+
+    def remove_current_line(self) -> None:
+        line = self.current_line()
+        if line is None or self.session.read_only:
+            return
+        row = self.table.currentIndex().row()
+        if self.session.edit(edits.Remove("ligne", line.id, f"Supprimer « {line.libelle} »")):
+            self.show_info(f"Ligne « {line.libelle} » supprimée (Ctrl+Z pour annuler).")
+            if self.model.rowCount():
+                self.table.setCurrentIndex(
+                    self.model.index(min(row, self.model.rowCount() - 1), COL_LIBELLE))
+            self.linesChanged.emit()
+
+    def _choose_in_catalogue(self) -> None:
+        from socle_desktop.gui.catalogue_dialog import choose_article
+
+        item = choose_article(self, self.session, niveau=self.niveau, volet=self.volet)
+        if item is not None:
+            self.add_article(item)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.article_combo and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not self.article_combo.view().isVisible()):
+            self.add_current_article()
+            return True
+        return super().eventFilter(watched, event)
