@@ -1,0 +1,112 @@
+"""Start the application: ``socle-desktop [FILE]``.
+
+With a display, the main window opens (on FILE, or on the start screen). Without one (a server,
+an SSH session), Qt is not started at all: the PDF of FILE, or of the bundled example, is written
+to the current folder and the plan de financement is printed, so the command still does something
+useful and says in French why no window appeared.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+BENCH_EXIT_ENV = "SOCLE_BENCH_EXIT_AFTER_SHOW"  # print the time to the first shown window, quit
+BENCH_T0_ENV = "SOCLE_BENCH_T0"  # time.time() of the process start, set by bench/bench_gui.py
+
+
+def has_display(environ=os.environ, platform: str = sys.platform) -> bool:
+    """False on Linux when neither X11 nor Wayland is there and no Qt platform is forced."""
+    if not platform.startswith("linux"):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def run_gui(argv: list[str]) -> int:
+    """The entry point of ``socle-desktop [FILE]`` (argv without the program name)."""
+    if any(arg in ("-h", "--help") for arg in argv):
+        print("Usage : socle-desktop [DOSSIER.socle]\n"
+              "Ouvre la fenêtre de Socle, sur DOSSIER s'il est donné.")
+        return 0
+    path = Path(argv[0]) if argv else None
+    if not has_display():
+        from socle_desktop.gui.headless import run_headless
+
+        return run_headless(path)
+    return _run_window(path)
+
+
+def _run_window(path: Path | None) -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    setup_application(app)
+
+    from socle_desktop.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        # Open after the first paint: the window shows at once, the file fills it.
+        QTimer.singleShot(0, lambda: window.open_path(path))
+
+    if os.environ.get(BENCH_EXIT_ENV):
+        class _FirstExpose(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+                if event.type() == QEvent.Type.Expose and obj.isExposed():
+                    t0 = float(os.environ.get(BENCH_T0_ENV, "0") or 0)
+                    print(f"shown {time.time() - t0:.4f}", flush=True)
+                    QTimer.singleShot(0, app.quit)
+                    obj.removeEventFilter(self)
+                return False
+
+        handle = window.windowHandle()
+        watcher = _FirstExpose(app)
+        handle.installEventFilter(watcher)
+        if handle.isExposed():  # already exposed (offscreen exposes during show())
+            t0 = float(os.environ.get(BENCH_T0_ENV, "0") or 0)
+            print(f"shown {time.time() - t0:.4f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+    return app.exec()
+
+
+def setup_application(app) -> None:
+    """Names for QSettings, the French locale, Qt's own French strings, the icon."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QIcon
+
+    from socle_desktop import APP_NAME, __version__
+    from socle_desktop.resources import resource
+
+    app.setOrganizationName(APP_NAME)
+    app.setOrganizationDomain("socle.example")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    install_french_translations(app)
+    icon = resource("icons", "socle.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+_translator = None
+
+
+def install_french_translations(app) -> bool:
+    """Qt's buttons and dialogs in French (« Suivant > », « Annuler », the file dialog)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    global _translator
+    if _translator is not None:
+        return True
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if not translator.load(QLocale(QLocale.Language.French), "qtbase", "_", folder):
+        return False
+    app.installTranslator(translator)
+    _translator = translator  # keep it alive as long as the application
+    return True

@@ -1,0 +1,283 @@
+"""Page 2 — Écoles: the list of the project's schools, and a form for the selected one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+)
+
+from socle_desktop.domain.edits import Insert, Remove
+from socle_desktop.domain.model import SECTEUR_LABELS, Dossier, School, Secteur
+from socle_desktop.domain.rules import Result
+from socle_desktop.domain.validation import uai_check_letter_ok, uai_error
+from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.pages.base import DossierPage
+from socle_desktop.gui.pages.porteur import ERROR_STYLE, OK_STYLE, WARNING_STYLE
+from socle_desktop.gui.widgets import CountEdit
+
+COLUMNS = ("Nom", "UAI", "Commune", "Secteur", "Élèves", "Classes CP–CM2")
+
+
+class SchoolsModel(QAbstractTableModel):
+    """The dossier's schools as rows; it shows them and holds no rule of its own."""
+
+    def __init__(self, dossier: Dossier, parent=None):
+        super().__init__(parent)
+        self.dossier = dossier
+        self._ids: list[str] = [s.id for s in dossier.ecoles]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def school(self, row: int) -> School | None:
+        ecoles = self.dossier.ecoles
+        return ecoles[row] if 0 <= row < len(ecoles) else None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        school = self.school(index.row())
+        if school is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return school.nom or "(sans nom)"
+            if column == 1:
+                return school.uai
+            if column == 2:
+                commune = self.dossier.commune(school.commune)
+                return commune.nom if commune else "(à choisir)"
+            if column == 3:
+                return SECTEUR_LABELS[Secteur(school.secteur)]
+            if column == 4:
+                return str(school.eleves)
+            if column == 5:
+                return str(school.cycle_2_3_classes)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sync(self) -> None:
+        """Follow the dossier: a cheap repaint when the same schools are there, else a reset."""
+        ids = [s.id for s in self.dossier.ecoles]
+        if ids == self._ids:
+            if ids:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(ids) - 1, len(COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self._ids = ids
+        self.endResetModel()
+
+
+class EcolesPage(DossierPage):
+    def __init__(self, session, parent=None):
+        super().__init__(session, "Écoles",
+                         "Les écoles du projet : ajoutez-les, puis complétez chacune.",
+                         parent=parent)
+        form = self.form = load_form("ecoles_page", self)
+        self.table: QTableView = form.findChild(QTableView, "ecoles_table")
+        self.model = SchoolsModel(session.dossier, self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # names can be long
+        header.resizeSection(2, 170)
+        header.setMinimumSectionSize(60)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+
+        self.add_button: QPushButton = form.findChild(QPushButton, "add_button")
+        self.remove_button: QPushButton = form.findChild(QPushButton, "remove_button")
+        self.nom_edit: QLineEdit = form.findChild(QLineEdit, "nom_edit")
+        self.uai_edit: QLineEdit = form.findChild(QLineEdit, "uai_edit")
+        self.uai_message: QLabel = form.findChild(QLabel, "uai_message")
+        self.commune_combo: QComboBox = form.findChild(QComboBox, "commune_combo")
+        self.secteur_combo: QComboBox = form.findChild(QComboBox, "secteur_combo")
+        self.eleves_edit: CountEdit = form.findChild(CountEdit, "eleves_edit")
+        self.eleves_edit.what = "le nombre d'élèves"
+        self.eleves_edit.maximum = 5000
+        self.eleves_message: QLabel = form.findChild(QLabel, "eleves_message")
+        self.school_box: QGroupBox = form.findChild(QGroupBox, "school_box")
+        for secteur, label in SECTEUR_LABELS.items():
+            self.secteur_combo.addItem(label, secteur.value)
+
+        self.add_button.clicked.connect(self.add_school)
+        self.remove_button.clicked.connect(self.remove_school)
+        self.nom_edit.textEdited.connect(
+            lambda text: self._set("nom", text, "Modifier le nom de l'école"))
+        self.uai_edit.textEdited.connect(self._on_uai)
+        self.commune_combo.activated.connect(
+            lambda i: self._set("commune", self.commune_combo.itemData(i),
+                                "Changer la commune de l'école"))
+        self.secteur_combo.activated.connect(
+            lambda i: self._set("secteur", Secteur(self.secteur_combo.itemData(i)),
+                                "Changer le secteur de l'école"))
+        self.eleves_edit.valueChanged.connect(
+            lambda value: self._set("eleves", value, "Modifier le nombre d'élèves"))
+        self.eleves_edit.invalid.connect(self._on_eleves_invalid)
+        self.eleves_edit.valueChanged.connect(lambda _v: self.eleves_message.setText(""))
+        self.refresh(session.result)
+
+    # --- selection ---------------------------------------------------------------------------
+
+    def current_school(self) -> School | None:
+        index = self.table.currentIndex()
+        return self.model.school(index.row()) if index.isValid() else None
+
+    def select_school(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.selectRow(row)
+        self._show_selected()
+
+    # --- from the user to the dossier --------------------------------------------------------
+
+    def _set(self, field: str, value, label: str) -> None:
+        school = self.current_school()
+        if school is not None:
+            self.session.set_field("ecole", school.id, field, value, label)
+
+    def _on_uai(self, text: str) -> None:
+        uai = text.strip().upper()
+        if uai != text:
+            position = self.uai_edit.cursorPosition()
+            self.uai_edit.setText(uai)
+            self.uai_edit.setCursorPosition(min(position, len(uai)))
+        self._set("uai", uai, "Modifier l'UAI")
+        self._show_uai(uai)
+
+    def _on_eleves_invalid(self, message: str) -> None:
+        self.eleves_message.setStyleSheet(ERROR_STYLE)
+        self.eleves_message.setText(message[0].upper() + message[1:] + ".")
+
+    def add_school(self) -> None:
+        dossier = self.session.dossier
+        commune = dossier.communes[0].insee if dossier.communes else ""
+        school = School(nom="", uai="", commune=commune)
+        if self.session.edit(Insert("ecole", "", "ecoles", len(dossier.ecoles), school,
+                                    "Ajouter une école")):
+            self.select_school(len(dossier.ecoles) - 1)
+            self.nom_edit.setFocus()
+
+    def remove_school(self) -> None:
+        school = self.current_school()
+        if school is None:
+            return
+        classes = len(school.classes)
+        lines = len(school.equipment_lines()) + len(school.services)
+        name = school.nom or "sans nom"
+        answer = QMessageBox.question(
+            self, "Supprimer l'école",
+            f"Supprimer l'école « {name} » ?\n\n"
+            f"Ses {classes} classe(s) et ses {lines} ligne(s) d'équipement et de services seront "
+            "supprimées aussi.\nVous pourrez revenir en arrière avec Édition › Annuler (Ctrl+Z).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self.table.currentIndex().row()
+        if self.session.edit(Remove("ecole", school.id, f"Supprimer l'école {name}")):
+            self.select_school(min(row, len(self.session.dossier.ecoles) - 1))
+
+    # --- from the dossier to the widgets -----------------------------------------------------
+
+    def refresh(self, result: Result) -> None:
+        current = self.current_school()
+        self.model.sync()
+        ecoles = self.session.dossier.ecoles
+        if ecoles and (current is None or current not in ecoles):
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        elif current is not None:
+            row = ecoles.index(current)
+            if self.table.currentIndex().row() != row:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+        self._fill_communes()
+        self._show_selected()
+
+    def _fill_communes(self) -> None:
+        communes = [(c.nom, c.insee) for c in self.session.dossier.communes]
+        shown = [(self.commune_combo.itemText(i), self.commune_combo.itemData(i))
+                 for i in range(self.commune_combo.count())]
+        if communes != shown:
+            self.commune_combo.clear()
+            for nom, insee in communes:
+                self.commune_combo.addItem(nom, insee)
+
+    def _show_selected(self) -> None:
+        school = self.current_school()
+        has = school is not None
+        for widget in (self.nom_edit, self.uai_edit, self.commune_combo, self.secteur_combo,
+                       self.eleves_edit, self.remove_button):
+            widget.setEnabled(has)
+        if not has:
+            for edit in (self.nom_edit, self.uai_edit, self.eleves_edit):
+                edit.clear()
+            self.uai_message.setText("")
+            return
+        if self.nom_edit.text() != school.nom:
+            self.nom_edit.setText(school.nom)
+        if self.uai_edit.text() != school.uai:
+            self.uai_edit.setText(school.uai)
+        self._show_uai(school.uai)
+        index = self.commune_combo.findData(school.commune)
+        self.commune_combo.setCurrentIndex(index)
+        self.secteur_combo.setCurrentIndex(self.secteur_combo.findData(Secteur(school.secteur)
+                                                                       .value))
+        if self.eleves_edit.error is None or self.eleves_edit.value() != school.eleves:
+            self.eleves_edit.setValue(school.eleves)
+
+    def _show_uai(self, uai: str) -> None:
+        if not uai:
+            self.uai_message.setStyleSheet(ERROR_STYLE)
+            self.uai_message.setText("Saisissez l'UAI (7 chiffres et une lettre).")
+        elif uai_error(uai):
+            self.uai_message.setStyleSheet(ERROR_STYLE)
+            self.uai_message.setText(uai_error(uai))
+        elif not uai_check_letter_ok(uai):
+            self.uai_message.setStyleSheet(WARNING_STYLE)
+            self.uai_message.setText("Attention : la lettre de contrôle ne correspond pas, "
+                                     "vérifiez l'UAI.")
+        else:
+            self.uai_message.setStyleSheet(OK_STYLE)
+            self.uai_message.setText("UAI valide")
+
+    def missing(self) -> list[str]:
+        dossier = self.session.dossier
+        if not dossier.ecoles:
+            return ["Ajoutez au moins une école."]
+        out = []
+        insees = {c.insee for c in dossier.communes}
+        for number, school in enumerate(dossier.ecoles, start=1):
+            name = f"« {school.nom} »" if school.nom.strip() else f"n° {number}"
+            if not school.nom.strip():
+                out.append(f"Donnez un nom à l'école n° {number}.")
+            if uai_error(school.uai):
+                out.append(f"École {name} : saisissez une UAI valide (7 chiffres et une lettre).")
+            if school.commune not in insees:
+                out.append(f"École {name} : choisissez sa commune.")
+        return out

@@ -1,0 +1,208 @@
+"""Page 1 — Porteur du projet: who applies, who to call, which communes the project covers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from socle_desktop.domain.edits import Insert, Remove
+from socle_desktop.domain.model import PORTEUR_LABELS, Commune, PorteurType
+from socle_desktop.domain.rules import Result
+from socle_desktop.domain.validation import insee_error, siren_error, siren_key_ok
+from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.pages.base import DossierPage
+
+ERROR_STYLE = "color: #b03a2e;"
+WARNING_STYLE = "color: #9a6700;"
+OK_STYLE = "color: #1e7b34;"
+
+# line edit name -> (edit kind, field, undo label)
+TEXT_FIELDS = {
+    "nom_edit": ("porteur", "nom", "Modifier le nom du porteur"),
+    "siren_edit": ("porteur", "siren", "Modifier le SIREN"),
+    "contact_nom_edit": ("contact", "nom", "Modifier le contact"),
+    "fonction_edit": ("contact", "fonction", "Modifier la fonction du contact"),
+    "telephone_edit": ("contact", "telephone", "Modifier le téléphone"),
+    "courriel_edit": ("contact", "courriel", "Modifier le courriel"),
+}
+
+
+class PorteurPage(DossierPage):
+    def __init__(self, session, parent=None):
+        super().__init__(session, "Porteur du projet",
+                         "Qui dépose le dossier, qui contacter, et les communes concernées.",
+                         parent=parent)
+        form = self.form = load_form("porteur_page", self)
+        self.type_combo: QComboBox = form.findChild(QComboBox, "type_combo")
+        for kind, label in PORTEUR_LABELS.items():
+            self.type_combo.addItem(label, kind.value)
+        self.type_combo.activated.connect(self._on_type)
+        self.edits: dict[str, QLineEdit] = {}
+        for name, (kind, field, label) in TEXT_FIELDS.items():
+            edit = form.findChild(QLineEdit, name)
+            edit.textEdited.connect(
+                lambda text, k=kind, f=field, lab=label: self._on_text(k, f, text, lab))
+            self.edits[name] = edit
+            setattr(self, name, edit)
+        self.siren_message: QLabel = form.findChild(QLabel, "siren_message")
+
+        self.communes_table: QTableWidget = form.findChild(QTableWidget, "communes_table")
+        table = self.communes_table
+        table.setColumnCount(2)
+        table.setHorizontalHeaderLabels(["Code INSEE", "Nom de la commune"])
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)
+        table.itemChanged.connect(self._on_commune_renamed)
+        self.insee_edit: QLineEdit = form.findChild(QLineEdit, "insee_edit")
+        self.commune_nom_edit: QLineEdit = form.findChild(QLineEdit, "commune_nom_edit")
+        self.add_commune_button: QPushButton = form.findChild(QPushButton, "add_commune_button")
+        self.remove_commune_button: QPushButton = form.findChild(QPushButton,
+                                                                 "remove_commune_button")
+        self.commune_message: QLabel = form.findChild(QLabel, "commune_message")
+        form.findChild(QHBoxLayout, "add_row").setStretch(3, 1)
+        self.add_commune_button.clicked.connect(self.add_commune)
+        self.commune_nom_edit.returnPressed.connect(self.add_commune)
+        self.insee_edit.returnPressed.connect(self.commune_nom_edit.setFocus)
+        self.remove_commune_button.clicked.connect(self.remove_commune)
+        self._filling = False
+        self.refresh(session.result)
+
+    # --- from the user to the dossier --------------------------------------------------------
+
+    def _on_type(self, index: int) -> None:
+        kind = PorteurType(self.type_combo.itemData(index))
+        self.session.set_field("porteur", "", "type", kind, "Changer le type de porteur")
+
+    def _on_text(self, kind: str, field: str, text: str, label: str) -> None:
+        value = text.strip() if field == "siren" else text
+        if field == "siren":
+            value = value.replace(" ", "")
+        self.session.set_field(kind, "", field, value, label)
+        if field == "siren":
+            self._show_siren(value)
+
+    def _show_siren(self, siren: str) -> None:
+        error = siren_error(siren)
+        if error:
+            self.siren_message.setStyleSheet(ERROR_STYLE)
+            self.siren_message.setText(error)
+        elif siren and not siren_key_ok(siren):
+            self.siren_message.setStyleSheet(WARNING_STYLE)
+            self.siren_message.setText("Attention : la clé de ce SIREN ne correspond pas, "
+                                       "vérifiez les chiffres.")
+        else:
+            self.siren_message.setStyleSheet(OK_STYLE)
+            self.siren_message.setText("SIREN valide" if siren else "")
+
+    def add_commune(self) -> None:
+        insee = self.insee_edit.text().strip().upper()
+        nom = self.commune_nom_edit.text().strip()
+        problem = insee_error(insee)
+        if problem is None and self.session.dossier.commune(insee) is not None:
+            problem = f"La commune {insee} est déjà dans la liste."
+        if problem is None and not nom:
+            problem = "Indiquez le nom de la commune."
+        if problem:
+            self.commune_message.setStyleSheet(ERROR_STYLE)
+            self.commune_message.setText(problem[0].upper() + problem[1:])
+            (self.commune_nom_edit if insee_error(insee) is None else self.insee_edit).setFocus()
+            return
+        communes = self.session.dossier.communes
+        self.session.edit(Insert("commune", "", "communes", len(communes), Commune(insee, nom),
+                                 f"Ajouter la commune {nom}"))
+        self.commune_message.setText("")
+        self.insee_edit.clear()
+        self.commune_nom_edit.clear()
+        self.insee_edit.setFocus()
+
+    def remove_commune(self) -> None:
+        row = self.communes_table.currentRow()
+        communes = self.session.dossier.communes
+        if not 0 <= row < len(communes):
+            self.commune_message.setStyleSheet(ERROR_STYLE)
+            self.commune_message.setText("Choisissez d'abord la commune à retirer dans la liste.")
+            return
+        commune = communes[row]
+        schools = self.session.dossier.schools_of(commune.insee)
+        if schools:
+            self.commune_message.setStyleSheet(ERROR_STYLE)
+            self.commune_message.setText(
+                f"{commune.nom} est la commune de {len(schools)} école(s) "
+                f"({', '.join(s.nom for s in schools[:3])}) : changez d'abord leur commune "
+                "à l'étape « Écoles ».")
+            return
+        self.session.edit(Remove("commune", commune.id, f"Retirer la commune {commune.nom}"))
+        self.commune_message.setText("")
+
+    def _on_commune_renamed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 1:
+            return
+        communes = self.session.dossier.communes
+        if item.row() < len(communes):
+            name = item.text().strip()
+            if name:
+                commune = communes[item.row()]
+                self.session.set_field("commune", commune.id, "nom", name, "Renommer la commune")
+
+    # --- from the dossier to the widgets -----------------------------------------------------
+
+    def refresh(self, result: Result) -> None:
+        porteur = self.session.dossier.porteur
+        index = self.type_combo.findData(PorteurType(porteur.type).value)
+        if index != self.type_combo.currentIndex():
+            self.type_combo.setCurrentIndex(index)
+        values = {
+            "nom_edit": porteur.nom, "siren_edit": porteur.siren,
+            "contact_nom_edit": porteur.contact.nom, "fonction_edit": porteur.contact.fonction,
+            "telephone_edit": porteur.contact.telephone, "courriel_edit": porteur.contact.courriel,
+        }
+        for name, value in values.items():
+            edit = self.edits[name]
+            if edit.text() != value:
+                edit.setText(value)
+        self._show_siren(porteur.siren)
+        self._fill_communes()
+
+    def _fill_communes(self) -> None:
+        communes = self.session.dossier.communes
+        table = self.communes_table
+        rows = [(c.insee, c.nom) for c in communes]
+        current = [(table.item(r, 0).text(), table.item(r, 1).text())
+                   for r in range(table.rowCount()) if table.item(r, 0) and table.item(r, 1)]
+        if rows == current:
+            return
+        self._filling = True
+        try:
+            table.setRowCount(len(rows))
+            for r, (insee, nom) in enumerate(rows):
+                code = QTableWidgetItem(insee)
+                code.setFlags(code.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(r, 0, code)
+                table.setItem(r, 1, QTableWidgetItem(nom))
+        finally:
+            self._filling = False
+
+    def missing(self) -> list[str]:
+        porteur = self.session.dossier.porteur
+        out = []
+        if not porteur.nom.strip():
+            out.append("Indiquez le nom du porteur du projet.")
+        if siren_error(porteur.siren):
+            out.append("Corrigez le SIREN : 9 chiffres attendus.")
+        if not self.session.dossier.communes:
+            out.append("Ajoutez au moins une commune concernée (code INSEE et nom).")
+        return out

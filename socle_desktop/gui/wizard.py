@@ -1,0 +1,230 @@
+"""The six steps of a dossier: a QWizard embedded in the main window, with a list of steps.
+
+The wizard never hides itself (it lives in the window, not in a dialog): Escape does nothing,
+there is no « Annuler » button, and « Terminer » on the last page asks for the PDF instead of
+closing. Every page reads and writes the dossier through the session, so going back and forth
+loses nothing; « Suivant » waits for the page to be complete, but the file is saved at each edit.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from socle_desktop.gui.session import Session
+
+MAX_MISSING_SHOWN = 5
+
+
+class PageId(IntEnum):
+    PORTEUR = 0
+    ECOLES = 1
+    CLASSES = 2
+    EQUIPEMENT_ECOLE = 3
+    SERVICES = 4
+    RECAPITULATIF = 5
+
+
+STEP_TITLES = {
+    PageId.PORTEUR: "Porteur du projet",
+    PageId.ECOLES: "Écoles",
+    PageId.CLASSES: "Classes et équipement",
+    PageId.EQUIPEMENT_ECOLE: "Équipement de l'école",
+    PageId.SERVICES: "Services et ressources",
+    PageId.RECAPITULATIF: "Récapitulatif",
+}
+
+
+def _page_classes():
+    """The page classes in step order (imported here: GUI B's modules may still be moving)."""
+    from socle_desktop.gui.pages.classes import ClassesPage
+    from socle_desktop.gui.pages.ecoles import EcolesPage
+    from socle_desktop.gui.pages.equipement_ecole import EquipementEcolePage
+    from socle_desktop.gui.pages.porteur import PorteurPage
+    from socle_desktop.gui.pages.recapitulatif import RecapitulatifPage
+    from socle_desktop.gui.pages.services import ServicesPage
+
+    return {
+        PageId.PORTEUR: ("page_porteur", PorteurPage),
+        PageId.ECOLES: ("page_ecoles", EcolesPage),
+        PageId.CLASSES: ("page_classes", ClassesPage),
+        PageId.EQUIPEMENT_ECOLE: ("page_equipement_ecole", EquipementEcolePage),
+        PageId.SERVICES: ("page_services", ServicesPage),
+        PageId.RECAPITULATIF: ("page_recapitulatif", RecapitulatifPage),
+    }
+
+
+class DossierWizard(QWizard):
+    """The pages, in order; ``finishRequested`` replaces closing on « Terminer »."""
+
+    finishRequested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.session = session
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.IndependentPages, True)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, False)
+        self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
+        self.setButtonText(QWizard.WizardButton.BackButton, "< &Précédent")
+        self.setButtonText(QWizard.WizardButton.NextButton, "&Suivant >")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Exporter le PDF…")
+        self.button(QWizard.WizardButton.FinishButton).setToolTip(
+            "Le dossier est déjà enregistré ; écrivez maintenant son PDF.")
+        for page_id, (attribute, page_class) in _page_classes().items():
+            page = page_class(session, self)
+            setattr(self, attribute, page)
+            self.setPage(int(page_id), page)
+        self.setStartId(int(PageId.PORTEUR))
+
+    def pages(self) -> list:
+        return [self.page(int(page_id)) for page_id in PageId]
+
+    def first_incomplete(self) -> int | None:
+        """The first step whose page still misses something (None when all are complete)."""
+        for page_id in PageId:
+            if not self.page(int(page_id)).isComplete():
+                return int(page_id)
+        return None
+
+    def can_reach(self, target: int) -> bool:
+        """A step is reachable when every step before it is complete."""
+        first = self.first_incomplete()
+        return first is None or target <= first
+
+    def go_to(self, target: int) -> bool:
+        """Jump to a step (through the pages in between, so history stays linear)."""
+        if not self.can_reach(target):
+            return False
+        while self.currentId() > target:
+            self.back()
+        while self.currentId() < target:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                return False
+        return True
+
+    # The wizard is embedded: it must never close itself.
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override
+        if result == int(QWizard.DialogCode.Accepted):
+            self.finishRequested.emit()
+
+    def reject(self) -> None:
+        pass
+
+    def accept(self) -> None:
+        self.finishRequested.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Enter in a field must not press « Suivant » (QDialog's default button): a user
+        # validating a name would change page by surprise. Buttons handle Enter themselves.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
+                self.focusWidget(), QAbstractButton):
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class WizardView(QWidget):
+    """The list of steps (click to jump), the wizard, and what the current page misses."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.wizard = DossierWizard(session, self)
+        self.steps = QListWidget()
+        self.steps.setObjectName("steps")
+        self.steps.setAccessibleName("Étapes du dossier")
+        self.steps.setMinimumWidth(180)
+        self.steps.setMaximumWidth(220)
+        self.steps.setSpacing(2)
+        for page_id in PageId:
+            item = QListWidgetItem(f"{int(page_id) + 1}. {STEP_TITLES[page_id]}")
+            self.steps.addItem(item)
+        self.steps.itemClicked.connect(lambda item: self._jump(self.steps.row(item)))
+        self.steps.itemActivated.connect(lambda item: self._jump(self.steps.row(item)))
+
+        self.missing_label = QLabel()
+        self.missing_label.setObjectName("missing_label")
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing_label.setStyleSheet(
+            "QLabel { background: #fff4d6; border: 1px solid #e0b84f; border-radius: 4px;"
+            " padding: 6px; color: #5a4300; }")
+
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.wizard, 1)
+        column.addWidget(self.missing_label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.steps)
+        layout.addLayout(column, 1)
+
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.update_steps)
+        self.wizard.currentIdChanged.connect(lambda _id: self.update_steps())
+        session.changed.connect(lambda _result: self._pending.start())
+        self.wizard.restart()
+        self.update_steps()
+
+    def _jump(self, row: int) -> None:
+        if not self.wizard.go_to(row):
+            first = self.wizard.first_incomplete()
+            self.steps.setCurrentRow(self.wizard.currentId())
+            if first is not None:
+                self.wizard.go_to(first)
+        self.wizard.currentPage().setFocus()
+
+    def missing_text(self) -> str:
+        page = self.wizard.currentPage()
+        missing = page.missing() if page is not None else []
+        if not missing:
+            return ""
+        shown = missing[:MAX_MISSING_SHOWN]
+        more = len(missing) - len(shown)
+        text = "Pour passer à l'étape suivante :\n" + "\n".join(f"• {m}" for m in shown)
+        if more:
+            text += f"\n… et {more} autre{'s' if more > 1 else ''} point{'s' if more > 1 else ''}."
+        text += ("\nTout est déjà enregistré : vous pouvez fermer et reprendre plus tard.")
+        return text
+
+    def update_steps(self) -> None:
+        """Mark the current step, the complete ones, and those not reachable yet."""
+        current = self.wizard.currentId()
+        first = self.wizard.first_incomplete()
+        for page_id in PageId:
+            item = self.steps.item(int(page_id))
+            done = first is None or int(page_id) < first
+            reachable = first is None or int(page_id) <= first
+            mark = "✓ " if done else ""
+            item.setText(f"{mark}{int(page_id) + 1}. {STEP_TITLES[page_id]}")
+            flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+            item.setFlags(flags if reachable else Qt.ItemFlag.NoItemFlags)
+            item.setToolTip("" if reachable else
+                            "Complétez d'abord les étapes précédentes.")
+        if self.steps.currentRow() != current:
+            self.steps.setCurrentRow(current)
+        text = self.missing_text()
+        self.missing_label.setText(text)
+        self.missing_label.setVisible(bool(text))
