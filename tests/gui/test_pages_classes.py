@@ -1,0 +1,204 @@
+"""Page 3 « Classes et équipement des classes », driven with the keyboard and the mouse."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from socle_desktop.domain.money import euros
+from socle_desktop.gui.models.classes import COL_ELEVES, COL_NOM, FIRST_LEVEL
+from socle_desktop.gui.models.lines import COL_PRIX, COL_QUANTITE
+from socle_desktop.gui.pages.classes import ClassesPage
+from tests.gui.conftest import clear_and_type, type_text
+from tests.gui.pages_helpers import open_editor, press, show_page
+
+CM2 = FIRST_LEVEL + 7
+
+
+@pytest.fixture
+def page_session(qtbot, example_dossier, campaign):
+    return show_page(qtbot, ClassesPage, example_dossier, campaign)
+
+
+def test_summary_is_the_result_of_compute(page_session):
+    page, session = page_session
+    sr = session.result.schools[0]
+    text = page.summary_label.text()
+    assert f"dépense {euros(sr.expense)}" in text
+    assert f"plafond {euros(sr.cap)}" in text
+    assert f"{euros(sr.above_cap)} au-delà du plafond" in text
+    assert euros(Decimal("19660")) in text and euros(Decimal("14000")) in text
+
+
+def test_school_selector_shows_the_other_school(qtbot, page_session):
+    page, session = page_session
+    page.school_combo.setFocus()
+    press(page.school_combo, Qt.Key.Key_Down)
+    school = session.dossier.ecoles[1]
+    assert page.current_school() is school
+    assert page.classes_table.model().rowCount() == len(school.classes)
+    assert euros(session.result.schools[1].expense) in page.summary_label.text()
+
+
+def test_add_class_name_it_and_tick_its_level_with_the_keyboard(qtbot, page_session):
+    page, session = page_session
+    school = session.dossier.ecoles[0]
+    qtbot.mouseClick(page.add_class_button, Qt.MouseButton.LeftButton)
+    assert len(school.classes) == 5
+    assert page.classes_table.state() == page.classes_table.State.EditingState  # name editor open
+    clear_and_type(page.classes_table.focusWidget(), "CM2 bis à Lévis")
+    press(page.classes_table.focusWidget(), Qt.Key.Key_Return)
+    assert school.classes[4].nom == "CM2 bis à Lévis"
+    page.classes_table.setCurrentIndex(page.classes_table.model().index(4, CM2))
+    press(page.classes_table, Qt.Key.Key_Space)
+    assert school.classes[4].niveaux == ["CM2"]
+    assert session.result.schools[0].cap == Decimal("17500.00")
+    assert f"plafond {euros(Decimal('17500'))}" in page.summary_label.text()
+
+
+def test_pupils_refuse_letters_and_negative_numbers(page_session):
+    page, session = page_session
+    classroom = session.dossier.ecoles[0].classes[0]
+    editor = open_editor(page.classes_table, 0, COL_ELEVES)
+    clear_and_type(editor, "vingt")
+    assert "n'est pas un nombre entier" in page.classes_message.text()
+    clear_and_type(editor, "-3")
+    assert "négatif" in page.classes_message.text()
+    press(editor, Qt.Key.Key_Return)
+    assert classroom.eleves == 22
+    editor = open_editor(page.classes_table, 0, COL_ELEVES)
+    clear_and_type(editor, "23")
+    press(editor, Qt.Key.Key_Return)
+    assert classroom.eleves == 23
+    assert page.classes_message.text() == ""
+
+
+def test_delete_key_removes_the_class_and_undo_brings_it_back(page_session):
+    page, session = page_session
+    school = session.dossier.ecoles[0]
+    page.classes_table.setFocus()
+    page.classes_table.setCurrentIndex(page.classes_table.model().index(1, COL_NOM))
+    press(page.classes_table, Qt.Key.Key_Delete)
+    assert [c.nom for c in school.classes] == ["CP", "CE2", "CM1-CM2"]
+    assert "supprimée" in page.classes_message.text()
+    assert session.result.schools[0].cap == Decimal("10500.00")
+    session.undo_stack.undo()
+    assert [c.nom for c in school.classes] == ["CP", "CE1", "CE2", "CM1-CM2"]
+    assert page.classes_table.model().rowCount() == 4
+    assert f"plafond {euros(Decimal('14000'))}" in page.summary_label.text()
+
+
+def test_add_line_from_the_article_list_puts_the_article_in_the_dossier(qtbot, page_session):
+    page, session = page_session
+    classroom = session.dossier.ecoles[0].classes[0]
+    assert "tni" not in session.dossier.catalogue
+    page.article_combo.setCurrentIndex(page.article_combo.findData("tni"))
+    page.article_combo.setFocus()
+    press(page.article_combo, Qt.Key.Key_Return)  # Entrée in the list adds the line
+    assert [line.article for line in classroom.lignes] == ["vpi", "pc-enseignant", "tni"]
+    line = classroom.lignes[2]
+    assert line.prix_unitaire == Decimal("2500.00") and line.quantite == 1
+    assert "tni" in session.dossier.catalogue
+    assert page.lines_table.model().rowCount() == 3
+    assert euros(session.result.schools[0].expense) in page.summary_label.text()
+    session.undo_stack.undo()  # one step removes the line and the article copy
+    assert len(classroom.lignes) == 2 and "tni" not in session.dossier.catalogue
+    session.undo_stack.redo()
+    assert len(classroom.lignes) == 3 and "tni" in session.dossier.catalogue
+
+
+def test_typing_a_quantity_updates_the_result_at_each_keystroke(page_session):
+    page, session = page_session
+    line = session.dossier.ecoles[0].classes[0].lignes[0]
+    steps = session.undo_stack.count()
+    page.lines_table.setFocus()
+    page.lines_table.setCurrentIndex(page.lines_table.model().index(0, COL_QUANTITE))
+    press(page.lines_table, Qt.Key.Key_3)  # a digit on the cell starts editing with it
+    assert line.quantite == 3
+    assert session.result.schools[0].expense == Decimal("24260.00")
+    editor = page.lines_table.focusWidget()
+    press(editor, Qt.Key.Key_0)
+    assert line.quantite == 30
+    assert euros(session.result.schools[0].expense) in page.summary_label.text()
+    press(editor, Qt.Key.Key_Return)
+    assert session.undo_stack.count() == steps + 1  # one undo step for the whole typing
+    session.undo_stack.undo()
+    assert line.quantite == 1
+    assert page.lines_table.model().index(0, COL_QUANTITE).data() == "1"
+
+
+def test_price_refuses_letters_and_negative_numbers(page_session):
+    page, session = page_session
+    line = session.dossier.ecoles[0].classes[0].lignes[0]
+    editor = open_editor(page.lines_table, 0, COL_PRIX)
+    clear_and_type(editor, "deux mille")
+    assert editor.error and "n'est pas un montant" in editor.error
+    assert "Saisie refusée" in page.lines_editor.message_label.text()
+    clear_and_type(editor, "-100")
+    assert "négatif" in page.lines_editor.message_label.text()
+    press(editor, Qt.Key.Key_Return)
+    assert line.prix_unitaire == Decimal("2300.00")
+    editor = open_editor(page.lines_table, 0, COL_PRIX)
+    clear_and_type(editor, "2 150,50")
+    press(editor, Qt.Key.Key_Return)
+    assert line.prix_unitaire == Decimal("2150.50")
+    assert page.lines_table.model().index(0, COL_PRIX).data() == "2\u202f150,50"
+
+
+def test_delete_key_removes_a_line(page_session):
+    page, session = page_session
+    classroom = session.dossier.ecoles[0].classes[0]
+    page.lines_table.setFocus()
+    page.lines_table.setCurrentIndex(page.lines_table.model().index(1, 1))
+    press(page.lines_table, Qt.Key.Key_Delete)
+    assert [line.article for line in classroom.lignes] == ["vpi"]
+    assert "Ctrl+Z" in page.lines_editor.message_label.text()
+
+
+def test_apply_to_all_classes_is_one_undo_step(qtbot, page_session):
+    page, session = page_session
+    school = session.dossier.ecoles[0]
+    page.classes_table.setCurrentIndex(page.classes_table.model().index(2, COL_NOM))
+    page.article_combo.setCurrentIndex(page.article_combo.findData("eni-75"))
+    qtbot.mouseClick(page.add_line_button, Qt.MouseButton.LeftButton)
+    steps = session.undo_stack.count()
+    qtbot.mouseClick(page.apply_to_all_button, Qt.MouseButton.LeftButton)
+    for classroom in school.classes:
+        assert [line.article for line in classroom.lignes] == ["vpi", "pc-enseignant", "eni-75"]
+    assert len({line.id for c in school.classes for line in c.lignes}) == 12
+    assert session.undo_stack.count() == steps + 1
+    assert euros(session.result.schools[0].expense) in page.summary_label.text()
+    session.undo_stack.undo()
+    assert [len(c.lignes) for c in school.classes] == [2, 2, 3, 2]
+
+
+def test_selected_class_is_kept_across_edits(page_session):
+    page, session = page_session
+    page.classes_table.setCurrentIndex(page.classes_table.model().index(3, COL_NOM))
+    session.set_field("ligne", session.dossier.ecoles[0].classes[0].lignes[0].id, "quantite", 2)
+    assert page.current_class().nom == "CM1-CM2"
+    assert "CM1-CM2" in page.lines_box.title()
+
+
+def test_missing_says_which_school_has_no_class(page_session):
+    page, session = page_session
+    assert page.missing() == [] and page.isComplete()
+    school = session.dossier.ecoles[1]
+    page.school_selector.select(school.id)
+    for _ in school.classes[:]:
+        page.classes_table.setCurrentIndex(page.classes_table.model().index(0, COL_NOM))
+        page.remove_class_button.click()
+    assert page.missing() == ["L'école « École primaire Les Tilleuls » n'a encore aucune classe."]
+    assert not page.isComplete()
+
+
+def test_french_typing_in_the_name(page_session):
+    page, session = page_session
+    editor = open_editor(page.classes_table, 0, COL_NOM)
+    clear_and_type(editor, "")
+    type_text(editor, "Cours préparatoire — « élèves »")
+    QTest.keyClick(editor, Qt.Key.Key_Tab)
+    assert session.dossier.ecoles[0].classes[0].nom == "Cours préparatoire — « élèves »"
