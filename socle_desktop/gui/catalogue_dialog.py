@@ -121,7 +121,7 @@ class CatalogueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SEARCH_ROLE:
-            return fold(f"{item.libelle} {item.id} {self.categories.get(item.categorie, '')}")
+            return fold(f"{item.libelle} {item.id}")
         if role == ID_ROLE:
             return item.id
         return None
@@ -140,8 +140,13 @@ class CatalogueFilter(QSortFilterProxyModel):
         self.volet: str | None = None
 
     def set_query(self, text: str) -> None:
-        self.words = fold(text).split()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10: invalidateFilter is deprecated
+            self.beginFilterChange()
+            self.words = fold(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.words = fold(text).split()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         model: CatalogueModel = self.sourceModel()
@@ -236,8 +241,7 @@ class CatalogueDialog(QDialog):
     def _on_search(self, text: str) -> None:
         self.proxy.set_query(text)
         self._update_count()
-        if not self.table.currentIndex().isValid():
-            self._select_row(0)
+        self._select_row(0)  # the best match is ready for « Choisir » or editing
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

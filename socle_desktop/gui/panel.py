@@ -79,6 +79,7 @@ class SubsidyPanel(QFrame):
         self.session = session
         self._result: Result = session.result
         self._shown: str | None = None  # which explanation is open
+        self._text = ""
 
         layout = QVBoxLayout(self)
         title = QLabel("<b>Plan de financement</b>")
@@ -187,12 +188,14 @@ class SubsidyPanel(QFrame):
             self._show_text()
 
     def explanation_text(self) -> str:
-        return self.explanation_view.toPlainText() if self._shown else ""
+        """The explanation shown (as given: QPlainTextEdit turns no-break spaces into spaces)."""
+        return self._text if self._shown else ""
 
     def _show_text(self) -> None:
         titles = {key: text for _attr, text, key in FIGURES}
         titles["excluded"] = "Écoles exclues"
         self.explanation_title.setText(f"<b>{titles[self._shown]}</b> — d'où vient ce chiffre")
         text = explanation(self._result, self._shown)
-        if text != self.explanation_view.toPlainText():
+        if text != self._text:
+            self._text = text
             self.explanation_view.setPlainText(text)

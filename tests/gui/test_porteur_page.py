@@ -1,0 +1,102 @@
+"""Page 1 driven with the keyboard and the mouse: porteur, SIREN, contact, communes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from socle_desktop.domain.model import Dossier, PorteurType
+from socle_desktop.gui.pages.porteur import PorteurPage
+from socle_desktop.gui.session import Session
+from tests.gui.conftest import type_text
+
+
+def _page(qtbot, campaign, dossier=None):
+    session = Session(dossier or Dossier(), campaign)
+    page = PorteurPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    return session, page
+
+
+def test_typing_the_porteur_and_contact(qtbot, campaign):
+    session, page = _page(qtbot, campaign)
+    assert page.missing() == [
+        "Indiquez le nom du porteur du projet.",
+        "Ajoutez au moins une commune concernée (code INSEE et nom).",
+    ]
+    type_text(page.nom_edit, "Syndicat intercommunal à vocation scolaire de l'Élorn")
+    qtbot.keyClicks(page.siren_edit, "213599905")
+    type_text(page.contact_nom_edit, "Mme Hélène Lœuvre")
+    type_text(page.fonction_edit, "Secrétaire de mairie")
+    qtbot.keyClicks(page.telephone_edit, "02 98 00 00 00")
+    qtbot.keyClicks(page.courriel_edit, "mairie@example.fr")
+    porteur = session.dossier.porteur
+    assert porteur.nom == "Syndicat intercommunal à vocation scolaire de l'Élorn"
+    assert porteur.siren == "213599905"
+    assert porteur.contact.nom == "Mme Hélène Lœuvre"
+    assert porteur.contact.courriel == "mairie@example.fr"
+    assert page.siren_message.text() == "SIREN valide"
+    page.type_combo.setFocus()
+    qtbot.keyClick(page.type_combo, Qt.Key.Key_Down)
+    assert session.dossier.porteur.type == PorteurType.EPCI
+
+
+def test_bad_siren_is_shown_and_blocks(qtbot, campaign):
+    session, page = _page(qtbot, campaign)
+    qtbot.keyClicks(page.siren_edit, "12345")
+    assert "9 chiffres" in page.siren_message.text()
+    assert "Corrigez le SIREN : 9 chiffres attendus." in page.missing()
+    page.siren_edit.clear()
+    qtbot.keyClicks(page.siren_edit, "213599904")  # wrong Luhn key: a warning only
+    assert "clé" in page.siren_message.text()
+    assert "Corrigez le SIREN : 9 chiffres attendus." not in page.missing()
+
+
+def test_adding_and_removing_communes(qtbot, campaign):
+    session, page = _page(qtbot, campaign)
+    qtbot.keyClicks(page.insee_edit, "35A99")
+    type_text(page.commune_nom_edit, "Bréal")
+    qtbot.mouseClick(page.add_commune_button, Qt.MouseButton.LeftButton)
+    assert "invalide" in page.commune_message.text()
+    assert session.dossier.communes == []
+    page.insee_edit.clear()
+    qtbot.keyClicks(page.insee_edit, "35037")
+    qtbot.mouseClick(page.add_commune_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.insee_edit, "2A004")
+    type_text(page.commune_nom_edit, "Ajaccio")
+    qtbot.keyClick(page.commune_nom_edit, Qt.Key.Key_Return)  # Enter adds too
+    assert [(c.insee, c.nom) for c in session.dossier.communes] == [
+        ("35037", "Bréal"), ("2A004", "Ajaccio")]
+    assert page.communes_table.rowCount() == 2
+    qtbot.keyClicks(page.insee_edit, "35037")
+    type_text(page.commune_nom_edit, "Encore")
+    qtbot.mouseClick(page.add_commune_button, Qt.MouseButton.LeftButton)
+    assert "déjà" in page.commune_message.text()
+    page.communes_table.selectRow(0)
+    qtbot.mouseClick(page.remove_commune_button, Qt.MouseButton.LeftButton)
+    assert [c.insee for c in session.dossier.communes] == ["2A004"]
+    session.undo_stack.undo()
+    assert page.communes_table.rowCount() == 2
+
+
+def test_a_commune_with_schools_cannot_be_removed(qtbot, campaign, example_dossier):
+    session, page = _page(qtbot, campaign, example_dossier)
+    page.communes_table.selectRow(0)
+    qtbot.mouseClick(page.remove_commune_button, Qt.MouseButton.LeftButton)
+    assert len(session.dossier.communes) == 1
+    assert "changez d'abord leur commune" in page.commune_message.text()
+
+
+def test_renaming_a_commune_in_the_table(qtbot, campaign, example_dossier):
+    session, page = _page(qtbot, campaign, example_dossier)
+    page.communes_table.item(0, 1).setText("Saint-Exemple")
+    assert session.dossier.communes[0].nom == "Saint-Exemple"
+
+
+def test_undo_redraws_the_fields(qtbot, campaign):
+    session, page = _page(qtbot, campaign)
+    type_text(page.nom_edit, "Commune de Plœmeur")
+    session.undo_stack.undo()
+    assert page.nom_edit.text() == ""
+    session.undo_stack.redo()
+    assert page.nom_edit.text() == "Commune de Plœmeur"
