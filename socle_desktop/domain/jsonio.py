@@ -57,8 +57,9 @@ def _get(obj: dict, key: str, path: str, kind: type | tuple, required: bool = Tr
     if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise DossierJsonError(at, f"nombre entier attendu, trouvé {_describe(value)}")
     if not isinstance(value, kind):
-        expected = {str: "texte", dict: "objet", list: "liste"}.get(kind, "valeur")
-        raise DossierJsonError(at, f"{expected} attendu, trouvé {_describe(value)}")
+        expected = {str: "texte attendu", dict: "objet attendu", list: "liste attendue"}.get(
+            kind, "valeur attendue")
+        raise DossierJsonError(at, f"{expected}, trouvé {_describe(value)}")
     if isinstance(value, str) and len(value) > MAX_TEXT:
         raise DossierJsonError(at, f"texte trop long ({len(value)} caractères, au plus {MAX_TEXT})")
     return value
