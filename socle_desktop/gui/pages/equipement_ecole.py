@@ -12,10 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from socle_desktop.domain.diagnostic import STATUS_LABELS, Status, diagnose_school
@@ -115,49 +112,39 @@ class EquipementEcolePage(LazyPage):
         # what the school already has (the diagnostic)
         self.existant_combos: dict[str, QComboBox] = {}
         self.status_labels: dict[str, QLabel] = {}
-        grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self._bold("Élément du socle"), 0, 0)
-        grid.addWidget(self._bold("Existant"), 0, 1)
-        grid.addWidget(self._bold("Avec le projet"), 0, 2)
-        for row, item in enumerate(session.campaign.socle, start=1):
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        half = (len(session.campaign.socle) + 1) // 2
+        for index, item in enumerate(session.campaign.socle):
+            row, col = index % half, 4 * (index // half)
             name = QLabel(category_label(item.id) + (" (facultatif)" if item.facultatif else ""))
             name.setToolTip(item.libelle)
             combo = QComboBox()
             combo.setAccessibleName(f"Existant : {item.libelle}")
+            combo.setToolTip(f"Ce que l'école possède déjà : {item.libelle}")
             for state, text in EXISTANT_LABELS.items():
                 combo.addItem(text, state)
             combo.activated.connect(lambda _i, item_id=item.id: self._on_existant(item_id))
             name.setBuddy(combo)
             status = QLabel()
-            status.setWordWrap(True)
+            status.setToolTip("Avec le projet : ce que l'école aura (existant et prévu)")
             self.existant_combos[item.id] = combo
             self.status_labels[item.id] = status
-            grid.addWidget(name, row, 0)
-            grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(status, row, 2)
+            grid.addWidget(name, row, col)
+            grid.addWidget(combo, row, col + 1)
+            grid.addWidget(status, row, col + 2)
+        grid.setColumnMinimumWidth(3, 16)
         grid.setColumnStretch(2, 1)
-        grid.setRowStretch(len(session.campaign.socle) + 1, 1)
-        scroll = QScrollArea()
-        scroll.setWidget(grid_host)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        existant_box = QGroupBox("Ce que l'école possède déjà (diagnostic)")
-        QVBoxLayout(existant_box).addWidget(scroll)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(lines_box)
-        splitter.addWidget(existant_box)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setSizes([1000, 380])
+        grid.setColumnStretch(6, 1)
+        existant_box = QGroupBox("Ce que l'école possède déjà, et ce qu'elle aura avec le projet")
+        existant_box.setLayout(grid)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.school_selector)
         layout.addWidget(self.summary_label)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(lines_box, 1)
+        layout.addWidget(existant_box)
 
         order = [self.school_combo, self.suggest_button, self.category_combo, self.article_combo,
                  self.add_line_button, self.lines_table, self.remove_line_button,

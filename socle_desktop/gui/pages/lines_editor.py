@@ -178,7 +178,7 @@ class LinesEditor(QWidget):
         self.article_combo.setAccessibleName("Article du catalogue")
         self.article_combo.setToolTip("Choisissez un article puis appuyez sur Entrée pour l'ajouter")
         self.article_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.article_combo.setMinimumContentsLength(24)
+        self.article_combo.setMinimumContentsLength(16)
         self.article_combo.installEventFilter(self)
         self.add_button = QPushButton("Ajouter la ligne")
         self.add_button.setToolTip("Ajouter l'article choisi (Entrée dans la liste des articles)")
