@@ -16,7 +16,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from socle_desktop.domain.money import NARROW_NBSP, NBSP
-from socle_desktop.report.styles import CELL_PADDING, CELL_SIZE, FONT, FONT_BOLD, stylesheet
+from socle_desktop.report.styles import (
+    CELL_PADDING,
+    CELL_SIZE,
+    FONT,
+    FONT_BOLD,
+    register_fonts,
+    stylesheet,
+)
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre")
@@ -55,6 +62,7 @@ def para(text: str, style: str = "body") -> Para:
 @lru_cache(maxsize=4096)
 def _cell_width(text: str, font: str) -> float:
     """Width of a cell text; article labels repeat a lot, so it is worth remembering."""
+    register_fonts()
     return stringWidth(text, font, CELL_SIZE)
 
 
@@ -75,6 +83,7 @@ def one_line(text: str) -> str:
 
 def truncate(text: str, width: float, font: str = FONT, size: float = 8) -> str:
     """``text`` on one line, cut with « … » so that it fits in ``width`` points."""
+    register_fonts()
     text = one_line(text)
     if stringWidth(text, font, size) <= width:
         return text
