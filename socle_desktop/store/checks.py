@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from socle_desktop.store.errors import StoreError
 from socle_desktop.store.schema import APPLICATION, SCHEMA_VERSION
@@ -45,10 +46,20 @@ def sniff(path: Path) -> None:
         raise StoreError(path, f"{NOT_A_DOSSIER} (ce n'est pas un fichier de base SQLite)")
 
 
+def file_uri(path: Path) -> str:
+    """An SQLite URI for any path: spaces, « # », « ? », accents, C:\\…, \\\\serveur\\partage\\….
+
+    Not ``Path.as_uri()``: a network share would become ``file://serveur/…``, and SQLite refuses
+    a URI naming a host; ``file:////serveur/…`` (empty host) is what it reads."""
+    text = os.path.abspath(path).replace(os.sep, "/")
+    if text.startswith("//"):
+        return "file://" + quote(text, safe="/:")
+    return "file:" + ("" if text.startswith("/") else "/") + quote(text, safe="/:")
+
+
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write, whatever happens (``mode=ro``)."""
-    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=5)
+    return sqlite3.connect(file_uri(path) + "?mode=ro", uri=True, timeout=5)
 
 
 def inspect(conn: sqlite3.Connection, path: Path, *, full: bool = True) -> int:

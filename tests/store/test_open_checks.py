@@ -203,3 +203,39 @@ def test_interrupted_write_is_rolled_back_and_reading_never_touches_the_file(dos
     assert not journal.exists()
     assert integrity(dossier_path) == "ok"
     assert rows(dossier_path, "SELECT count(*) FROM classes") == [(7,)]
+
+
+def test_odd_characters_in_the_path(tmp_path, example_dossier, campaign):
+    from socle_desktop.store import create_dossier_file
+
+    folder = tmp_path / "Mairie # 2021 ?"
+    folder.mkdir()
+    path = folder / "Dossier été 100% n°1.socle"
+    create_dossier_file(path, example_dossier, campaign)
+    assert read_dossier(path)[0] == example_dossier
+    with DossierFile.open(path, read_only=True) as viewer:
+        assert viewer.dossier == example_dossier
+    with DossierFile.open(path) as file:
+        assert not file.read_only
+
+
+def test_file_uri_never_names_a_host():
+    from socle_desktop.store.checks import file_uri
+
+    uri = file_uri(Path("/srv/partage/École #1?.socle"))
+    assert uri.startswith("file:/") and not uri.startswith("file://srv")
+    assert "#" not in uri and "?" not in uri
+
+
+def test_read_only_dossier_can_be_saved_elsewhere(dossier_path, tmp_path, example_dossier):
+    viewer = DossierFile.open(dossier_path, read_only=True)
+    copy = viewer.save_as(tmp_path / "copie.socle")
+    try:
+        assert not copy.read_only and copy.dossier is viewer.dossier
+        edit = edits.SetField("porteur", "", "nom", "Copie modifiable")
+        edits.apply(copy.dossier, edit)
+        copy.apply(edit)
+    finally:
+        copy.close()
+    assert read_dossier(tmp_path / "copie.socle")[0].porteur.nom == "Copie modifiable"
+    assert read_dossier(dossier_path)[0] == example_dossier
