@@ -9,10 +9,8 @@ from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import Dossier, PorteurType
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
-from socle_desktop.report.styles import RULE, grid_style, make_table, stylesheet
+from socle_desktop.report.styles import CONTENT_WIDTH, RULE, grid_style, make_table, stylesheet
 from socle_desktop.report.text import Para, markup, para
-
-CONTENT_WIDTH = 174 * mm
 
 SCOPE_LABELS = {"ecole": "par école", "projet": "sur l'ensemble du projet"}
 ROUNDING_LABELS = {"centime": "au centime, au plus proche (demi vers le haut)",
@@ -69,8 +67,8 @@ def settings_section(dossier: Dossier, campaign: Campaign) -> list:
     return [Para("Règles et paramètres de calcul", styles["h1"]), table,
             Spacer(1, 1.5 * mm),
             Para("Les montants de ce dossier sont calculés par Socle selon ces règles ; la "
-                      "subvention définitive est arrêtée par les services de l'État.",
-                      styles["small"])]
+                 "subvention définitive est arrêtée par les services de l'État.",
+                 styles["small"])]
 
 
 def signature_section(dossier: Dossier) -> list:

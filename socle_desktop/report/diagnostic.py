@@ -44,7 +44,7 @@ def diagnostic_summary(diagnostic: SchoolDiagnostic) -> Para:
     styles = stylesheet()
     if diagnostic.reaches_socle:
         return Para("Avec ce projet, l'école dispose du socle numérique de base.",
-                         styles["body"])
+                    styles["body"])
     parts = []
     for item in diagnostic.missing:
         what = markup(item.item.libelle)

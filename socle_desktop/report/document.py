@@ -30,8 +30,8 @@ def story(dossier: Dossier, campaign: Campaign, result: Result, today: datetime.
     flow = first_page(dossier, campaign, result, today)
     flow += [CondPageBreak(60 * mm), Para("Récapitulatif par école", styles["h1"]),
              Para(f"Montants en euros, {dossier.parametres.base}. Classes : classes de "
-                       "cycles 2 et 3 (CP à CM2) ; plafond : classes × plafond par classe.",
-                       styles["small"]),
+                  "cycles 2 et 3 (CP à CM2) ; plafond : classes × plafond par classe.",
+                  styles["small"]),
              recap_table(dossier, result)]
     flow += schools_detail(dossier, campaign, result, diagnose(dossier, campaign))
     flow += [CondPageBreak(100 * mm)] + alerts_section(result)
@@ -51,8 +51,8 @@ def running_texts(dossier: Dossier, campaign: Campaign, today: datetime.date) ->
 def build_pdf(dossier: Dossier, campaign: Campaign, *, result: Result | None = None,
               today: datetime.date | None = None) -> bytes:
     """The PDF dossier as bytes; ``result`` defaults to ``compute(dossier, campaign)``."""
-    result = result or compute(dossier, campaign)
-    today = today or datetime.date.today()
+    result = compute(dossier, campaign) if result is None else result
+    today = datetime.date.today() if today is None else today
     buffer = io.BytesIO()
     doc = DossierDocTemplate(
         buffer,

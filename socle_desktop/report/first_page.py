@@ -16,15 +16,15 @@ from socle_desktop.report.closing import bands_fr
 from socle_desktop.report.styles import (
     ACCENT,
     BOX_BG,
+    CONTENT_WIDTH,
     FONT_BOLD,
+    MUTED_HEX,
     bold_row,
     grid_style,
     make_table,
     stylesheet,
 )
 from socle_desktop.report.text import Para, cell, date_fr, markup, para, plural
-
-CONTENT_WIDTH = 174 * mm
 
 
 def _contact(dossier: Dossier) -> str:
@@ -81,11 +81,11 @@ def _key_figures(result: Result) -> Table:
     big = styles["h2"].clone("big", spaceBefore=0, spaceAfter=0, fontSize=10.5, leading=19)
     data = [[
         Para(f"Subvention de l'État demandée<br/><font name='{FONT_BOLD}' size='16'>"
-                  f"{euros(result.subsidy)}</font><br/><font size='8.5' color='#5b6673'>"
-                  f"soit {percent_fr(result.rate, 1)} de la dépense totale</font>", big),
+             f"{euros(result.subsidy)}</font><br/><font size='8.5' color='{MUTED_HEX}'>"
+             f"soit {percent_fr(result.rate, 1)} de la dépense totale</font>", big),
         Para(f"Reste à charge de la collectivité<br/><font name='{FONT_BOLD}' size='16'>"
-                  f"{euros(result.remaining)}</font><br/><font size='8.5' color='#5b6673'>"
-                  f"sur une dépense totale de {euros(result.expense)}</font>", big),
+             f"{euros(result.remaining)}</font><br/><font size='8.5' color='{MUTED_HEX}'>"
+             f"sur une dépense totale de {euros(result.expense)}</font>", big),
     ]]
     return make_table(data, [CONTENT_WIDTH / 2] * 2, [
         ("BACKGROUND", (0, 0), (-1, -1), BOX_BG),
@@ -128,7 +128,7 @@ def first_page(dossier: Dossier, campaign: Campaign, result: Result,
         plan_table(result),
         Spacer(1, 3 * mm),
         Para(f"Montants {dossier.parametres.base}. Taux : subvention rapportée à la dépense "
-                  "éligible du volet.", styles["small"]),
+             "éligible du volet.", styles["small"]),
         Spacer(1, 2 * mm),
         _key_figures(result),
         Para("Volet équipement : subvention par commune", styles["h2"]),

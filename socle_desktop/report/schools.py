@@ -14,7 +14,7 @@ from socle_desktop.domain.money import amount_fr, euros
 from socle_desktop.domain.rules import Result, SchoolResult
 from socle_desktop.report.diagnostic import diagnostic_summary, diagnostic_table
 from socle_desktop.report.styles import (
-    BAD,
+    BAD_HEX,
     BOX_BG,
     FONT_BOLD,
     SECTION_BG,
@@ -45,7 +45,7 @@ def recap_table(dossier: Dossier, result: Result) -> Table:
     for sr in result.schools:
         name = f"<b>{markup(sr.nom or '(école sans nom)')}</b><br/>{markup(sr.uai)}"
         if sr.excluded_because:
-            name += f"<br/><font color='#a11d1d'>Exclue : {markup(sr.excluded_because)}</font>"
+            name += f"<br/><font color='{BAD_HEX}'>Exclue : {markup(sr.excluded_because)}</font>"
         rows.append([Para(name, styles["cell"]),
                      cell(_commune_label(dossier, sr.commune), RECAP_WIDTHS[1]),
                      str(sr.classes_cycles_2_3), amount_fr(sr.expense), amount_fr(sr.cap),
@@ -124,11 +124,10 @@ def _figures(sr: SchoolResult, campaign: Campaign) -> Table:
     style = [("BACKGROUND", (0, 0), (-1, -1), BOX_BG), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
              ("FONTNAME", (0, len(rows) - 1), (-1, len(rows) - 1), FONT_BOLD)]
     if sr.excluded_because:
-        rows.append([Para(f"<font color='#a11d1d'><b>École exclue de la subvention "
-                               f"d'équipement</b> : {markup(sr.excluded_because)}.</font>",
-                               styles["cell"]), ""])
-        style += [("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)),
-                  ("TEXTCOLOR", (0, len(rows) - 1), (-1, -1), BAD)]
+        rows.append([Para(f"<font color='{BAD_HEX}'><b>École exclue de la subvention "
+                          f"d'équipement</b> : {markup(sr.excluded_because)}.</font>",
+                          styles["cell"]), ""])
+        style.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
     return make_table(rows, [134 * mm, 40 * mm], grid_style(header_rows=0, zebra=False) + style,
                       repeat_rows=0)
 
@@ -170,11 +169,10 @@ def schools_detail(dossier: Dossier, campaign: Campaign, result: Result,
     styles = stylesheet()
     by_id = {sr.school_id: sr for sr in result.schools}
     flow: list = []
-    groups = [(f"{c.nom} ({c.insee})", c) for c in result.communes]
-    known = {c.insee for c in dossier.communes}
-    for title, commune in groups:
+    for commune in result.communes:
         schools = dossier.schools_of(commune.insee)
-        flow += [CondPageBreak(90 * mm), Para("Commune : " + markup(title), styles["h1"]),
+        title = markup(f"Commune : {commune.nom} ({commune.insee})")
+        flow += [CondPageBreak(90 * mm), Para(title, styles["h1"]),
                  Para(f"{plural(len(schools), 'école')} — dépense d'équipement "
                            f"{euros(commune.expense)}, dépense éligible {euros(commune.eligible)}, "
                            f"subvention d'équipement {euros(commune.subsidy)}.", styles["body"])]
@@ -183,6 +181,7 @@ def schools_detail(dossier: Dossier, campaign: Campaign, result: Result,
         for school in schools:
             flow += school_section(school, by_id[school.id], diagnostics[school.id], dossier,
                                    campaign)
+    known = {c.insee for c in dossier.communes}
     orphans = [s for s in dossier.ecoles if s.commune not in known]
     if orphans:
         flow.append(Para("Écoles rattachées à une commune absente du dossier", styles["h1"]))

@@ -20,7 +20,8 @@ FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 # Sober, print-friendly colours: one dark blue for titles and table heads, greys for rules.
 INK = colors.HexColor("#1f2933")
 ACCENT = colors.HexColor("#1d3f6e")
-MUTED = colors.HexColor("#5b6673")
+MUTED_HEX = "#5b6673"  # also used in Paragraph markup
+MUTED = colors.HexColor(MUTED_HEX)
 RULE = colors.HexColor("#b8c2cc")
 HEAD_BG = colors.HexColor("#e3e9f1")
 ZEBRA = colors.HexColor("#f4f6f9")
@@ -29,12 +30,14 @@ SECTION_BG = colors.HexColor("#eef1f5")
 BOX_BG = colors.HexColor("#f2f5f9")
 GOOD = colors.HexColor("#1e6b3a")
 WARN = colors.HexColor("#9a5b00")
-BAD = colors.HexColor("#a11d1d")
+BAD_HEX = "#a11d1d"
+BAD = colors.HexColor(BAD_HEX)
 
 # Page geometry (A4): the header and footer live in the top and bottom margins.
 MARGIN_X = 18 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
+CONTENT_WIDTH = 210 * mm - 2 * MARGIN_X  # 174 mm: every table spans it
 
 BODY_SIZE = 9.5
 CELL_SIZE = 8.5
