@@ -123,7 +123,8 @@ def measure_journal_modes(folder: Path, count: int = 200) -> dict[str, float]:
 
 
 def run(folder: Path | None = None) -> list[dict]:
-    scratch = Path(tempfile.mkdtemp(prefix="socle-bench-", dir=folder or os.environ.get("SOCLE_BENCH_DIR")))
+    where = folder or os.environ.get("SOCLE_BENCH_DIR")  # the disk to measure; default: temp
+    scratch = Path(tempfile.mkdtemp(prefix="socle-bench-", dir=where))
     try:
         saves, bares, raw_commits = measure_saves(scratch)
         opens, raws, lines = measure_open(scratch)

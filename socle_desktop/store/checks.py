@@ -76,8 +76,10 @@ def inspect(conn: sqlite3.Connection, path: Path, *, full: bool = True) -> int:
         if getattr(error, "sqlite_errorcode", None) == 776:  # SQLITE_READONLY_ROLLBACK
             raise HotJournal() from None
         if "locked" in str(error) or "busy" in str(error):
-            raise StoreError(path, "le fichier est occupé par un autre programme ; réessayez") from None
-        raise StoreError(path, f"le fichier est endommagé et ne peut pas être lu ({error})") from None
+            raise StoreError(path, "le fichier est occupé par un autre programme ; "
+                             "réessayez") from None
+        raise StoreError(path, f"le fichier est endommagé et ne peut pas être lu "
+                         f"({error})") from None
     if problems != ["ok"]:
         raise StoreError(path, "le fichier est endommagé (contrôle d'intégrité : "
                          + "; ".join(problems[:3]) + ")")
@@ -91,8 +93,9 @@ def inspect(conn: sqlite3.Connection, path: Path, *, full: bool = True) -> int:
         raise StoreError(path, f"{NOT_A_DOSSIER} (fichier SQLite d'un autre programme)")
     if version > SCHEMA_VERSION:
         raise StoreError(
-            path, f"ce dossier a été créé par une version plus récente de Socle (format {version} ; "
-            f"cette version lit jusqu'au format {SCHEMA_VERSION}). Mettez Socle à jour pour l'ouvrir."
+            path, "ce dossier a été créé par une version plus récente de Socle (format "
+            f"{version} ; cette version lit jusqu'au format {SCHEMA_VERSION}). Mettez Socle à "
+            "jour pour l'ouvrir."
         )
     if version < 1:
         raise StoreError(path, f"{NOT_A_DOSSIER} (version de format absente)")

@@ -11,7 +11,7 @@ import shutil
 import sqlite3
 import stat
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -40,8 +40,8 @@ READ_ONLY_ASKED = "Dossier ouvert en lecture seule : les modifications ne seront
 READ_ONLY_FILE = "Le fichier est en lecture seule : les modifications ne seront pas enregistrées."
 READ_ONLY_FOLDER = ("Le répertoire du fichier est en lecture seule : les modifications ne seront "
                     "pas enregistrées.")
-READ_ONLY_IN_USE = ("Ce dossier est en cours de modification dans une autre fenêtre ou sur un autre "
-                    "poste : il est ouvert en lecture seule, les modifications ne seront pas "
+READ_ONLY_IN_USE = ("Ce dossier est en cours de modification dans une autre fenêtre ou sur un "
+                    "autre poste : il est ouvert en lecture seule, les modifications ne seront pas "
                     "enregistrées.")
 DESCRIPTION = ("Dossier de candidature « socle numérique dans les écoles élémentaires », écrit "
                "par Socle. Tables : porteur, communes, ecoles, classes, lignes, existant, "
@@ -94,7 +94,7 @@ def _default_mode() -> int:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 def _remove_quietly(path: Path) -> None:
@@ -139,7 +139,8 @@ def _write_atomically(path: Path, dossier: Dossier, campaign: Campaign, origin: 
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise StoreError(path, f"le fichier n'a pas pu être créé : {describe_sqlite_error(error)}") from None
+        reason = describe_sqlite_error(error)
+        raise StoreError(path, f"le fichier n'a pas pu être créé : {reason}") from None
     os.close(fd)
     temp = Path(name)
     try:
@@ -161,10 +162,12 @@ def _write_atomically(path: Path, dossier: Dossier, campaign: Campaign, origin: 
         _fsync_dir(folder)
     except (sqlite3.Error, OSError) as error:
         _remove_quietly(temp)
-        raise StoreError(path, f"le fichier n'a pas pu être écrit : {describe_sqlite_error(error)}") from None
+        reason = describe_sqlite_error(error)
+        raise StoreError(path, f"le fichier n'a pas pu être écrit : {reason}") from None
     except (ValueError, TypeError, AttributeError) as error:
         _remove_quietly(temp)
-        raise StoreError(path, f"le fichier n'a pas pu être écrit (valeur invalide : {error})") from None
+        raise StoreError(path, "le fichier n'a pas pu être écrit (valeur invalide : "
+                         f"{error})") from None
     except BaseException:
         _remove_quietly(temp)
         raise
@@ -185,7 +188,8 @@ def _take_lock(path: Path) -> FileLock:
     return lock
 
 
-def create_dossier_file(path, dossier: Dossier, campaign: Campaign, *, replace: bool = False) -> None:
+def create_dossier_file(path, dossier: Dossier, campaign: Campaign, *,
+                        replace: bool = False) -> None:
     """Write ``dossier`` as a new file, atomically: all of it, or nothing (and no leftover)."""
     path = Path(path)
     if path.exists() and not replace:
@@ -295,9 +299,14 @@ def _backup(path: Path, version: int) -> Path:
         _fsync_file(target)
     except OSError as error:
         _remove_quietly(target)
+        reason = describe_sqlite_error(error)
         raise StoreError(path, "la copie de sauvegarde préalable à la mise à jour du fichier n'a "
-                         f"pas pu être faite ({describe_sqlite_error(error)}) : fichier non modifié") from None
+                         f"pas pu être faite ({reason}) : fichier non modifié") from None
     return target
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
 class DossierFile:
@@ -355,8 +364,9 @@ class DossierFile:
                 try:
                     migrate(db, version, path)
                 except sqlite3.Error as error:
-                    raise StoreError(path, "la mise à jour du fichier a échoué "
-                                     f"({describe_sqlite_error(error)}) : fichier non modifié") from None
+                    reason = describe_sqlite_error(error)
+                    raise StoreError(path, f"la mise à jour du fichier a échoué ({reason}) : "
+                                     "fichier non modifié") from None
             read_dossier_, read_campaign, origin = _read(db.conn, path)
         except BaseException:
             if db is not None:
@@ -407,7 +417,7 @@ class DossierFile:
     def save_as(self, path) -> DossierFile:
         """« Enregistrer sous » : a copy at ``path``, which becomes the open file."""
         target = Path(path)
-        if os.path.normcase(os.path.realpath(target)) == os.path.normcase(os.path.realpath(self.path)):
+        if _same_path(target, self.path):
             if self.read_only:
                 raise StoreError(target, self.read_only_reason or "le fichier est en lecture seule")
             return self  # every edit is already saved there

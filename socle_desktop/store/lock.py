@@ -75,7 +75,8 @@ class FileLock:
         key = _key(self.dossier_path)
         if key in _HELD:
             raise DossierInUse(self.dossier_path, "ce dossier est déjà ouvert dans une autre "
-                               "fenêtre de Socle. Fermez-le d'abord, ou ouvrez-le en lecture seule.")
+                               "fenêtre de Socle. Fermez-le d'abord, ou ouvrez-le en lecture "
+                               "seule.")
         for _attempt in range(5):
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
             if not _try_lock(fd):
@@ -90,7 +91,8 @@ class FileLock:
             _unlock(fd)
             os.close(fd)
         else:  # pragma: no cover - needs a pathological race
-            raise DossierInUse(self.dossier_path, "le verrou du dossier change sans cesse ; réessayez")
+            raise DossierInUse(self.dossier_path, "le verrou du dossier change sans cesse ; "
+                               "réessayez")
         self._fd = fd
         _HELD.add(key)
         _write_holder(fd)
@@ -136,7 +138,8 @@ def _same_file(fd: int, path: Path) -> bool:
 
 
 def _write_holder(fd: int) -> None:
-    text = f"{socket.gethostname()}\n{os.getpid()}\n{datetime.now().isoformat(timespec='seconds')}\n"
+    since = datetime.now().isoformat(timespec="seconds")
+    text = f"{socket.gethostname()}\n{os.getpid()}\n{since}\n"
     try:
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, text.encode("utf-8"))

@@ -7,7 +7,7 @@ wholly at the old version or wholly at the new one. The caller keeps a backup co
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -116,4 +116,4 @@ def migrate(db: Database, version: int, path: Path) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")

@@ -167,7 +167,8 @@ _LOCATE = {
     "commune": ("communes", "SELECT position FROM communes WHERE id = ?"),
     "ecole": ("ecoles", "SELECT position FROM ecoles WHERE id = ?"),
     "classe": ("classes", "SELECT position, ecole_id FROM classes WHERE id = ?"),
-    "ligne": ("lignes", "SELECT position, ecole_id, classe_id, volet, niveau FROM lignes WHERE id = ?"),
+    "ligne": ("lignes",
+              "SELECT position, ecole_id, classe_id, volet, niveau FROM lignes WHERE id = ?"),
 }
 
 

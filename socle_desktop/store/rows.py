@@ -155,7 +155,7 @@ def read_dossier_rows(conn, campagne: str) -> Dossier:
     dossier = Dossier(campagne=campagne)
     p = conn.execute(f"SELECT {', '.join(PARAMETRES_FIELDS)} FROM parametres").fetchone()
     if p is not None:
-        values = dict(zip(PARAMETRES_FIELDS, p))
+        values = dict(zip(PARAMETRES_FIELDS, p, strict=True))
         values["taux_tva"] = Decimal(values["taux_tva"])
         dossier.parametres = Parametres(**values)
     row = conn.execute(
@@ -165,7 +165,8 @@ def read_dossier_rows(conn, campagne: str) -> Dossier:
         dossier.porteur = Porteur(PorteurType(row[0]), row[1], row[2], Contact(*row[3:]))
     dossier.communes = [
         Commune(insee, nom, ident)
-        for ident, insee, nom in _select(conn, "SELECT id, insee, nom FROM communes ORDER BY position")
+        for ident, insee, nom in _select(
+            conn, "SELECT id, insee, nom FROM communes ORDER BY position")
     ]
     dossier.ecoles = _schools(conn)
     dossier.catalogue = {

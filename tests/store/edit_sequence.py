@@ -80,7 +80,8 @@ class EditGenerator:
             items = getattr(parent, collection)
             if len(lines) > 120 and items:
                 return edits.Remove("ligne", r.choice(items).id)
-            return edits.Insert("ligne", parent.id, collection, r.randint(0, len(items)), self.line())
+            return edits.Insert("ligne", parent.id, collection, r.randint(0, len(items)),
+                                self.line())
         if choice < 0.68 and lines:
             return edits.Remove("ligne", r.choice(lines)[1].id)
         if choice < 0.74:
@@ -102,7 +103,8 @@ class EditGenerator:
             return r.choice([
                 edits.SetField("porteur", "", "nom", f"Porteur {self._id()}"),
                 edits.SetField("contact", "", "courriel", f"{self._id()}@mairie.fr"),
-                edits.SetField("parametres", "", "taux_tva", Decimal(r.choice(["20", "5.5", "10"]))),
+                edits.SetField("parametres", "", "taux_tva",
+                               Decimal(r.choice(["20", "5.5", "10"]))),
                 edits.SetField("parametres", "", "arrondi", r.choice(["centime", "euro"])),
                 edits.SetField("porteur", "", "contact", Contact("M. X", "maire", "01", "a@b.fr")),
             ])

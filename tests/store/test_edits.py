@@ -65,16 +65,17 @@ def test_insert_renumbers_siblings_and_remove_cascades(opened, dossier_path):
     perform(opened, edits.Insert("ligne", school.id, "services", 0,
                                  Line("ent", "ENT", 10, Decimal("12.00"))))
     assert read_dossier(dossier_path)[0] == d
-    positions = rows(dossier_path, "SELECT position FROM classes WHERE ecole_id = ? ORDER BY position",
-                     [school.id])
+    positions = rows(dossier_path, "SELECT position FROM classes WHERE ecole_id = ? "
+                     "ORDER BY position", [school.id])
     assert [p for (p,) in positions] == list(range(len(school.classes)))
     perform(opened, edits.Remove("classe", school.classes[0].id))
     assert rows(dossier_path, "SELECT count(*) FROM lignes WHERE classe_id = ?",
                 [school.classes[0].id]) == [(2,)]  # the new first class is CP bis
     removed = school.id
     perform(opened, edits.Remove("ecole", removed))
-    for table, column in (("classes", "ecole_id"), ("lignes", "ecole_id"), ("existant", "ecole_id")):
-        assert rows(dossier_path, f"SELECT count(*) FROM {table} WHERE {column} = ?", [removed]) == [(0,)]
+    for table in ("classes", "lignes", "existant"):
+        count = rows(dossier_path, f"SELECT count(*) FROM {table} WHERE ecole_id = ?", [removed])
+        assert count == [(0,)]
     assert read_dossier(dossier_path)[0] == d
     assert integrity(dossier_path) == "ok"
 
@@ -129,7 +130,8 @@ def test_disk_full_is_reported_in_french_and_rolled_back(opened, dossier_path):
     d = opened.dossier
     pages = opened._db.conn.execute("PRAGMA page_count").fetchone()[0]
     opened._db.conn.execute(f"PRAGMA max_page_count = {pages}")  # as if the disk were full
-    big = Classroom("Énorme", ["CM2"], 20, [Line("vpi", "x" * 400, 1, Decimal(1)) for _ in range(300)])
+    big = Classroom("Énorme", ["CM2"], 20,
+                    [Line("vpi", "x" * 400, 1, Decimal(1)) for _ in range(300)])
     edit = edits.Insert("classe", d.ecoles[0].id, "classes", 0, big)
     inverse = edits.apply(d, edit)
     with pytest.raises(StoreError) as error:

@@ -61,7 +61,8 @@ def test_open_backs_up_then_migrates(v1_path, example_dossier, campaign):
     assert integrity(v1_path) == "ok"
     with DossierFile.open(v1_path) as again:  # no second migration, no second backup
         assert again.backup_path is None
-    assert sorted(p.name for p in v1_path.parent.iterdir()) == ["ancien.socle", "ancien.socle.bak-v1"]
+    names = sorted(p.name for p in v1_path.parent.iterdir())
+    assert names == ["ancien.socle", "ancien.socle.bak-v1"]
 
 
 def test_reading_an_old_file_migrates_a_copy_in_memory(v1_path, example_dossier):

@@ -52,7 +52,7 @@ def test_large_dossier_round_trip_keeps_order_ids_and_exact_amounts(tmp_path, ca
 
 def test_hostile_names_survive(tmp_path, example_dossier, campaign):
     classes = [c for s in example_dossier.ecoles for c in s.classes]
-    for classroom, name in zip(classes, HOSTILE_NAMES):
+    for classroom, name in zip(classes, HOSTILE_NAMES, strict=False):
         classroom.nom = name
     example_dossier.ecoles[1].nom = HOSTILE_NAMES[-1]
     example_dossier.porteur.nom = "'; DROP TABLE ecoles; --"
@@ -62,7 +62,8 @@ def test_hostile_names_survive(tmp_path, example_dossier, campaign):
 
 
 def test_file_is_readable_by_a_curious_user(dossier_path, example_dossier):
-    names = {row[0] for row in rows(dossier_path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = rows(dossier_path, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    names = {name for (name,) in tables}
     assert {"meta", "campagne", "parametres", "porteur", "communes", "ecoles", "existant",
             "classes", "lignes", "catalogue"} <= names
     assert rows(dossier_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
@@ -102,7 +103,8 @@ def test_campaign_rules_are_the_copy_kept_in_the_file(tmp_path, example_dossier,
     _dossier, kept = read_dossier(path)
     assert kept.services_plafond_par_eleve == Decimal("15.00")
     assert campaign.services_plafond_par_eleve == Decimal("20.00")
-    assert rows(path, "SELECT identifiant, version FROM campagne") == [(campaign.id, campaign.version)]
+    kept_identity = rows(path, "SELECT identifiant, version FROM campagne")
+    assert kept_identity == [(campaign.id, campaign.version)]
 
 
 def test_catalogue_copy_kept_in_order(tmp_path, example_dossier, campaign):
