@@ -274,6 +274,10 @@ def _check_for_writing(path: Path) -> int:
         return inspect(conn, path)
     except HotJournal:
         conn.close()
+        with tempfile.TemporaryDirectory(prefix="socle-") as scratch:
+            conn = _recovered_copy(path, scratch)
+            inspect(conn, path)  # a foreign or damaged file is refused before any write to it
+            conn.close()
         recovering = sqlite3.connect(path, timeout=5)  # SQLite rolls the journal back on read
         try:
             recovering.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -329,7 +333,7 @@ class DossierFile:
     @classmethod
     def open(cls, path, *, read_only: bool = False) -> DossierFile:
         """Check and open a file; DossierInUse when another window or instance edits it."""
-        path = Path(path)
+        path = Path(path).absolute()
         sniff(path)
         reason = READ_ONLY_ASKED if read_only else read_only_reason(path)
         lock = None
@@ -382,7 +386,7 @@ class DossierFile:
         """A new file holding ``dossier`` (replacing the file there, unless someone edits it).
 
         The returned file's ``dossier`` is the very object given: keep editing it."""
-        return cls._create(Path(path), dossier, campaign, _creation_origin(campaign))
+        return cls._create(Path(path).absolute(), dossier, campaign, _creation_origin(campaign))
 
     @classmethod
     def _create(cls, path: Path, dossier: Dossier, campaign: Campaign, origin: str) -> DossierFile:
@@ -416,7 +420,7 @@ class DossierFile:
 
     def save_as(self, path) -> DossierFile:
         """« Enregistrer sous » : a copy at ``path``, which becomes the open file."""
-        target = Path(path)
+        target = Path(path).absolute()
         if _same_path(target, self.path):
             if self.read_only:
                 raise StoreError(target, self.read_only_reason or "le fichier est en lecture seule")

@@ -112,6 +112,14 @@ def test_batch_is_one_transaction(opened, dossier_path):
     with pytest.raises(StoreError, match="n'a pas été enregistrée"):
         opened.apply(bad)
     assert digest(dossier_path) == before
+    inserted = Classroom("Nouvelle", ["CP"], 3, [Line("vpi", "VPI", 1, Decimal("2300.00"))])
+    bad = edits.Batch((edits.Insert("classe", school.id, "classes", 0, inserted),
+                       edits.Remove("classe", "inexistante")))
+    with pytest.raises(StoreError):
+        opened.apply(bad)
+    assert digest(dossier_path) == before
+    assert rows(dossier_path, "SELECT count(*) FROM lignes WHERE classe_id = ?",
+                [inserted.id]) == [(0,)]
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -178,16 +178,19 @@ import os, signal, sqlite3, sys
 conn = sqlite3.connect(sys.argv[1])
 conn.execute("PRAGMA cache_size = 1")  # dirty pages must go to the file before commit
 conn.execute("BEGIN")
-conn.execute("UPDATE lignes SET libelle = libelle || ' interrompu ' || hex(randomblob(200))")
-conn.execute("DELETE FROM classes")
+for statement in sys.argv[2:]:
+    conn.execute(statement)
 os.kill(os.getpid(), signal.SIGKILL)
 """
+INTERRUPTED_EDIT = ["UPDATE lignes SET libelle = libelle || ' interrompu ' || hex(randomblob(200))",
+                    "DELETE FROM classes"]
 
 
 @POSIX_ONLY
 def test_interrupted_write_is_rolled_back_and_reading_never_touches_the_file(dossier_path,
                                                                             example_dossier):
-    subprocess.run([sys.executable, "-c", HOT_JOURNAL, str(dossier_path)], check=False)
+    subprocess.run([sys.executable, "-c", HOT_JOURNAL, str(dossier_path), *INTERRUPTED_EDIT],
+                   check=False)
     journal = dossier_path.parent / (dossier_path.name + "-journal")
     assert journal.exists() and journal.stat().st_size > 0
     before, journal_before = digest(dossier_path), digest(journal)
@@ -238,3 +241,21 @@ def test_read_only_dossier_can_be_saved_elsewhere(dossier_path, tmp_path, exampl
         copy.close()
     assert read_dossier(tmp_path / "copie.socle")[0].porteur.nom == "Copie modifiable"
     assert read_dossier(dossier_path)[0] == example_dossier
+
+
+@POSIX_ONLY
+def test_foreign_file_with_an_interrupted_write_is_refused_untouched(tmp_path):
+    path = tmp_path / "autre.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(str(i) * 50,) for i in range(3000)])
+    conn.commit()
+    conn.close()
+    subprocess.run([sys.executable, "-c", HOT_JOURNAL, str(path), "UPDATE t SET x = x || x"],
+                   check=False)
+    journal = tmp_path / "autre.db-journal"
+    assert journal.exists()
+    before, journal_before = digest(path), digest(journal)
+    with pytest.raises(StoreError, match="n'est pas un dossier Socle"):
+        DossierFile.open(path)
+    assert digest(path) == before and digest(journal) == journal_before  # not rolled back
