@@ -276,8 +276,10 @@ def _check_for_writing(path: Path) -> int:
         conn.close()
         with tempfile.TemporaryDirectory(prefix="socle-") as scratch:
             conn = _recovered_copy(path, scratch)
-            inspect(conn, path)  # a foreign or damaged file is refused before any write to it
-            conn.close()
+            try:
+                inspect(conn, path)  # a foreign or damaged file is refused before any write to it
+            finally:
+                conn.close()
         recovering = sqlite3.connect(path, timeout=5)  # SQLite rolls the journal back on read
         try:
             recovering.execute("SELECT count(*) FROM sqlite_master").fetchone()

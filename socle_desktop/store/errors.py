@@ -8,7 +8,11 @@ from pathlib import Path
 class StoreError(Exception):
     """A dossier file that cannot be opened, read or written; ``str(error)`` is for the user."""
 
-    def __init__(self, path: Path | str, message: str):
+    def __init__(self, path: Path | str, message: str | None = None):
+        if message is None:  # StoreError("a whole message") also works
+            self.path = None
+            super().__init__(str(path))
+            return
         self.path = Path(path)
         super().__init__(f"« {self.path} » : {message}")
 

@@ -7,6 +7,7 @@ clean by hand; the lock file itself is only a place to lock (and says who holds 
 
 from __future__ import annotations
 
+import atexit
 import os
 import socket
 import sys
@@ -47,7 +48,7 @@ else:
 
 # flock on some network file systems does not tell two handles of one process apart: windows
 # of this process are also checked here.
-_HELD: set[str] = set()
+_HELD: dict[str, FileLock] = {}
 
 
 def lock_path(path: Path) -> Path:
@@ -94,14 +95,14 @@ class FileLock:
             raise DossierInUse(self.dossier_path, "le verrou du dossier change sans cesse ; "
                                "réessayez")
         self._fd = fd
-        _HELD.add(key)
+        _HELD[key] = self
         _write_holder(fd)
 
     def release(self) -> None:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        _HELD.discard(_key(self.dossier_path))
+        _HELD.pop(_key(self.dossier_path), None)
         if sys.platform != "win32":
             _remove_quietly(self.path)  # while still locked: see acquire's retry
         try:
@@ -154,7 +155,10 @@ def _read_holder(fd: int) -> str:
         host, _pid, since = os.read(fd, 300).decode("utf-8").splitlines()[:3]
     except (OSError, ValueError, UnicodeDecodeError):
         return ""
-    when = since.replace("T", " à ")[:-3] if len(since) >= 16 else since
+    try:
+        when = datetime.fromisoformat(since).strftime("%d/%m/%Y à %H:%M")
+    except ValueError:
+        when = since
     return f" (poste « {host} », depuis le {when})"
 
 
@@ -163,3 +167,11 @@ def _remove_quietly(path: Path) -> None:
         os.remove(path)
     except OSError:
         pass
+
+
+@atexit.register
+def _release_all() -> None:
+    """A process that ends without closing its files still tidies its lock files away (a killed
+    one cannot: its lock files stay, unlocked, and are reused by the next opening)."""
+    for lock in list(_HELD.values()):
+        lock.release()

@@ -259,3 +259,12 @@ def test_foreign_file_with_an_interrupted_write_is_refused_untouched(tmp_path):
     with pytest.raises(StoreError, match="n'est pas un dossier Socle"):
         DossierFile.open(path)
     assert digest(path) == before and digest(journal) == journal_before  # not rolled back
+
+
+def test_process_ending_without_close_leaves_no_lock_file(dossier_path):
+    script = ("import sys\nfrom socle_desktop.store import DossierFile\n"
+              "f = DossierFile.open(sys.argv[1])\nprint(f.read_only)\n")
+    ran = subprocess.run([sys.executable, "-c", script, str(dossier_path)], capture_output=True,
+                         text=True, cwd=Path(__file__).parents[2])
+    assert ran.stdout.strip() == "False", ran.stderr
+    assert sorted(os.listdir(dossier_path.parent)) == [dossier_path.name]
