@@ -50,7 +50,8 @@ def test_apply_ent_to_all_schools_is_one_undo_step(qtbot, page_session):
     qtbot.mouseClick(page.add_line_button, Qt.MouseButton.LeftButton)
     steps = session.undo_stack.count()
     qtbot.mouseClick(page.apply_ent_button, Qt.MouseButton.LeftButton)
-    assert [(x.article, x.quantite) for x in tilleuls.services] == [("ent", 62), ("ent-extension", 62)]
+    lines = [(x.article, x.quantite) for x in tilleuls.services]
+    assert lines == [("ent", 62), ("ent-extension", 62)]
     assert session.undo_stack.count() == steps + 1
     assert "1 autre école" in page.lines_editor.message_label.text()
     session.undo_stack.undo()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from socle_desktop.domain.model import LEVELS, Classroom
@@ -47,11 +47,11 @@ class ClassesModel(QAbstractTableModel):
     def row_of(self, class_id: str) -> int:
         return self._ids.index(class_id) if class_id in self._ids else -1
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._classes)
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._classes)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
@@ -98,7 +98,9 @@ class ClassesModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.TextAlignmentRole and col >= COL_ELEVES:
             return _RIGHT
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_NOM:
-            return c.nom if c.cycle_2_3 else f"{c.nom} : pas de niveau du CP au CM2, la classe ne compte pas pour le plafond"
+            if c.cycle_2_3:
+                return c.nom
+            return f"{c.nom} : pas de niveau du CP au CM2, la classe ne compte pas pour le plafond"
         elif role == Qt.ItemDataRole.ForegroundRole and col == COL_NOM and not c.cycle_2_3:
             return _GREY
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from socle_desktop.domain.model import Line
@@ -72,11 +72,11 @@ class LinesModel(QAbstractTableModel):
 
     # --- Qt model API ----------------------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._lines)
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._lines)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
@@ -120,7 +120,8 @@ class LinesModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             item = self._article(line)
             if item is not None and not item.subventionnable:
-                return "Non subventionnable (hors socle ou coût récurrent) : à la charge de la collectivité."
+                return ("Non subventionnable (hors socle ou coût récurrent) : "
+                        "à la charge de la collectivité.")
             if col == COL_LIBELLE:
                 return line.libelle
         elif role == Qt.ItemDataRole.ForegroundRole:
@@ -146,7 +147,8 @@ class LinesModel(QAbstractTableModel):
                 return False
             return self.session.set_field("ligne", line.id, "libelle", text, "Modifier le libellé")
         if col == COL_QUANTITE and isinstance(value, int):
-            return self.session.set_field("ligne", line.id, "quantite", value, "Modifier la quantité")
+            return self.session.set_field("ligne", line.id, "quantite", value,
+                                          "Modifier la quantité")
         if col == COL_PRIX and isinstance(value, Decimal):
             return self.session.set_field(
                 "ligne", line.id, "prix_unitaire", value, "Modifier le prix unitaire"

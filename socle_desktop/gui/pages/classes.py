@@ -77,7 +77,8 @@ class ClassesPage(LazyPage):
         self.add_class_button = QPushButton("Ajouter une classe")
         self.add_class_button.clicked.connect(self.add_class)
         self.remove_class_button = QPushButton("Supprimer la classe")
-        self.remove_class_button.setToolTip("Supprimer la classe sélectionnée et son équipement (Suppr)")
+        self.remove_class_button.setToolTip(
+            "Supprimer la classe sélectionnée et son équipement (Suppr)")
         self.remove_class_button.clicked.connect(self.remove_current_class)
         self.classes_message = QLabel()
         self.classes_message.setWordWrap(True)
@@ -200,9 +201,7 @@ class ClassesPage(LazyPage):
             self.lines_editor.set_target("", "lignes", [])
             self.apply_to_all_button.setEnabled(False)
             return
-        title = f"Équipement de la classe « {classroom.nom} »"
-        self.lines_box.setTitle(elide(self.lines_box, title, max(200, self.lines_box.width() - 40)))
-        self.lines_box.setToolTip(title)
+        self._draw_lines_title()
         self.lines_editor.set_target(classroom.id, "lignes", classroom.lignes)
         self.apply_to_all_button.setEnabled(writable and len(school.classes) > 1)
 
@@ -215,12 +214,19 @@ class ClassesPage(LazyPage):
         self._class_id = classroom.id if classroom else ""
         self._draw_class()
 
+    def _draw_lines_title(self) -> None:
+        """« Équipement de la classe « CP » », a long name shortened in the middle."""
+        classroom = self.current_class()
+        if classroom is None:
+            return
+        title = f"Équipement de la classe « {classroom.nom} »"
+        width = max(200, self.lines_box.width() - 40)
+        self.lines_box.setTitle(elide(self.lines_box, title, width))
+        self.lines_box.setToolTip(title)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        classroom = self.current_class()
-        if classroom is not None:
-            title = f"Équipement de la classe « {classroom.nom} »"
-            self.lines_box.setTitle(elide(self.lines_box, title, max(200, self.lines_box.width() - 40)))
+        self._draw_lines_title()
 
     @staticmethod
     def _message(label: QLabel, text: str, error: bool = False) -> None:
@@ -249,7 +255,8 @@ class ClassesPage(LazyPage):
         self.classes_table.setFocus()
         self.classes_table.setCurrentIndex(index)
         self.classes_table.edit(index)  # type the name straight away
-        self._message(self.classes_message, "Classe ajoutée : saisissez son nom, cochez ses niveaux.")
+        self._message(self.classes_message,
+                      "Classe ajoutée : saisissez son nom, cochez ses niveaux.")
         return classroom
 
     def remove_current_class(self) -> None:
@@ -257,12 +264,14 @@ class ClassesPage(LazyPage):
         if classroom is None or self.session.read_only:
             return
         row = self.classes_table.currentIndex().row()
-        if self.session.edit(edits.Remove("classe", classroom.id, f"Supprimer la classe {classroom.nom}")):
+        remove = edits.Remove("classe", classroom.id, f"Supprimer la classe {classroom.nom}")
+        if self.session.edit(remove):
             self._message(self.classes_message,
                           f"Classe « {classroom.nom} » supprimée (Ctrl+Z pour annuler).")
             count = self.classes_model.rowCount()
             if count:
-                self.classes_table.setCurrentIndex(self.classes_model.index(min(row, count - 1), COL_NOM))
+                index = self.classes_model.index(min(row, count - 1), COL_NOM)
+                self.classes_table.setCurrentIndex(index)
 
     def apply_to_all_classes(self) -> None:
         school, classroom = self.current_school(), self.current_class()
@@ -270,9 +279,6 @@ class ClassesPage(LazyPage):
             return
         others = len(school.classes) - 1
         if self.session.edit(edits.apply_lines_to_all_classes(school, classroom)):
+            where = f"aux {others} autres classes" if others > 1 else "à l'autre classe"
             self.lines_editor.show_info(
-                f"Équipement de « {classroom.nom} » appliqué aux {others} autres classes "
-                "(Ctrl+Z pour annuler)."
-                if others > 1 else
-                f"Équipement de « {classroom.nom} » appliqué à l'autre classe (Ctrl+Z pour annuler)."
-            )
+                f"Équipement de « {classroom.nom} » appliqué {where} (Ctrl+Z pour annuler).")

@@ -73,7 +73,8 @@ class SchoolSelector(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.combo, 1)
         self._key: tuple = ()
-        self.combo.currentIndexChanged.connect(lambda _i: self.schoolChanged.emit(self.current_id()))
+        self.combo.currentIndexChanged.connect(
+            lambda _i: self.schoolChanged.emit(self.current_id()))
 
     def current_id(self) -> str:
         return self.combo.currentData() or ""

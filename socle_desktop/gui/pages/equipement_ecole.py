@@ -149,7 +149,7 @@ class EquipementEcolePage(LazyPage):
         order = [self.school_combo, self.suggest_button, self.category_combo, self.article_combo,
                  self.add_line_button, self.lines_table, self.remove_line_button,
                  *self.existant_combos.values()]
-        for first, second in zip(order, order[1:]):
+        for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self.redraw(session.result)
 

@@ -176,7 +176,8 @@ class LinesEditor(QWidget):
 
         self.article_combo = QComboBox()
         self.article_combo.setAccessibleName("Article du catalogue")
-        self.article_combo.setToolTip("Choisissez un article puis appuyez sur Entrée pour l'ajouter")
+        self.article_combo.setToolTip(
+            "Choisissez un article puis appuyez sur Entrée pour l'ajouter")
         self.article_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.article_combo.setMinimumContentsLength(16)
         self.article_combo.installEventFilter(self)

@@ -126,10 +126,10 @@ class RecapitulatifPage(LazyPage):
             ("École", "Classes (cycles 2-3)", "Dépense", "Plafond", "Dépense éligible",
              "Au-delà du plafond", "Observation"))
         socle = session.campaign.socle
-        self.socle_table = _Table(["École", *(category_label(i.id) for i in socle), "Socle atteint"])
-        self.socle_table.rows_model.set_headers(
-            ["École", *(category_label(i.id) for i in socle), "Socle atteint"],
-            ["", *(i.libelle for i in socle), ""])
+        socle_headers = ["École", *(category_label(i.id) for i in socle), "Socle atteint"]
+        self.socle_table = _Table(socle_headers)
+        self.socle_table.rows_model.set_headers(socle_headers,
+                                                ["", *(i.libelle for i in socle), ""])
         self.alerts_model = QStringListModel(self)
         self.alerts_list = QListView()
         self.alerts_list.setModel(self.alerts_model)

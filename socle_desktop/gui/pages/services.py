@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import CatalogueItem, School
-from socle_desktop.domain.money import euros
+from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.pages.common import LazyPage, SchoolSelector
 from socle_desktop.gui.pages.lines_editor import LinesEditor
@@ -38,9 +38,10 @@ class ServicesPage(LazyPage):
             "#services_cap { background: #eef4fb; border: 1px solid #9bb7d4; border-radius: 4px;"
             " padding: 6px; }")
         self.cap_label.setToolTip(
-            f"Plafond de l'appel à projets : {euros(campaign.services_plafond_par_eleve)} par élève "
+            "Plafond de l'appel à projets : "
+            f"{euros(campaign.services_plafond_par_eleve)} par élève "
             f"pour {campaign.services_annees} années scolaires, subventionnés à "
-            f"{int(campaign.services_taux * 100)} %."
+            f"{percent_fr(campaign.services_taux)}."
         )
 
         self.lines_editor = LinesEditor(session, "ecole", "services", self._default_quantity)
@@ -50,7 +51,8 @@ class ServicesPage(LazyPage):
         self.remove_line_button = self.lines_editor.remove_button
         self.apply_ent_button = QPushButton("Appliquer cet ENT à toutes les écoles")
         self.apply_ent_button.setToolTip(
-            "Donner à chaque autre école le même ENT, au nombre de ses élèves (Ctrl+Z pour annuler)")
+            "Donner à chaque autre école le même ENT, au nombre de ses élèves "
+            "(Ctrl+Z pour annuler)")
         self.apply_ent_button.clicked.connect(self.apply_ent_to_all_schools)
 
         header = QHBoxLayout()
@@ -71,7 +73,7 @@ class ServicesPage(LazyPage):
 
         order = [self.school_combo, self.article_combo, self.add_line_button, self.lines_table,
                  self.remove_line_button, self.apply_ent_button]
-        for first, second in zip(order, order[1:]):
+        for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self.redraw(session.result)
 
