@@ -155,7 +155,19 @@ def pdf(args) -> None:
 VERBS = {"import-json": import_json, "export-json": export_json, "summary": summary, "pdf": pdf}
 
 
+def _utf8_output() -> None:
+    """Write UTF-8 where the locale's encoding cannot hold « € » and the narrow no-break space
+    of French amounts (a redirected output on Windows is cp1252)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "\u202f€«»".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="utf-8")
+
+
 def run(argv: list[str]) -> int:
+    _utf8_output()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.verb is None:

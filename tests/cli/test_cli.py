@@ -201,3 +201,14 @@ def test_unusable_dossier_file_exits_2(tmp_path, make, expected, verb):
 def test_missing_dossier_file_exits_2(tmp_path):
     result = socle("summary", tmp_path / "absent.socle")
     assert result.returncode == 2 and "introuvable" in result.stderr
+
+
+def test_summary_text_survives_a_non_utf8_output(tmp_path):
+    """A redirected output on Windows is cp1252, which has no narrow no-break space."""
+    target = tmp_path / "d.socle"
+    assert socle("import-json", example_dossier_path(), target).returncode == 0
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "cp1252"}
+    ran = subprocess.run([sys.executable, "-m", "socle_desktop", "summary", str(target)],
+                         capture_output=True, cwd=ROOT, env=env, timeout=60)
+    assert ran.returncode == 0, ran.stderr.decode("utf-8", "replace")
+    assert "\u202f" in ran.stdout.decode("utf-8") and "€" in ran.stdout.decode("utf-8")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from socle_desktop.store import create_dossier_file
+from socle_desktop.store.checks import file_uri
 
 
 def digest(path: Path) -> str:
@@ -16,7 +17,7 @@ def digest(path: Path) -> str:
 
 
 def integrity(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(file_uri(path) + "?mode=ro", uri=True)
     try:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
@@ -24,7 +25,7 @@ def integrity(path: Path) -> str:
 
 
 def rows(path: Path, sql: str, params=()) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(file_uri(path) + "?mode=ro", uri=True)
     try:
         return conn.execute(sql, params).fetchall()
     finally:
