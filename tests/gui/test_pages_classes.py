@@ -59,6 +59,20 @@ def test_add_class_name_it_and_tick_its_level_with_the_keyboard(qtbot, page_sess
     assert f"plafond {euros(Decimal('17500'))}" in page.summary_label.text()
 
 
+def test_levels_are_ticked_with_the_mouse(qtbot, page_session):
+    page, session = page_session
+    table, classroom = page.classes_table, session.dossier.ecoles[0].classes[0]
+    for level in ("CE1", "CP"):
+        column = FIRST_LEVEL + ("PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2").index(level)
+        rect = table.visualRect(table.model().index(0, column))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert classroom.niveaux == ["CE1"]  # CE1 ticked, CP unticked, in the order of the levels
+    session.undo_stack.undo()  # each click is its own undo step
+    assert classroom.niveaux == ["CP", "CE1"]
+    session.undo_stack.undo()
+    assert classroom.niveaux == ["CP"]
+
+
 def test_pupils_refuse_letters_and_negative_numbers(page_session):
     page, session = page_session
     classroom = session.dossier.ecoles[0].classes[0]

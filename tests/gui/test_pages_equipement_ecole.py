@@ -116,3 +116,16 @@ def test_quantity_refuses_letters_and_negative_numbers(page_session):
     press(editor, Qt.Key.Key_Return)
     assert line.quantite == 15
     assert session.result.schools[0].expense == Decimal("20830.00")
+
+
+def test_each_existant_choice_is_its_own_undo_step(page_session):
+    page, session = page_session
+    school = session.dossier.ecoles[0]
+    for item_id in ("projection", "poste_enseignant"):
+        combo = page.existant_combos[item_id]
+        combo.setFocus()
+        press(combo, Qt.Key.Key_Down)
+    assert school.existant["poste_enseignant"] == Existant.PRESENT
+    session.undo_stack.undo()
+    assert "poste_enseignant" not in school.existant
+    assert school.existant["projection"] == Existant.PRESENT

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from socle_desktop.domain import edits
 from socle_desktop.domain.model import LEVELS, Classroom
 from socle_desktop.domain.money import ZERO, amount_fr
 from socle_desktop.gui.session import Session
@@ -115,8 +116,10 @@ class ClassesModel(QAbstractTableModel):
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             chosen = (set(c.niveaux) | {level}) if checked else (set(c.niveaux) - {level})
             niveaux = [lv for lv in LEVELS if lv in chosen]
-            verb = "Cocher" if checked else "Décocher"
-            return self.session.set_field("classe", c.id, "niveaux", niveaux, f"{verb} {level}")
+            label = f"{'Cocher' if checked else 'Décocher'} {level}"
+            # a Batch, so that each click is its own undo step (SetFields of a field merge)
+            return self.session.edit(edits.Batch(
+                (edits.SetField("classe", c.id, "niveaux", niveaux, label),), label))
         if role != Qt.ItemDataRole.EditRole:
             return False
         if col == COL_NOM:

@@ -23,6 +23,7 @@ from socle_desktop.gui.models.classes import (
     FIRST_LEVEL,
     ClassesModel,
 )
+from socle_desktop.gui.pages.check_delegate import CenteredCheckDelegate
 from socle_desktop.gui.pages.common import (
     LazyPage,
     SchoolSelector,
@@ -71,8 +72,10 @@ class ClassesPage(LazyPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_NOM, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(30)
+        self.check_delegate = CenteredCheckDelegate(self.classes_table)
         for col in range(FIRST_LEVEL, COL_ELEVES):
             self.classes_table.setColumnWidth(col, 44)
+            self.classes_table.setItemDelegateForColumn(col, self.check_delegate)
         self.classes_table.selectionModel().currentRowChanged.connect(self._on_class_changed)
         self.add_class_button = QPushButton("Ajouter une classe")
         self.add_class_button.clicked.connect(self.add_class)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from socle_desktop.domain import edits
 from socle_desktop.domain.diagnostic import STATUS_LABELS, Status, diagnose_school
 from socle_desktop.domain.model import CatalogueItem, Existant, School
 from socle_desktop.domain.rules import Result
@@ -267,9 +268,13 @@ class EquipementEcolePage(LazyPage):
         state = Existant(self.existant_combos[item_id].currentData())
         existant = dict(school.existant)  # a new dict: the old one stays intact for undo
         existant[item_id] = state
-        label = self.session.campaign.socle_item(item_id).libelle
-        self.session.set_field("ecole", school.id, "existant", existant,
-                               f"Existant : {label} — {EXISTANT_LABELS[state].lower()}")
+        if existant == school.existant:
+            return
+        item = self.session.campaign.socle_item(item_id).libelle
+        label = f"Existant : {item} — {EXISTANT_LABELS[state].lower()}"
+        # a Batch, so that each choice is its own undo step (SetFields of a field merge)
+        self.session.edit(edits.Batch(
+            (edits.SetField("ecole", school.id, "existant", existant, label),), label))
 
     def suggest_mobiles(self) -> None:
         """Set the advised quantity on the mobile devices line (adding a tablet line if none)."""
@@ -281,8 +286,9 @@ class EquipementEcolePage(LazyPage):
         if lines:
             others = sum(line.quantite for line in lines[1:])
             quantity = max(0, advised - others)
-            self.session.set_field("ligne", lines[0].id, "quantite", quantity,
-                                   "Proposer la quantité de terminaux mobiles")
+            label = "Proposer la quantité de terminaux mobiles"
+            self.session.edit(edits.Batch(
+                (edits.SetField("ligne", lines[0].id, "quantite", quantity, label),), label))
             self.lines_editor.select_line(lines[0].id, COL_QUANTITE)
             return
         items = available_articles(self.session, "ecole", "equipement", {MOBILES})
