@@ -230,6 +230,14 @@ def _recovered_copy(path: Path, folder: str) -> sqlite3.Connection:
 def _snapshot(path: Path) -> tuple[Dossier, Campaign, str]:
     """Read the file without writing anything to it (an old one is migrated in memory)."""
     sniff(path)
+    try:
+        return _snapshot_checked(path)
+    except (OSError, sqlite3.Error) as error:  # e.g. the journal vanished while being copied
+        raise StoreError(path, f"lecture impossible : {describe_sqlite_error(error)} ; "
+                         "réessayez") from None
+
+
+def _snapshot_checked(path: Path) -> tuple[Dossier, Campaign, str]:
     with tempfile.TemporaryDirectory(prefix="socle-") as scratch:
         conn = connect_read_only(path)
         try:
@@ -269,6 +277,13 @@ def _connect_for_writing(path: Path) -> Database:
 
 def _check_for_writing(path: Path) -> int:
     """The checks of open, rolling back an interrupted write first (we hold the lock)."""
+    try:
+        return _check_for_writing_unguarded(path)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(path, f"ouverture impossible : {describe_sqlite_error(error)}") from None
+
+
+def _check_for_writing_unguarded(path: Path) -> int:
     conn = connect_read_only(path)
     try:
         return inspect(conn, path)
@@ -374,11 +389,16 @@ class DossierFile:
                     raise StoreError(path, f"la mise à jour du fichier a échoué ({reason}) : "
                                      "fichier non modifié") from None
             read_dossier_, read_campaign, origin = _read(db.conn, path)
+        except (OSError, sqlite3.Error) as error:
+            if db is not None:
+                db.close()
+            raise StoreError(path, f"ouverture impossible : {describe_sqlite_error(error)}") from None
         except BaseException:
             if db is not None:
                 db.close()
             raise
-        opened = cls(path, dossier or read_dossier_, campaign or read_campaign, db=db, lock=lock,
+        opened = cls(path, read_dossier_ if dossier is None else dossier,
+                     read_campaign if campaign is None else campaign, db=db, lock=lock,
                      origin=origin)
         opened.backup_path = backup
         return opened
