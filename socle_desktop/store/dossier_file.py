@@ -392,7 +392,8 @@ class DossierFile:
         except (OSError, sqlite3.Error) as error:
             if db is not None:
                 db.close()
-            raise StoreError(path, f"ouverture impossible : {describe_sqlite_error(error)}") from None
+            reason = describe_sqlite_error(error)
+            raise StoreError(path, f"ouverture impossible : {reason}") from None
         except BaseException:
             if db is not None:
                 db.close()
