@@ -27,19 +27,23 @@ def has_display(environ=os.environ, platform: str = sys.platform) -> bool:
 def run_gui(argv: list[str]) -> int:
     """The entry point of ``socle-desktop [FILE]`` (argv without the program name)."""
     if any(arg in ("-h", "--help") for arg in argv):
-        print("Usage : socle-desktop [DOSSIER.socle]\n"
-              "Ouvre la fenêtre de Socle, sur DOSSIER s'il est donné.")
+        print("Usage : socle-desktop [DOSSIER.socle | --exemple]\n"
+              "Ouvre la fenêtre de Socle, sur DOSSIER s'il est donné, ou sur une copie de "
+              "l'exemple avec --exemple.\nSans affichage graphique : écrit le PDF du dossier "
+              "(ou de l'exemple) dans le dossier courant et affiche son plan de financement.")
         return 0
-    path = Path(argv[0]) if argv else None
+    example = "--exemple" in argv
+    files = [arg for arg in argv if arg != "--exemple"]
+    path = Path(files[0]) if files else None
     if not has_display():
         from socle_desktop.gui.headless import run_headless
 
-        return run_headless(path)
-    return _run_window(path)
+        return run_headless(None if example else path)
+    return _run_window(path, example)
 
 
-def _run_window(path: Path | None) -> int:
-    from PySide6.QtCore import QEvent, QObject, QTimer
+def _run_window(path: Path | None, example: bool = False) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -47,30 +51,58 @@ def _run_window(path: Path | None) -> int:
 
     from socle_desktop.gui.main_window import MainWindow
 
+    bench = bool(os.environ.get(BENCH_EXIT_ENV))
+    t0 = float(os.environ.get(BENCH_T0_ENV, "0") or 0)
     window = MainWindow()
+    if path is not None or example:
+        window.start_screen.show_opening(path.name if path is not None else "l'exemple")
+    if bench or path is not None or example:
+        _on_first_expose(window, lambda: _first_shown(t0, bench, path is None and not example,
+                                                      open_dossier))
     window.show()
-    if path is not None:
-        # Open after the first paint: the window shows at once, the file fills it.
-        QTimer.singleShot(0, lambda: window.open_path(path))
 
-    if os.environ.get(BENCH_EXIT_ENV):
-        class _FirstExpose(QObject):
-            def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-                if event.type() == QEvent.Type.Expose and obj.isExposed():
-                    t0 = float(os.environ.get(BENCH_T0_ENV, "0") or 0)
-                    print(f"shown {time.time() - t0:.4f}", flush=True)
-                    QTimer.singleShot(0, app.quit)
-                    obj.removeEventFilter(self)
-                return False
-
-        handle = window.windowHandle()
-        watcher = _FirstExpose(app)
-        handle.installEventFilter(watcher)
-        if handle.isExposed():  # already exposed (offscreen exposes during show())
-            t0 = float(os.environ.get(BENCH_T0_ENV, "0") or 0)
-            print(f"shown {time.time() - t0:.4f}", flush=True)
+    def open_dossier() -> None:
+        # After the first paint: the window shows at once, then the dossier fills it.
+        opened = window.open_path(path) if path is not None else window.open_example()
+        if not opened:
+            window.start_screen.show_choices(bool(window.recent_files()))
+        if bench:
+            window.repaint()
+            print(f"loaded {time.time() - t0:.4f}", flush=True)
             QTimer.singleShot(0, app.quit)
+
     return app.exec()
+
+
+def _first_shown(t0: float, bench: bool, nothing_to_open: bool, open_dossier) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    if bench:
+        print(f"shown {time.time() - t0:.4f}", flush=True)
+    if nothing_to_open:
+        if bench:
+            QTimer.singleShot(0, QApplication.instance().quit)
+    else:
+        QTimer.singleShot(0, open_dossier)
+
+
+def _on_first_expose(window, callback) -> None:
+    """Call ``callback`` once, when the window is first exposed (painted on screen)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstExpose(QObject):
+        done = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if not self.done and event.type() == QEvent.Type.Expose and obj.isExposed():
+                self.done = True
+                callback()
+            return False
+
+    window.winId()  # creates the native window, so that its expose event can be watched
+    watcher = FirstExpose(window)
+    window.windowHandle().installEventFilter(watcher)
 
 
 def setup_application(app) -> None:

@@ -41,6 +41,7 @@ COLUMNS = ("Libellé", "Catégorie", "Niveau", "Volet", "Prix TTC", "TVA", "Subv
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ORIGIN_DEFAULT, ORIGIN_DOSSIER, ORIGIN_CHANGED = "Par défaut", "Dossier", "Dossier (modifié)"
+_ROOT = QModelIndex()  # the invisible root: these models are flat tables
 _default_cache: dict[str, CatalogueItem] | None = None
 
 
@@ -89,10 +90,10 @@ class CatalogueModel(QAbstractTableModel):
         self.rows = list(merged.values())
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -118,6 +119,8 @@ class CatalogueModel(QAbstractTableModel):
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return f"{item.libelle}\nIdentifiant : {item.id}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return self.categories.get(item.categorie, item.categorie)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SEARCH_ROLE:

@@ -10,8 +10,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTime, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEvent, QObject, QSettings, QTime
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from socle_desktop import APP_NAME, __version__
-from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.start_screen import StartScreen
 
 EXTENSION_FALLBACK = ".socle"
 MAX_RECENT = 8
@@ -88,8 +88,9 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.start_screen = QWidget()
-        self.start_form = load_form("start_screen", self.start_screen)
+        # Start-up path: nothing here may import the ``Qt`` namespace or load a Designer form
+        # (see start_screen.py); they come with the first dossier.
+        self.start_screen = self.start_form = StartScreen()
         self._wire_start_screen()
         self.stack.addWidget(self.start_screen)
         self.saved_label = QLabel()
@@ -164,13 +165,14 @@ class MainWindow(QMainWindow):
         self.menus = {"fichier": fichier, "edition": edition, "aide": aide}
 
     def _wire_start_screen(self) -> None:
-        form = self.start_form
-        form.findChild(QPushButton, "new_button").clicked.connect(self.new_dossier)
-        form.findChild(QPushButton, "open_button").clicked.connect(self.open_dialog)
-        form.findChild(QPushButton, "example_button").clicked.connect(self.open_example)
-        self.recent_list: QListWidget = form.findChild(QListWidget, "recent_list")
+        screen = self.start_screen
+        screen.new_button.clicked.connect(self.new_dossier)
+        screen.open_button.clicked.connect(self.open_dialog)
+        screen.example_button.clicked.connect(self.open_example)
+        self.recent_list: QListWidget = screen.recent_list
+        self._recent_shown: list[str] = []
         self.recent_list.itemActivated.connect(
-            lambda item: self.open_path(Path(item.data(Qt.ItemDataRole.UserRole))))
+            lambda item: self.open_path(Path(self._recent_shown[self.recent_list.row(item)])))
         self._fill_recent_list()
 
     def _build_editor(self) -> None:
@@ -192,11 +194,18 @@ class MainWindow(QMainWindow):
         row.addWidget(self.banner_label, 1)
         row.addWidget(self.banner_button)
         column.addWidget(self.banner)
+        from PySide6.QtCore import Qt
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("editor_splitter")
         self.wizard_view = WizardView(self.session)
         self.wizard = self.wizard_view.wizard
         self.wizard.finishRequested.connect(self.export_pdf)
+        recap = self.wizard.page_recapitulatif
+        for signal, slot in (("exportRequested", self.export_pdf),
+                             ("printRequested", self.print_dossier)):
+            if hasattr(recap, signal):
+                getattr(recap, signal).connect(slot)
         self.panel = SubsidyPanel(self.session)
         self.splitter.addWidget(self.wizard_view)
         self.splitter.addWidget(self.panel)
@@ -206,7 +215,7 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         state = settings().value("window/splitter")
         if state is None or not self.splitter.restoreState(state):
-            self.splitter.setSizes([max(600, self.width() - 320), 320])
+            self.splitter.setSizes([max(600, self.width() - 300), 300])
         column.addWidget(self.splitter, 1)
         self.editor = editor
         self.stack.addWidget(editor)
@@ -307,7 +316,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.saved_label.setText("")
-        self.statusBar().showMessage(f"Dossier ouvert : {file.path}", 5000)
+        self.statusBar().showMessage(
+            "Exemple ouvert dans une copie temporaire" if temporary_dir
+            else f"Dossier ouvert : {file.path}", 5000)
 
     def _close_dossier(self) -> None:
         if self.session is not None:
@@ -466,6 +477,8 @@ class MainWindow(QMainWindow):
     def show_catalogue(self) -> None:
         if self.session is None:
             return
+        from PySide6.QtCore import Qt
+
         from socle_desktop.gui.catalogue_dialog import CatalogueDialog
 
         self.catalogue_dialog = CatalogueDialog(self.session, self)
@@ -506,7 +519,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.recent_files()
         for number, name in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{number} {Path(name).name} — {Path(name).parent}")
+            path = Path(name)
+            action = self.recent_menu.addAction(f"&{number} {path.name} — {path.parent}")
             action.triggered.connect(lambda _checked=False, p=name: self.open_path(Path(p)))
         if not files:
             self.recent_menu.addAction("(aucun dossier récent)").setEnabled(False)
@@ -515,13 +529,12 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QListWidgetItem
 
         self.recent_list.clear()
-        for name in self.recent_files():
+        self._recent_shown = self.recent_files()
+        for name in self._recent_shown:
             item = QListWidgetItem(f"{Path(name).name} — {Path(name).parent}")
-            item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(name)
             self.recent_list.addItem(item)
-        self.recent_list.setVisible(bool(self.recent_files()))
-        self.start_form.findChild(QLabel, "recent_caption").setVisible(bool(self.recent_files()))
+        self.start_screen.show_choices(bool(self._recent_shown))
 
     def _restore_geometry(self) -> None:
         geometry = settings().value("window/geometry")

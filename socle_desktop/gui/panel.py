@@ -120,6 +120,7 @@ class SubsidyPanel(QFrame):
 
         self.explanation_title = QLabel()
         self.explanation_title.setObjectName("explanation_title")
+        self.explanation_title.setWordWrap(True)
         self.explanation_view = QPlainTextEdit()
         self.explanation_view.setObjectName("explanation_view")
         self.explanation_view.setReadOnly(True)
@@ -198,4 +199,6 @@ class SubsidyPanel(QFrame):
         text = explanation(self._result, self._shown)
         if text != self._text:
             self._text = text
-            self.explanation_view.setPlainText(text)
+            # French typography: no line break before « ; » or « : » (no-break spaces).
+            self.explanation_view.setPlainText(text.replace(" ;", "\u202f;")
+                                               .replace(" :", "\u00a0:"))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import SIGNAL, SLOT, QMetaObject, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -89,7 +91,29 @@ class DossierWizard(QWizard):
             page = page_class(session, self)
             setattr(self, attribute, page)
             self.setPage(int(page_id), page)
+            # QWizard redraws its buttons on every completeChanged, hiding and showing the page
+            # area meanwhile (its anti-flicker widget): the focused field would lose the focus
+            # at each keystroke, as the pages signal completeChanged after every edit. Only a
+            # real change of the current page's completeness reaches QWizard.
+            QObject.disconnect(page, SIGNAL("completeChanged()"),
+                               self, SLOT("_q_updateButtonStates()"))
+            page.completeChanged.connect(self._on_complete_changed)
+        self._complete_shown: bool | None = None
+        self.currentIdChanged.connect(self._on_page_switched)
         self.setStartId(int(PageId.PORTEUR))
+
+    def _on_page_switched(self, _page_id: int) -> None:
+        page = self.currentPage()
+        self._complete_shown = page.isComplete() if page is not None else None
+
+    def _on_complete_changed(self) -> None:
+        page = self.currentPage()
+        if page is None or self.sender() is not page:
+            return
+        complete = page.isComplete()
+        if complete != self._complete_shown:
+            self._complete_shown = complete
+            QMetaObject.invokeMethod(self, "_q_updateButtonStates")
 
     def pages(self) -> list:
         return [self.page(int(page_id)) for page_id in PageId]
@@ -131,10 +155,11 @@ class DossierWizard(QWizard):
         self.finishRequested.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        # Enter in a field must not press « Suivant » (QDialog's default button): a user
-        # validating a name would change page by surprise. Buttons handle Enter themselves.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
-                self.focusWidget(), QAbstractButton):
+        # Enter in a text field must not press « Suivant » (QDialog's default button): a user
+        # validating a name would change page by surprise. Elsewhere (a list, a table that has
+        # nothing to edit) Enter goes on, as in any wizard.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+                self.focusWidget(), (QLineEdit, QAbstractSpinBox, QComboBox)):
             event.accept()
             return
         if event.key() == Qt.Key.Key_Escape:
@@ -153,8 +178,8 @@ class WizardView(QWidget):
         self.steps = QListWidget()
         self.steps.setObjectName("steps")
         self.steps.setAccessibleName("Étapes du dossier")
-        self.steps.setMinimumWidth(180)
-        self.steps.setMaximumWidth(220)
+        self.steps.setMinimumWidth(170)
+        self.steps.setMaximumWidth(195)
         self.steps.setSpacing(2)
         for page_id in PageId:
             item = QListWidgetItem(f"{int(page_id) + 1}. {STEP_TITLES[page_id]}")

@@ -58,3 +58,29 @@ def test_headless_start_on_a_missing_file_says_so(tmp_path):
                          env=_env_without_display(), capture_output=True, text=True, timeout=120)
     assert run.returncode == 2
     assert "Erreur" in run.stderr and "absent.socle" in run.stderr
+
+
+def test_headless_exemple_option_writes_the_example_pdf(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "socle_desktop", "--exemple"], cwd=tmp_path,
+                         env=_env_without_display(), capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "socle-exemple.pdf").exists()
+
+
+def test_window_start_on_a_file_shows_the_window_then_the_dossier(tmp_path):
+    """The start-up hook of the benchmark: the window is shown first, the dossier follows."""
+    from socle_desktop.domain import jsonio
+    from socle_desktop.domain.campaign import load_campaign
+    from socle_desktop.resources import example_dossier_path
+    from socle_desktop.store import create_dossier_file
+
+    dossier = jsonio.loads(example_dossier_path().read_text(encoding="utf-8"))
+    create_dossier_file(tmp_path / "d.socle", dossier, load_campaign())
+    env = dict(_env_without_display(), QT_QPA_PLATFORM="offscreen",
+               SOCLE_BENCH_EXIT_AFTER_SHOW="1", SOCLE_BENCH_T0="0",
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    run = subprocess.run([sys.executable, "-m", "socle_desktop", "d.socle"], cwd=tmp_path,
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    words = [line.split()[0] for line in run.stdout.splitlines()]
+    assert words == ["shown", "loaded"]

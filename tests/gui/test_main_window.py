@@ -241,3 +241,25 @@ def test_menus_are_french_with_standard_shortcuts(qtbot):
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+
+
+def test_typing_keeps_the_focus_and_suivant_follows_completeness(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    window = new_window(qtbot, monkeypatch, tmp_path / "d.socle")
+    page = window.wizard.page_porteur
+    next_button = window.wizard.button(QWizard.WizardButton.NextButton)
+    page.nom_edit.setFocus()
+    qtbot.keyClicks(page.nom_edit, "Commune")
+    assert QApplication.focusWidget() is page.nom_edit  # QWizard's redraws did not steal it
+    assert not next_button.isEnabled()
+    qtbot.keyClicks(page.insee_edit, "35037")
+    type_text(page.commune_nom_edit, "Bréal")
+    qtbot.keyClick(page.commune_nom_edit, Qt.Key.Key_Return)
+    assert window.wizard.currentId() == PageId.PORTEUR  # Enter in a field never changes page
+    assert next_button.isEnabled()
+    qtbot.waitUntil(lambda: window.wizard_view.missing_label.isHidden())
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert window.wizard.currentId() == PageId.ECOLES
+    assert not next_button.isEnabled()
+    assert "Ajoutez au moins une école." in window.wizard_view.missing_label.text()

@@ -24,6 +24,7 @@ from socle_desktop.gui.pages.base import DossierPage
 from socle_desktop.gui.pages.porteur import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 from socle_desktop.gui.widgets import CountEdit
 
+_ROOT = QModelIndex()  # the invisible root: these models are flat tables
 COLUMNS = ("Nom", "UAI", "Commune", "Secteur", "Élèves", "Classes CP–CM2")
 
 
@@ -35,10 +36,10 @@ class SchoolsModel(QAbstractTableModel):
         self.dossier = dossier
         self._ids: list[str] = [s.id for s in dossier.ecoles]
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -123,6 +124,10 @@ class EcolesPage(DossierPage):
         self.eleves_edit.maximum = 5000
         self.eleves_message: QLabel = form.findChild(QLabel, "eleves_message")
         self.school_box: QGroupBox = form.findChild(QGroupBox, "school_box")
+        # A 200-character commune name must not widen the page beyond the screen.
+        self.commune_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.commune_combo.setMinimumContentsLength(16)
         for secteur, label in SECTEUR_LABELS.items():
             self.secteur_combo.addItem(label, secteur.value)
 
