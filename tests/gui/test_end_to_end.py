@@ -179,8 +179,8 @@ def test_commune_dossier_from_start_to_reopening(qtbot, monkeypatch, tmp_path, e
     assert sum(len(s.classes) for s in session.dossier.ecoles) == 7
     assert_panel_is_compute(window)
     recap = wizard.page_recapitulatif
-    assert recap.plan_table.text(2, 4) == euros(result.subsidy) == window.panel.subsidy_label.text()
-    assert recap.plan_table.text(2, 5) == euros(result.remaining)
+    assert recap.plan_table.cell_text(2, 4) == euros(result.subsidy) == window.panel.subsidy_label.text()
+    assert recap.plan_table.cell_text(2, 5) == euros(result.remaining)
     typed = jsonio.dumps(session.dossier)
 
     # Back to the first page and forward again: nothing lost, every page shows the same.
@@ -190,7 +190,7 @@ def test_commune_dossier_from_start_to_reopening(qtbot, monkeypatch, tmp_path, e
     for _ in range(5):
         next_page(qtbot, wizard)
     assert jsonio.dumps(session.dossier) == typed
-    assert recap.plan_table.text(2, 4) == euros(result.subsidy)
+    assert recap.plan_table.cell_text(2, 4) == euros(result.subsidy)
 
     # Undo with the keyboard, then everything else; redo everything: the same dossier.
     show_active(qtbot, window)
@@ -206,7 +206,7 @@ def test_commune_dossier_from_start_to_reopening(qtbot, monkeypatch, tmp_path, e
         window.redo_action.trigger()
     assert jsonio.dumps(session.dossier) == typed
     assert_panel_is_compute(window)
-    assert recap.plan_table.text(2, 4) == euros(result.subsidy)
+    assert recap.plan_table.cell_text(2, 4) == euros(result.subsidy)
     window.close()
 
     # Reopen the file in a new window: everything is there.
@@ -220,7 +220,7 @@ def test_commune_dossier_from_start_to_reopening(qtbot, monkeypatch, tmp_path, e
     assert jsonio.dumps(again.session.dossier) == typed
     assert_panel_is_compute(again)
     assert again.wizard.go_to(PageId.RECAPITULATIF)
-    assert again.wizard.page_recapitulatif.plan_table.text(2, 4) == euros(result.subsidy)
+    assert again.wizard.page_recapitulatif.plan_table.cell_text(2, 4) == euros(result.subsidy)
     assert again.wizard.go_to(PageId.CLASSES)
     classes = again.wizard.page_classes
     assert classes.classes_table.model().rowCount() == 4

@@ -21,25 +21,25 @@ def test_plan_de_financement_is_the_result(page_session):
     page, session = page_session
     r, t = session.result, page.plan_table
     for row, volet in ((0, r.equipment), (1, r.services)):
-        assert [t.text(row, c) for c in (1, 2, 3, 4, 5)] == [
+        assert [t.cell_text(row, c) for c in (1, 2, 3, 4, 5)] == [
             euros(volet.expense), euros(volet.eligible), percent_fr(volet.rate, 1),
             euros(volet.subsidy), euros(volet.remaining)]
-    assert [t.text(2, c) for c in (0, 1, 4, 5)] == [
+    assert [t.cell_text(2, c) for c in (0, 1, 4, 5)] == [
         "Total", euros(r.expense), euros(r.subsidy), euros(r.remaining)]
-    assert t.text(0, 4) == "14\u202f700,00\u00a0€" and t.text(1, 4) == "948,00\u00a0€"
+    assert t.cell_text(0, 4) == "14\u202f700,00\u00a0€" and t.cell_text(1, 4) == "948,00\u00a0€"
     assert percent_fr(r.rate, 1) in page.share_label.text()
 
 
 def test_details_per_commune_and_per_school(page_session):
     page, session = page_session
     commune = session.result.communes[0]
-    assert page.communes_table.text(0, 4) == euros(commune.subsidy)
-    assert "70\u00a0% × 21\u202f000,00\u00a0€" in page.communes_table.text(0, 5)
+    assert page.communes_table.cell_text(0, 4) == euros(commune.subsidy)
+    assert "70\u00a0% × 21\u202f000,00\u00a0€" in page.communes_table.cell_text(0, 5)
     for row, school in enumerate(session.result.schools):
-        assert page.schools_table.text(row, 0) == school.nom
-        assert page.schools_table.text(row, 3) == euros(school.cap)
-        assert page.schools_table.text(row, 4) == euros(school.eligible)
-        assert page.schools_table.text(row, 5) == euros(school.above_cap)
+        assert page.schools_table.cell_text(row, 0) == school.nom
+        assert page.schools_table.cell_text(row, 3) == euros(school.cap)
+        assert page.schools_table.cell_text(row, 4) == euros(school.eligible)
+        assert page.schools_table.cell_text(row, 5) == euros(school.above_cap)
 
 
 def test_excluded_school_says_why(page_session):
@@ -48,7 +48,7 @@ def test_excluded_school_says_why(page_session):
     for line in school.equipment_lines():
         session.set_field("ligne", line.id, "quantite", 0)
     reason = session.result.schools[1].excluded_because
-    assert reason and page.schools_table.text(1, 6) == f"Exclue : {reason}"
+    assert reason and page.schools_table.cell_text(1, 6) == f"Exclue : {reason}"
 
 
 def test_socle_diagnostic_and_alerts(page_session):
@@ -56,9 +56,9 @@ def test_socle_diagnostic_and_alerts(page_session):
     diagnostic = session.diagnostics()[session.dossier.ecoles[1].id]
     mobiles = [d for d in diagnostic.items if d.item.id == "terminaux_mobiles"][0]
     column = 1 + [d.item.id for d in diagnostic.items].index("terminaux_mobiles")
-    assert page.socle_table.text(1, column).startswith(STATUS_LABELS[mobiles.status])
-    assert page.socle_table.text(0, len(diagnostic.items) + 1) == "Oui"
-    assert page.socle_table.text(1, len(diagnostic.items) + 1).startswith("Non : manque")
+    assert page.socle_table.cell_text(1, column).startswith(STATUS_LABELS[mobiles.status])
+    assert page.socle_table.cell_text(0, len(diagnostic.items) + 1) == "Oui"
+    assert page.socle_table.cell_text(1, len(diagnostic.items) + 1).startswith("Non : manque")
     shown = page.alerts_model.stringList()
     assert shown == [f"⚠ {a.message}" for a in session.result.alerts]
     assert page.tabs.tabText(page.tabs.indexOf(page.alerts_list)) == (
@@ -72,7 +72,7 @@ def test_hidden_page_redraws_when_shown(page_session):
     session.set_field("ligne", line.id, "quantite", 2)
     page.show()
     QApplication.processEvents()
-    assert page.plan_table.text(0, 1) == euros(session.result.equipment.expense)
+    assert page.plan_table.cell_text(0, 1) == euros(session.result.equipment.expense)
 
 
 def test_export_and_print_buttons_emit_requests(qtbot, page_session):

@@ -132,16 +132,10 @@ class ClassesPage(LazyPage):
         layout.addWidget(self.summary_label)
         layout.addWidget(splitter, 1)
 
-        for first, second in [
-            (self.school_combo, self.classes_table),
-            (self.classes_table, self.add_class_button),
-            (self.add_class_button, self.remove_class_button),
-            (self.remove_class_button, self.article_combo),
-            (self.article_combo, self.add_line_button),
-            (self.add_line_button, self.lines_table),
-            (self.lines_table, self.remove_line_button),
-            (self.remove_line_button, self.apply_to_all_button),
-        ]:
+        order = [self.school_combo, self.classes_table, self.add_class_button,
+                 self.remove_class_button, *self.lines_editor.tab_widgets(),
+                 self.apply_to_all_button]
+        for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self.redraw(session.result)
 

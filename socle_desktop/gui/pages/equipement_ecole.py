@@ -147,9 +147,8 @@ class EquipementEcolePage(LazyPage):
         layout.addWidget(lines_box, 1)
         layout.addWidget(existant_box)
 
-        order = [self.school_combo, self.suggest_button, self.category_combo, self.article_combo,
-                 self.add_line_button, self.lines_table, self.remove_line_button,
-                 *self.existant_combos.values()]
+        order = [self.school_combo, self.suggest_button, self.category_combo,
+                 *self.lines_editor.tab_widgets(), *self.existant_combos.values()]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self.redraw(session.result)

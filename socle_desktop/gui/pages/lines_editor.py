@@ -231,8 +231,14 @@ class LinesEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message_label)
-        self.setTabOrder(self.article_combo, self.add_button)
-        self.setTabOrder(self.add_button, self.table)
+        order = self.tab_widgets()
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
+
+    def tab_widgets(self) -> list[QWidget]:
+        """Its widgets in keyboard order, for the page's tab chain."""
+        buttons = [self.add_button] + ([self.catalogue_button] if self.catalogue_button else [])
+        return [self.article_combo, *buttons, self.table, self.remove_button]
 
     # --- what is shown ---------------------------------------------------------------------
 

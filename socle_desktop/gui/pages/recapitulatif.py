@@ -68,7 +68,7 @@ class _Table(QTableView):
         if self._unfitted:
             self.fit()
 
-    def text(self, row: int, column: int) -> str:
+    def cell_text(self, row: int, column: int) -> str:
         cell = self.rows_model.cell(row, column)
         return cell.text if cell else ""
 
@@ -130,6 +130,9 @@ class RecapitulatifPage(LazyPage):
         self.socle_table = _Table(socle_headers)
         self.socle_table.rows_model.set_headers(socle_headers,
                                                 ["", *(i.libelle for i in socle), ""])
+        self.communes_table.setAccessibleName("Détail par commune")
+        self.schools_table.setAccessibleName("Détail par école")
+        self.socle_table.setAccessibleName("Socle numérique de chaque école")
         self.alerts_model = QStringListModel(self)
         self.alerts_list = QListView()
         self.alerts_list.setModel(self.alerts_model)

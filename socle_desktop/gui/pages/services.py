@@ -71,8 +71,7 @@ class ServicesPage(LazyPage):
         layout.addWidget(self.lines_box, 1)
         layout.addWidget(self.cap_label)
 
-        order = [self.school_combo, self.article_combo, self.add_line_button, self.lines_table,
-                 self.remove_line_button, self.apply_ent_button]
+        order = [self.school_combo, *self.lines_editor.tab_widgets(), self.apply_ent_button]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self.redraw(session.result)
