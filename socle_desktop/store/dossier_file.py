@@ -6,6 +6,7 @@ Every edit is written at once, in its own transaction, with the rollback journal
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -20,7 +21,7 @@ from socle_desktop import __version__
 from socle_desktop.domain.campaign import Campaign, CampaignError, parse_campaign_text
 from socle_desktop.domain.model import Dossier
 from socle_desktop.store.checks import HotJournal, connect_read_only, inspect, journal_path, sniff
-from socle_desktop.store.errors import DossierInUse, StoreError, describe_sqlite_error
+from socle_desktop.store.errors import StoreError, describe_sqlite_error
 from socle_desktop.store.lock import FileLock, held_elsewhere
 from socle_desktop.store.migrations import migrate
 from socle_desktop.store.persist import Mismatch, write_edit
@@ -40,6 +41,10 @@ READ_ONLY_ASKED = "Dossier ouvert en lecture seule : les modifications ne seront
 READ_ONLY_FILE = "Le fichier est en lecture seule : les modifications ne seront pas enregistrées."
 READ_ONLY_FOLDER = ("Le répertoire du fichier est en lecture seule : les modifications ne seront "
                     "pas enregistrées.")
+READ_ONLY_NO_LOCK = ("Ce dossier ne peut pas être verrouillé pour modification sur ce lecteur : "
+                     "il est ouvert en lecture seule, les modifications ne seront pas "
+                     "enregistrées. Copiez-le sur un disque local, ou utilisez « Enregistrer "
+                     "sous… ».")
 READ_ONLY_IN_USE = ("Ce dossier est en cours de modification dans une autre fenêtre ou sur un "
                     "autre poste : il est ouvert en lecture seule, les modifications ne seront pas "
                     "enregistrées.")
@@ -355,12 +360,13 @@ class DossierFile:
         reason = READ_ONLY_ASKED if read_only else read_only_reason(path)
         lock = None
         if reason is None:
+            lock = FileLock(path)
             try:
-                lock = _take_lock(path)
-            except DossierInUse:
-                raise
-            except StoreError:
-                reason = READ_ONLY_FOLDER
+                lock.acquire()
+            except OSError as error:  # DossierInUse is not an OSError: it goes to the caller
+                lock = None
+                cannot_write = error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+                reason = READ_ONLY_FOLDER if cannot_write else READ_ONLY_NO_LOCK
         if lock is None:
             if held_elsewhere(path):
                 reason = READ_ONLY_IN_USE

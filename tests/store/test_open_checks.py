@@ -268,3 +268,14 @@ def test_process_ending_without_close_leaves_no_lock_file(dossier_path):
                          text=True, cwd=Path(__file__).parents[2])
     assert ran.stdout.strip() == "False", ran.stderr
     assert sorted(os.listdir(dossier_path.parent)) == [dossier_path.name]
+
+
+@POSIX_ONLY  # Windows reports a directory opened as a file as « access denied »
+def test_a_file_that_cannot_be_locked_opens_read_only(dossier_path):
+    (dossier_path.parent / (dossier_path.name + ".lock")).mkdir()  # the lock cannot be made
+    before = digest(dossier_path)
+    with DossierFile.open(dossier_path) as file:
+        assert file.read_only
+        assert "verrouillé" in file.read_only_reason
+        assert file.dossier.ecoles
+    assert digest(dossier_path) == before
