@@ -19,7 +19,7 @@ from socle_desktop.gui.models.lines import COL_QUANTITE
 from socle_desktop.gui.wizard import PageId
 from tests.gui.conftest import clear_and_type, type_text
 from tests.gui.pages_helpers import open_editor, press
-from tests.gui.windows import new_window, show_active
+from tests.gui.windows import answer_save_dialog, new_window, show_active
 
 LEVEL_COLUMN = {level: FIRST_LEVEL + i
                 for i, level in enumerate(("PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2"))}
@@ -221,7 +221,14 @@ def test_commune_dossier_from_start_to_reopening(qtbot, monkeypatch, tmp_path, e
     assert jsonio.dumps(again.session.dossier) == typed
     assert_panel_is_compute(again)
     assert again.wizard.go_to(PageId.RECAPITULATIF)
-    assert again.wizard.page_recapitulatif.plan_table.cell_text(2, 4) == euros(result.subsidy)
+    recap = again.wizard.page_recapitulatif
+    assert recap.plan_table.cell_text(2, 4) == euros(result.subsidy)
+    pdf = tmp_path / "dossier.pdf"
+    answer_save_dialog(monkeypatch, pdf)
+    click(qtbot, recap.export_button)  # « Exporter en PDF… » of the recap page
+    qtbot.waitUntil(lambda: pdf.exists() and "PDF enregistré" in
+                    again.statusBar().currentMessage(), timeout=20000)
+    assert pdf.read_bytes().startswith(b"%PDF")
     assert again.wizard.go_to(PageId.CLASSES)
     classes = again.wizard.page_classes
     assert classes.classes_table.model().rowCount() == 4
