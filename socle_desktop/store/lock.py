@@ -80,7 +80,12 @@ class FileLock:
                                "seule.")
         for _attempt in range(5):
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
-            if not _try_lock(fd):
+            try:
+                locked = _try_lock(fd)
+            except OSError:  # a file system without locks: the caller opens read-only
+                os.close(fd)
+                raise
+            if not locked:
                 holder = _read_holder(fd)
                 os.close(fd)
                 raise DossierInUse(self.dossier_path, "ce dossier est déjà ouvert par une autre "
@@ -126,6 +131,8 @@ def held_elsewhere(dossier_path: Path) -> bool:
             _unlock(fd)
             return False
         return True
+    except OSError:
+        return False
     finally:
         os.close(fd)
 
