@@ -216,3 +216,49 @@ def test_french_typing_in_the_name(page_session):
     type_text(editor, "Cours préparatoire — « élèves »")
     QTest.keyClick(editor, Qt.Key.Key_Tab)
     assert session.dossier.ecoles[0].classes[0].nom == "Cours préparatoire — « élèves »"
+
+
+def test_prices_typed_ht_are_prefilled_and_labelled_ht(qtbot, example_dossier, campaign):
+    example_dossier.parametres.prix_saisis = "HT"
+    page, session = show_page(qtbot, ClassesPage, example_dossier, campaign)
+    header = page.lines_table.model().headerData(COL_PRIX, Qt.Orientation.Horizontal)
+    assert header == "Prix unitaire HT (€)"
+    index = page.article_combo.findData("tni")
+    assert "2\u202f083,33\u00a0€ HT" in page.article_combo.itemText(index)
+    page.article_combo.setCurrentIndex(index)
+    qtbot.mouseClick(page.add_line_button, Qt.MouseButton.LeftButton)
+    assert session.dossier.ecoles[0].classes[0].lignes[-1].prix_unitaire == Decimal("2083.33")
+
+
+def test_read_only_dossier_offers_no_editing(qtbot, example_dossier, campaign):
+    class ReadOnlyFile:
+        read_only = True
+
+    from socle_desktop.gui.session import Session
+
+    session = Session(example_dossier, campaign, ReadOnlyFile())
+    page = ClassesPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.add_class_button.isEnabled() and not page.add_line_button.isEnabled()
+    assert not page.apply_to_all_button.isEnabled()
+    index = page.lines_table.model().index(0, COL_QUANTITE)
+    assert not index.flags() & Qt.ItemFlag.ItemIsEditable
+    page.classes_table.setCurrentIndex(page.classes_table.model().index(0, CM2))
+    press(page.classes_table, Qt.Key.Key_Space)
+    assert session.dossier.ecoles[0].classes[0].niveaux == ["CP"]
+
+
+@pytest.mark.parametrize("module, name", [
+    ("classes", "ClassesPage"), ("equipement_ecole", "EquipementEcolePage"),
+    ("services", "ServicesPage"), ("recapitulatif", "RecapitulatifPage"),
+])
+def test_pages_on_an_empty_dossier(qtbot, campaign, module, name):
+    import importlib
+
+    from socle_desktop.domain.model import Dossier
+
+    page_class = getattr(importlib.import_module(f"socle_desktop.gui.pages.{module}"), name)
+    page, session = show_page(qtbot, page_class, Dossier(), campaign)
+    page.grab()  # draws without error
+    assert page.missing() == []

@@ -32,7 +32,7 @@ CATEGORY_LABELS = {
 }
 
 COL_ARTICLE, COL_LIBELLE, COL_QUANTITE, COL_PRIX, COL_MONTANT = range(5)
-HEADERS = ("Article", "Libellé", "Quantité", "Prix unitaire (€)", "Montant (€)")
+HEADERS = ("Article", "Libellé", "Quantité", "Prix unitaire {basis} (€)", "Montant {basis} (€)")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _GREY = QBrush(QColor("#6b6b6b"))
 
@@ -49,12 +49,17 @@ class LinesModel(QAbstractTableModel):
         self.session = session
         self._lines: list[Line] = []
         self._ids: tuple[str, ...] = ()
+        self._basis = session.dossier.parametres.prix_saisis
 
     # --- feeding ---------------------------------------------------------------------------
 
     def set_lines(self, lines: list[Line]) -> None:
         """Show ``lines``; reset only if the rows changed, else just repaint the cells."""
         ids = tuple(line.id for line in lines)
+        basis = self.session.dossier.parametres.prix_saisis
+        if basis != self._basis:  # prices typed HT or TTC: the headers say which
+            self._basis = basis
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_PRIX, COL_MONTANT)
         if ids != self._ids:
             self.beginResetModel()
             self._lines, self._ids = list(lines), ids
@@ -81,7 +86,7 @@ class LinesModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+                return HEADERS[section].format(basis=self._basis)
             if role == Qt.ItemDataRole.TextAlignmentRole and section >= COL_QUANTITE:
                 return _RIGHT
         return None

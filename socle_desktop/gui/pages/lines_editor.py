@@ -8,6 +8,7 @@ follows the typing) and successive keystrokes in one cell make a single undo ste
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.catalogue import load_default_catalogue
-from socle_desktop.domain.model import CatalogueItem, Line
-from socle_desktop.domain.money import euros
+from socle_desktop.domain.model import CatalogueItem, Dossier, Line
+from socle_desktop.domain.money import cents, euros
 from socle_desktop.gui.models.lines import (
     COL_ARTICLE,
     COL_LIBELLE,
@@ -61,10 +62,18 @@ def available_articles(session: Session, niveau: str, volet: str,
     return sorted(items, key=lambda item: order.get(item.categorie, len(order)))
 
 
-def article_text(item: CatalogueItem) -> str:
+def typed_price(item: CatalogueItem, dossier: Dossier) -> Decimal:
+    """The catalogue's price (TTC) in the basis the dossier's prices are typed in."""
+    if dossier.parametres.prix_saisis == "HT":
+        return cents(item.prix_unitaire / (1 + item.taux_tva / Decimal(100)))
+    return item.prix_unitaire
+
+
+def article_text(item: CatalogueItem, dossier: Dossier) -> str:
     unit = f" par {item.unite}" if item.unite else ""
+    basis = " HT" if dossier.parametres.prix_saisis == "HT" else ""
     extra = " — non subventionnable" if not item.subventionnable else ""
-    return f"{item.libelle} — {euros(item.prix_unitaire)}{unit}{extra}"
+    return f"{item.libelle} — {euros(typed_price(item, dossier))}{basis}{unit}{extra}"
 
 
 def fit_columns(table: QTableView, columns: dict[int, int]) -> None:
@@ -263,7 +272,8 @@ class LinesEditor(QWidget):
 
     def _refresh_articles(self) -> None:
         items = available_articles(self.session, self.niveau, self.volet, self.categories)
-        key = tuple((i.id, i.libelle, i.prix_unitaire, i.unite) for i in items)
+        key = (self.session.dossier.parametres.prix_saisis,
+               *((i.id, i.libelle, i.prix_unitaire, i.unite) for i in items))
         if key == self._articles_key:
             return
         self._articles_key = key
@@ -271,7 +281,7 @@ class LinesEditor(QWidget):
         self.article_combo.blockSignals(True)
         self.article_combo.clear()
         for item in items:
-            self.article_combo.addItem(article_text(item), item.id)
+            self.article_combo.addItem(article_text(item, self.session.dossier), item.id)
             self.article_combo.setItemData(self.article_combo.count() - 1, item.libelle,
                                            Qt.ItemDataRole.ToolTipRole)
         index = self.article_combo.findData(current)
@@ -317,7 +327,7 @@ class LinesEditor(QWidget):
             return None
         line = Line(item.id, item.libelle,
                     self.default_quantity(item) if quantity is None else quantity,
-                    item.prix_unitaire)
+                    typed_price(item, self.session.dossier))
         batch = [edits.Insert("ligne", self._parent_id, self._collection, len(self._lines), line)]
         if self.session.dossier.catalogue.get(item.id) != item:
             batch.insert(0, edits.PutArticle(item.id, item))
