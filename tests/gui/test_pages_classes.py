@@ -262,3 +262,18 @@ def test_pages_on_an_empty_dossier(qtbot, campaign, module, name):
     page, session = show_page(qtbot, page_class, Dossier(), campaign)
     page.grab()  # draws without error
     assert page.missing() == []
+
+
+def test_alt_shortcuts_add_a_class_and_a_line(qtbot, page_session):
+    from tests.gui.windows import show_active
+
+    page, session = page_session
+    show_active(qtbot, page)  # mnemonics work in the active window
+    school = session.dossier.ecoles[0]
+    qtbot.keyClick(page, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(school.classes) == 5)  # a mnemonic animates the click
+    press(page.classes_table.focusWidget(), Qt.Key.Key_Escape)
+    page.classes_table.setCurrentIndex(page.classes_table.model().index(0, COL_NOM))
+    qtbot.keyClick(page, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(school.classes[0].lignes) == 3)
+    assert [line.article for line in school.classes[0].lignes] == ["vpi", "pc-enseignant", "vpi"]

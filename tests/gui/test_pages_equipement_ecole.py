@@ -37,7 +37,7 @@ def test_proposer_sets_the_advised_quantity_and_undo_restores_it(qtbot, page_ses
     page, session = page_session
     school = session.dossier.ecoles[1]  # Les Tilleuls: 2 classes of cycles 2-3, 8 tablets
     page.school_selector.select(school.id)
-    assert page.suggest_button.text() == "Proposer 12 terminaux"
+    assert page.suggest_button.text() == "P&roposer 12 terminaux"
     qtbot.mouseClick(page.suggest_button, Qt.MouseButton.LeftButton)
     assert ("tablette", 12) in articles(school.lignes)
     assert "Prévus : 12." in page.mobiles_label.text()

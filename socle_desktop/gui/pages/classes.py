@@ -77,7 +77,7 @@ class ClassesPage(LazyPage):
             self.classes_table.setColumnWidth(col, 44)
             self.classes_table.setItemDelegateForColumn(col, self.check_delegate)
         self.classes_table.selectionModel().currentRowChanged.connect(self._on_class_changed)
-        self.add_class_button = QPushButton("Ajouter une classe")
+        self.add_class_button = QPushButton("Ajouter une c&lasse")
         self.add_class_button.clicked.connect(self.add_class)
         self.remove_class_button = QPushButton("Supprimer la classe")
         self.remove_class_button.setToolTip(
@@ -104,7 +104,7 @@ class ClassesPage(LazyPage):
         self.article_combo = self.lines_editor.article_combo
         self.add_line_button = self.lines_editor.add_button
         self.remove_line_button = self.lines_editor.remove_button
-        self.apply_to_all_button = QPushButton("Appliquer à toutes les classes")
+        self.apply_to_all_button = QPushButton("Appliquer à &toutes les classes")
         self.apply_to_all_button.setToolTip(
             "Remplacer l'équipement des autres classes de l'école par celui de cette classe "
             "(Ctrl+Z pour annuler)"

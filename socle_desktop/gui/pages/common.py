@@ -66,7 +66,7 @@ class SchoolSelector(QWidget):
         self.combo.setAccessibleName("École")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(30)
-        label = QLabel("&École :")
+        label = QLabel("É&cole :")
         label.setBuddy(self.combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -70,7 +70,7 @@ class EquipementEcolePage(LazyPage):
         # mobile devices: the socle's rule of thumb and a « Proposer » button
         self.mobiles_label = QLabel()
         self.mobiles_label.setWordWrap(True)
-        self.suggest_button = QPushButton("Proposer")
+        self.suggest_button = QPushButton("P&roposer")
         self.suggest_button.setToolTip(
             "Mettre la quantité de terminaux mobiles conseillée par le socle "
             "(12 appareils par groupe de 4 classes)"
@@ -91,7 +91,7 @@ class EquipementEcolePage(LazyPage):
                                                 Qt.ItemDataRole.ToolTipRole)
         self.category_combo.addItem(category_label("autre"), "autre")
         self.category_combo.currentIndexChanged.connect(self._on_category_changed)
-        category_label_widget = QLabel("&Afficher :")
+        category_label_widget = QLabel("Aff&icher :")
         category_label_widget.setBuddy(self.category_combo)
         filter_row = QHBoxLayout()
         filter_row.addWidget(category_label_widget)
@@ -218,7 +218,7 @@ class EquipementEcolePage(LazyPage):
         if not classes:
             self.mobiles_label.setText(
                 "Terminaux mobiles : l'école n'a pas encore de classe de cycles 2 et 3.")
-            self.suggest_button.setText("Proposer")
+            self.suggest_button.setText("P&roposer")
             self.suggest_button.setEnabled(False)
             return
         self.mobiles_label.setText(
@@ -227,7 +227,7 @@ class EquipementEcolePage(LazyPage):
             f"Prévus : {planned}."
         )
         self.mobiles_label.setStyleSheet(OK_STYLE if planned >= low else WARNING_STYLE)
-        self.suggest_button.setText(f"Proposer {advised} terminaux")
+        self.suggest_button.setText(f"P&roposer {advised} terminaux")
         self.suggest_button.setEnabled(not self.session.read_only and planned != advised)
 
     def _draw_existant(self, school: School | None) -> None:

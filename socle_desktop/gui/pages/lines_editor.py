@@ -190,7 +190,7 @@ class LinesEditor(QWidget):
         self.article_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.article_combo.setMinimumContentsLength(16)
         self.article_combo.installEventFilter(self)
-        self.add_button = QPushButton("Ajouter la ligne")
+        self.add_button = QPushButton("Ajouter la li&gne")
         self.add_button.setToolTip("Ajouter l'article choisi (Entrée dans la liste des articles)")
         self.add_button.clicked.connect(self.add_current_article)
         self.catalogue_button = None

@@ -112,7 +112,7 @@ class RecapitulatifPage(LazyPage):
         self.share_label = QLabel()
         self.share_label.setWordWrap(True)
 
-        self.export_button = QPushButton("Exporter en &PDF…")
+        self.export_button = QPushButton("E&xporter en PDF…")
         self.export_button.setToolTip("Écrire le dossier complet dans un fichier PDF")
         self.export_button.clicked.connect(self.exportRequested)
         self.print_button = QPushButton("&Imprimer…")
