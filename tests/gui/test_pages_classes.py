@@ -277,3 +277,12 @@ def test_alt_shortcuts_add_a_class_and_a_line(qtbot, page_session):
     qtbot.keyClick(page, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: len(school.classes[0].lignes) == 3)
     assert [line.article for line in school.classes[0].lignes] == ["vpi", "pc-enseignant", "vpi"]
+
+
+def test_apply_to_all_says_when_a_class_is_outside_cycles_2_and_3(qtbot, page_session):
+    page, session = page_session
+    page.school_selector.select(session.dossier.ecoles[1].id)
+    page.classes_table.setCurrentIndex(page.classes_table.model().index(1, COL_NOM))
+    qtbot.mouseClick(page.apply_to_all_button, Qt.MouseButton.LeftButton)
+    message = page.lines_editor.message_label.text()
+    assert "aux 2 autres classes" in message and "(Maternelle)" in message

@@ -277,5 +277,8 @@ class ClassesPage(LazyPage):
         others = len(school.classes) - 1
         if self.session.edit(edits.apply_lines_to_all_classes(school, classroom)):
             where = f"aux {others} autres classes" if others > 1 else "à l'autre classe"
+            outside = [c.nom for c in school.classes if not c.cycle_2_3 and c.id != classroom.id]
+            note = (f" Les classes hors cycles 2 et 3 ({', '.join(outside)}) ne comptent pas pour "
+                    "le plafond : retirez-y l'équipement s'il n'est pas voulu." if outside else "")
             self.lines_editor.show_info(
-                f"Équipement de « {classroom.nom} » appliqué {where} (Ctrl+Z pour annuler).")
+                f"Équipement de « {classroom.nom} » appliqué {where} (Ctrl+Z pour annuler).{note}")
