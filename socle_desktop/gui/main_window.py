@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from socle_desktop import APP_NAME, __version__
+from socle_desktop.gui import pyside_guard
 from socle_desktop.gui.start_screen import StartScreen
+
+pyside_guard.apply()  # PySide6 6.12.0 on Python 3.11 would abort after a while (see the module)
 
 EXTENSION_FALLBACK = ".socle"
 MAX_RECENT = 8

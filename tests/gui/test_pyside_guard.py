@@ -1,0 +1,31 @@
+"""PySide6 6.12.0 on Python 3.11 loses a reference to None at each void Qt call: guarded."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+SCRIPT = """
+import sys
+from PySide6.QtCore import QObject
+from socle_desktop.gui import pyside_guard
+pyside_guard.apply()
+probe = QObject()
+for _ in range(200_000):  # far more than the references None has in a fresh process
+    probe.setObjectName("x")
+print("vivant")
+"""
+
+
+def test_many_void_qt_calls_do_not_abort_python():
+    run = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
+                         timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": "."})
+    assert run.returncode == 0, run.stderr[-400:]
+    assert "vivant" in run.stdout
+
+
+def test_guard_is_only_applied_when_needed():
+    from socle_desktop.gui import pyside_guard
+
+    pyside_guard.apply()
+    assert not pyside_guard.leaks_none() or sys.getrefcount(None) > 1 << 39
