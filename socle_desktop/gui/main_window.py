@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
         from socle_desktop.store import DossierFile, DossierInUse, StoreError
 
         path = Path(path)
+        if self.file is not None and path.resolve() == Path(self.file.path).resolve():
+            self.statusBar().showMessage(f"{path.name} est déjà ouvert ici.", 5000)
+            return True
         try:
             file = DossierFile.open(path, read_only=read_only)
         except DossierInUse as error:

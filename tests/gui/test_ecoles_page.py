@@ -106,3 +106,19 @@ def test_long_names_do_not_break_the_list(qtbot, campaign):
     _add(qtbot, page, "É" * 200, "0351698F", "1")
     assert page.model.index(0, 0).data() == "É" * 200
     assert page.table.columnWidth(0) < 900
+
+
+def test_tab_goes_from_the_list_to_the_form(qtbot, campaign, example_dossier):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.windows import show_active
+
+    session, page = _page(qtbot, campaign, example_dossier)
+    show_active(qtbot, page)
+    page.table.setFocus()
+    order = []
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().objectName())
+    assert order == ["add_button", "remove_button", "nom_edit", "uai_edit", "commune_combo",
+                     "secteur_combo", "eleves_edit"]

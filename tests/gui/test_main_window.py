@@ -263,3 +263,12 @@ def test_typing_keeps_the_focus_and_suivant_follows_completeness(qtbot, monkeypa
     assert window.wizard.currentId() == PageId.ECOLES
     assert not next_button.isEnabled()
     assert "Ajoutez au moins une école." in window.wizard_view.missing_label.text()
+
+
+def test_opening_the_open_file_again_changes_nothing(qtbot, monkeypatch, tmp_path):
+    window = new_window(qtbot, monkeypatch, tmp_path / "d.socle")
+    session = window.session
+    calls = record_message_boxes(monkeypatch)
+    assert window.open_path(tmp_path / "d.socle")
+    assert window.session is session and not calls
+    assert "déjà ouvert" in window.statusBar().currentMessage()

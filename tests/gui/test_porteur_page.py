@@ -100,3 +100,19 @@ def test_undo_redraws_the_fields(qtbot, campaign):
     assert page.nom_edit.text() == ""
     session.undo_stack.redo()
     assert page.nom_edit.text() == "Commune de Plœmeur"
+
+
+def test_tab_goes_through_the_fields_in_reading_order(qtbot, campaign):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.windows import show_active
+
+    session, page = _page(qtbot, campaign)
+    show_active(qtbot, page)
+    page.type_combo.setFocus()
+    order = []
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().objectName())
+    assert order == ["nom_edit", "siren_edit", "contact_nom_edit", "fonction_edit",
+                     "telephone_edit", "courriel_edit", "communes_table"]
