@@ -75,3 +75,27 @@ def test_price_refuses_letters_and_negative_numbers(page_session):
     # 96 × 25 + 62 × 12 = 3 144 € is under the cap of 158 × 20 € = 3 160 €
     assert session.result.services.eligible == Decimal("3144.00")
     assert session.result.services.explanation in page.cap_label.text()
+
+
+def test_catalogue_button_adds_the_article_chosen(qtbot, monkeypatch, page_session):
+    from socle_desktop.domain.model import CatalogueItem
+    from socle_desktop.gui import catalogue_dialog
+
+    page, session = page_session
+    custom = CatalogueItem("ressource-maison", "Banque de ressources de la circonscription",
+                           "ressources", "ecole", "services", Decimal("3.50"), unite="élève")
+    asked = {}
+
+    def choose(parent, session_, niveau=None, volet=None):
+        asked.update(niveau=niveau, volet=volet)
+        return custom
+
+    monkeypatch.setattr(catalogue_dialog, "choose_article", choose)
+    assert page.lines_editor.catalogue_button is not None
+    qtbot.mouseClick(page.lines_editor.catalogue_button, Qt.MouseButton.LeftButton)
+    assert asked == {"niveau": "ecole", "volet": "services"}
+    line = session.dossier.ecoles[0].services[-1]
+    assert (line.article, line.quantite, line.prix_unitaire) == ("ressource-maison", 96,
+                                                                  Decimal("3.50"))
+    assert session.dossier.catalogue["ressource-maison"] == custom
+    assert page.article_combo.findData("ressource-maison") >= 0  # now offered in the list
