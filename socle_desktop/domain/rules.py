@@ -86,6 +86,10 @@ class Result:
         return self.equipment.expense + self.services.expense
 
     @property
+    def eligible(self) -> Decimal:
+        return self.equipment.eligible + self.services.eligible
+
+    @property
     def subsidy(self) -> Decimal:
         return self.equipment.subsidy + self.services.subsidy
 
