@@ -272,3 +272,25 @@ def test_opening_the_open_file_again_changes_nothing(qtbot, monkeypatch, tmp_pat
     assert window.open_path(tmp_path / "d.socle")
     assert window.session is session and not calls
     assert "déjà ouvert" in window.statusBar().currentMessage()
+
+
+def test_qt_own_strings_are_french():
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    from socle_desktop.gui import app as app_module
+
+    app, locale = QApplication.instance(), QLocale()
+    try:
+        assert app_module.install_french_translations(app)
+        app_module.setup_application(app)
+        assert QCoreApplication.translate("QPlatformTheme", "&Yes") == "&Oui"
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "Voir dans\u00a0:"
+        assert QKeySequence("Ctrl+Shift+Z").toString(
+            QKeySequence.SequenceFormat.NativeText) == "Ctrl+Maj+Z"
+        assert QLocale().toString(1234.5, "f", 2) == "1\u202f234,50"
+    finally:  # leave the other tests the process as they found it
+        app.removeTranslator(app_module._translator)
+        app_module._translator = None
+        QLocale.setDefault(locale)
