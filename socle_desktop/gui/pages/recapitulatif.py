@@ -122,9 +122,14 @@ class RecapitulatifPage(LazyPage):
         self.communes_table = _Table(
             ("Commune", "Dépense", "Dépense éligible", "Base retenue", "Subvention",
              "Calcul par tranches"))
-        self.schools_table = _Table(
-            ("École", "Classes (cycles 2-3)", "Dépense", "Plafond", "Dépense éligible",
-             "Au-delà du plafond", "Observation"))
+        school_headers = ["École", "Classes", "Dépense", "Plafond", "Dépense éligible",
+                          "Au-delà du plafond", "Observation"]
+        self.schools_table = _Table(school_headers)
+        self.schools_table.rows_model.set_headers(school_headers, [
+            "", "Classes de cycles 2 et 3 (CP à CM2)", "Dépense d'équipement de l'école",
+            f"{euros(session.campaign.plafond_par_classe)} par classe de cycles 2 et 3",
+            "Dépense retenue pour la subvention",
+            "Part de la dépense au-delà du plafond, à la charge de la collectivité", ""])
         socle = session.campaign.socle
         socle_headers = ["École", *(category_label(i.id) for i in socle), "Socle atteint"]
         self.socle_table = _Table(socle_headers)
@@ -214,20 +219,23 @@ class RecapitulatifPage(LazyPage):
     def _draw_schools(self, result: Result) -> None:
         rows = []
         for s in result.schools:
-            colour = ""
+            colour, tip = "", ""
             if s.excluded_because:
                 note, colour = f"Exclue : {s.excluded_because}", "#b03a2e"
             elif s.above_cap > 0:
-                note = "Plafond atteint : le dépassement reste à la charge de la collectivité"
+                note = "Plafond atteint"
+                tip = (f"{euros(s.above_cap)} au-delà du plafond restent à la charge de la "
+                       "collectivité")
             elif s.subsidisable < s.expense:
-                note = f"{euros(s.expense - s.subsidisable)} non subventionnables (hors socle)"
+                note = f"{euros(s.expense - s.subsidisable)} hors socle"
+                tip = "Articles non subventionnables (hors socle ou coûts récurrents)"
             else:
                 note = "Éligible"
             rows.append([Cell(s.nom or s.uai), Cell(str(s.classes_cycles_2_3), True),
                          Cell(euros(s.expense), True), Cell(euros(s.cap), True),
                          Cell(euros(s.eligible), True),
                          Cell(euros(s.above_cap) if s.above_cap else "—", True),
-                         Cell(note, foreground=colour)])
+                         Cell(note, tip=tip, foreground=colour)])
         self.schools_table.set_rows(rows)
 
     def _draw_socle(self) -> None:
