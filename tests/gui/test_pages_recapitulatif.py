@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from socle_desktop.domain.diagnostic import STATUS_LABELS
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.gui.pages.recapitulatif import RecapitulatifPage
 from tests.gui.pages_helpers import show_page
@@ -55,10 +54,12 @@ def test_socle_diagnostic_and_alerts(page_session):
     page, session = page_session
     diagnostic = session.diagnostics()[session.dossier.ecoles[1].id]
     mobiles = [d for d in diagnostic.items if d.item.id == "terminaux_mobiles"][0]
-    column = 1 + [d.item.id for d in diagnostic.items].index("terminaux_mobiles")
-    assert page.socle_table.cell_text(1, column).startswith(STATUS_LABELS[mobiles.status])
-    assert page.socle_table.cell_text(0, len(diagnostic.items) + 1) == "Oui"
-    assert page.socle_table.cell_text(1, len(diagnostic.items) + 1).startswith("Non : manque")
+    column = 2 + [d.item.id for d in diagnostic.items].index("terminaux_mobiles")
+    assert page.socle_table.cell_text(1, column) == f"{mobiles.planned} sur {mobiles.needed}"
+    assert page.socle_table.cell_text(0, 1) == "Oui"
+    assert page.socle_table.cell_text(1, 1) == "Non"
+    tip = page.socle_table.model().index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Manque : terminaux mobiles"
     shown = page.alerts_model.stringList()
     assert shown == [f"⚠ {a.message}" for a in session.result.alerts]
     assert page.tabs.tabText(page.tabs.indexOf(page.alerts_list)) == (

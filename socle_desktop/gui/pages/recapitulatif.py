@@ -39,6 +39,15 @@ PLAN_COLUMNS = ("Volet", "Dépense", "Dépense éligible", "Taux", "Subvention",
 NAME_MAX_WIDTH = 300
 
 
+def _two_lines(label: str) -> str:
+    """« Terminaux mobiles » → « Terminaux\nmobiles » (at the space nearest the middle)."""
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return label[:cut] + "\n" + label[cut + 1:]
+
+
 class _Table(QTableView):
     """A read-only table of ``Cell`` rows; with ``spread``, number columns share the width."""
 
@@ -131,10 +140,13 @@ class RecapitulatifPage(LazyPage):
             "Dépense retenue pour la subvention",
             "Part de la dépense au-delà du plafond, à la charge de la collectivité", ""])
         socle = session.campaign.socle
-        socle_headers = ["École", *(category_label(i.id) for i in socle), "Socle atteint"]
+        # two-line headers: nine columns beside the panel at 1366×768
+        socle_headers = ["École", "Socle\natteint",
+                         *(_two_lines(category_label(i.id)) for i in socle)]
         self.socle_table = _Table(socle_headers)
-        self.socle_table.rows_model.set_headers(socle_headers,
-                                                ["", *(i.libelle for i in socle), ""])
+        self.socle_table.rows_model.set_headers(
+            socle_headers, ["", "L'école aura-t-elle tout le socle avec le projet ?",
+                            *(i.libelle for i in socle)])
         self.communes_table.setAccessibleName("Détail par commune")
         self.schools_table.setAccessibleName("Détail par école")
         self.socle_table.setAccessibleName("Socle numérique de chaque école")
@@ -245,16 +257,18 @@ class RecapitulatifPage(LazyPage):
             diagnostic = diagnostics.get(school.id)
             if diagnostic is None:
                 continue
-            row = [Cell(school.nom or school.uai)]
+            missing = ", ".join(category_label(d.item.id).lower() for d in diagnostic.missing)
+            reached = diagnostic.reaches_socle
+            row = [Cell(school.nom or school.uai),
+                   Cell("Oui" if reached else "Non", tip="" if reached else f"Manque : {missing}",
+                        background=STATUS_COLORS[Status.COVERED if reached else Status.MISSING])]
             for d in diagnostic.items:
                 text = STATUS_LABELS[d.status]
                 if d.status == Status.PARTIAL:
-                    text += f" ({d.planned}/{d.needed})"
+                    text = f"{d.planned} sur {d.needed}"
                 tip = (f"{d.item.libelle} : existant « {EXISTANT_WORDS[d.existant]} », "
                        f"prévu {d.planned}, nécessaire {d.needed}")
                 row.append(Cell(text, tip=tip, background=STATUS_COLORS[d.status]))
-            missing = ", ".join(category_label(d.item.id).lower() for d in diagnostic.missing)
-            row.append(Cell("Oui" if diagnostic.reaches_socle else f"Non : manque {missing}"))
             rows.append(row)
         self.socle_table.set_rows(rows)
 
