@@ -129,3 +129,13 @@ def test_each_existant_choice_is_its_own_undo_step(page_session):
     session.undo_stack.undo()
     assert "poste_enseignant" not in school.existant
     assert school.existant["projection"] == Existant.PRESENT
+
+
+def test_quantity_editor_as_in_the_style_guide(qtbot, page_session):
+    page, session = page_session
+    editor = page.quantity_editor(row=0)
+    clear_and_type(editor, "15")
+    assert session.dossier.ecoles[0].lignes[0].quantite == 15
+    editor = page.price_editor(row=0)
+    clear_and_type(editor, "abc")
+    assert "n'est pas un montant" in page.lines_editor.message_label.text()

@@ -104,6 +104,8 @@ class ClassesPage(LazyPage):
         self.article_combo = self.lines_editor.article_combo
         self.add_line_button = self.lines_editor.add_button
         self.remove_line_button = self.lines_editor.remove_button
+        self.quantity_editor = self.lines_editor.quantity_editor  # for the keyboard and tests
+        self.price_editor = self.lines_editor.price_editor
         self.apply_to_all_button = QPushButton("Appliquer à &toutes les classes")
         self.apply_to_all_button.setToolTip(
             "Remplacer l'équipement des autres classes de l'école par celui de cette classe "

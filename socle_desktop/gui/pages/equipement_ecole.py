@@ -103,6 +103,8 @@ class EquipementEcolePage(LazyPage):
         self.article_combo = self.lines_editor.article_combo
         self.add_line_button = self.lines_editor.add_button
         self.remove_line_button = self.lines_editor.remove_button
+        self.quantity_editor = self.lines_editor.quantity_editor  # for the keyboard and tests
+        self.price_editor = self.lines_editor.price_editor
 
         lines_box = QGroupBox("Équipement partagé de l'école")
         lines_layout = QVBoxLayout(lines_box)

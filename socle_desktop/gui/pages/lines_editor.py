@@ -294,6 +294,23 @@ class LinesEditor(QWidget):
         self.article_combo.setEnabled(writable)
         self.remove_button.setEnabled(writable and self.current_line() is not None)
 
+    def open_editor(self, row: int, column: int = COL_QUANTITE):
+        """Open the cell editor of (row, column), as Entrée would, and return it (or None)."""
+        index = self.model.index(row, column)
+        if not index.isValid() or not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            return None
+        self.table.setFocus()
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+        delegate = {COL_QUANTITE: self.quantity_delegate, COL_PRIX: self.price_delegate}
+        return delegate[column].editor if column in delegate else self.table.focusWidget()
+
+    def quantity_editor(self, row: int = 0):
+        return self.open_editor(row, COL_QUANTITE)
+
+    def price_editor(self, row: int = 0):
+        return self.open_editor(row, COL_PRIX)
+
     def current_line(self) -> Line | None:
         index = self.table.currentIndex()
         return self.model.line(index.row()) if index.isValid() else None

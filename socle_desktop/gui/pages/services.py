@@ -49,6 +49,8 @@ class ServicesPage(LazyPage):
         self.article_combo = self.lines_editor.article_combo
         self.add_line_button = self.lines_editor.add_button
         self.remove_line_button = self.lines_editor.remove_button
+        self.quantity_editor = self.lines_editor.quantity_editor  # for the keyboard and tests
+        self.price_editor = self.lines_editor.price_editor
         self.apply_ent_button = QPushButton("Appliquer cet ENT à &toutes les écoles")
         self.apply_ent_button.setToolTip(
             "Donner à chaque autre école le même ENT, au nombre de ses élèves "
