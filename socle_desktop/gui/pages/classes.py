@@ -163,7 +163,7 @@ class ClassesPage(LazyPage):
         school = self.current_school()
         text, style = school_equipment_summary(result.school(school.id) if school else None)
         if not school:
-            text, style = "Ajoutez d'abord une école à l'étape précédente.", ""
+            text, style = "Ajoutez d'abord une école à l'étape « Écoles ».", ""
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet(style)
         self.classes_model.set_classes(school.classes if school else [])

@@ -99,7 +99,7 @@ class ServicesPage(LazyPage):
         self.school_selector.update_schools(self.session.dossier.ecoles)
         school = self.current_school()
         if school is None:
-            self.pupils_label.setText("")
+            self.pupils_label.setText("Ajoutez d'abord une école à l'étape « Écoles ».")
             self.lines_editor.set_target("", "services", [])
             self.apply_ent_button.setEnabled(False)
         else:
