@@ -6,9 +6,13 @@ method that returns nothing (``label.setText``, ``widget.setVisible``…) takes 
 aborts (« Fatal Python error: none_dealloc: deallocating None »): a few hundred keystrokes in the
 wizard. 6.11.3 does not leak; Python 3.12 is immune (``None`` is immortal there).
 
-``apply()`` probes for the leak and, only when it is there, gives ``None`` so many extra
-references (2**40) that the leak can never bring it down to zero, which is what Python 3.12 does
-for every process. The real fix is a PySide6 without the bug (``PySide6-Essentials!=6.12.0``).
+``True`` and ``False`` leak the same way when Qt calls a Python override that returns a bool
+(``QWizardPage.isComplete`` at each ``completeChanged``): « bool_dealloc » at exit.
+
+``apply()`` probes for the leak and, only when it is there, gives ``None``, ``True`` and ``False``
+so many extra references (2**40) that the leak can never bring them down to zero, which is what
+Python 3.12 does for every process (immortal objects). The real fix is a PySide6 without the
+bug (``PySide6-Essentials!=6.12.0``; 6.11.3 checked here).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ def apply() -> bool:
     if not leaks_none():
         return False
     # ob_refcnt is the first field of every PyObject (a Py_ssize_t) in CPython 3.11.
-    ctypes.c_ssize_t.from_address(id(None)).value += _EXTRA_REFERENCES
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _EXTRA_REFERENCES
     _applied = True
     return True
