@@ -292,6 +292,8 @@ class LinesEditor(QWidget):
         writable = not self.session.read_only and bool(self._parent_id)
         self.add_button.setEnabled(writable and self.article_combo.count() > 0)
         self.article_combo.setEnabled(writable)
+        if self.catalogue_button is not None:
+            self.catalogue_button.setEnabled(writable)
         self.remove_button.setEnabled(writable and self.current_line() is not None)
 
     def open_editor(self, row: int, column: int = COL_QUANTITE):
