@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 KEYSTROKES = 50
-COLD_RUNS = 5
+COLD_RUNS = 7
 
 BARE_WIZARD = r"""
 import os, sys, time

@@ -10,21 +10,17 @@ import shutil
 import tempfile
 from pathlib import Path
 
+# Only the classes of the first paint are imported by name: shiboken creates each Python type
+# on first access (with its enums), and the others (dialogs, splitter…) are not needed yet.
+from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject, QSettings, QTime
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -183,23 +179,23 @@ class MainWindow(QMainWindow):
         from socle_desktop.gui.wizard import WizardView
 
         editor = QWidget()
-        column = QVBoxLayout(editor)
+        column = QtWidgets.QVBoxLayout(editor)
         column.setContentsMargins(6, 6, 6, 0)
-        self.banner = QFrame()
+        self.banner = QtWidgets.QFrame()
         self.banner.setObjectName("banner")
         self.banner.setStyleSheet("#banner { background: #fde2c8; border: 1px solid #d9822b;"
                                   " border-radius: 4px; }")
-        row = QHBoxLayout(self.banner)
+        row = QtWidgets.QHBoxLayout(self.banner)
         self.banner_label = QLabel()
         self.banner_label.setWordWrap(True)
-        self.banner_button = QPushButton("Enregistrer &sous…")
+        self.banner_button = QtWidgets.QPushButton("Enregistrer &sous…")
         self.banner_button.clicked.connect(self.save_as)
         row.addWidget(self.banner_label, 1)
         row.addWidget(self.banner_button)
         column.addWidget(self.banner)
         from PySide6.QtCore import Qt
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("editor_splitter")
         self.wizard_view = WizardView(self.session)
         self.wizard = self.wizard_view.wizard
@@ -228,7 +224,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         folder = settings().value("files/last_folder", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self, "Ouvrir un dossier", folder, f"{FILE_FILTER};;Tous les fichiers (*)")
         if path:
             self.open_path(Path(path))
@@ -244,17 +240,17 @@ class MainWindow(QMainWindow):
         try:
             file = DossierFile.open(path, read_only=read_only)
         except DossierInUse as error:
-            answer = QMessageBox.question(
+            answer = QtWidgets.QMessageBox.question(
                 self, "Dossier déjà ouvert",
                 f"{error}\n\nVoulez-vous l'ouvrir en lecture seule ? Vous pourrez le consulter, "
                 "et garder vos modifications dans une copie avec « Enregistrer sous… ».",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.Yes)
-            if answer != QMessageBox.StandardButton.Yes:
+                QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+                QtWidgets.QMessageBox.StandardButton.Yes)
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return False
             return self.open_path(path, read_only=True)
         except StoreError as error:
-            QMessageBox.warning(self, "Ouverture impossible",
+            QtWidgets.QMessageBox.warning(self, "Ouverture impossible",
                                 f"Le dossier {path.name} n'a pas pu être ouvert.\n\n{error}\n\n"
                                 "Rien n'a été modifié.")
             self._forget_recent(path)
@@ -276,7 +272,7 @@ class MainWindow(QMainWindow):
         from socle_desktop.store import DossierFile, StoreError
 
         if self.file is not None and Path(self.file.path).resolve() == path.resolve():
-            QMessageBox.warning(self, "Fichier déjà ouvert",
+            QtWidgets.QMessageBox.warning(self, "Fichier déjà ouvert",
                                 f"{path.name} est le dossier ouvert : choisissez un autre nom.")
             return False
         try:
@@ -284,7 +280,7 @@ class MainWindow(QMainWindow):
             # replaces it atomically, unless someone is editing it.
             file = DossierFile.create(path, dossier, campaign)
         except (StoreError, OSError) as error:
-            QMessageBox.warning(self, "Création impossible",
+            QtWidgets.QMessageBox.warning(self, "Création impossible",
                                 f"Le dossier {path.name} n'a pas pu être créé.\n\n{error}")
             return False
         self._install(file, temporary_dir)
@@ -353,7 +349,7 @@ class MainWindow(QMainWindow):
         try:
             new_file = self.file.save_as(path)
         except StoreError as error:
-            QMessageBox.warning(self, "Enregistrement impossible",
+            QtWidgets.QMessageBox.warning(self, "Enregistrement impossible",
                                 f"Le dossier n'a pas pu être enregistré dans {path.name}.\n\n"
                                 f"{error}\n\nLe dossier ouvert n'a pas changé.")
             return False
@@ -377,8 +373,8 @@ class MainWindow(QMainWindow):
 
     def _ask_save_path(self, title: str, stem: str) -> Path | None:
         folder = Path(settings().value("files/last_folder", str(Path.home())))
-        path, _ = QFileDialog.getSaveFileName(self, title, str(folder / f"{stem}{extension()}"),
-                                              FILE_FILTER)
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, title, str(folder / f"{stem}{extension()}"), FILE_FILTER)
         if not path:
             return None
         path = Path(path)
@@ -395,7 +391,7 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("Lecture seule : modifications non enregistrées")
 
     def _on_save_failed(self, message: str) -> None:
-        QMessageBox.critical(
+        QtWidgets.QMessageBox.critical(
             self, "Enregistrement impossible",
             f"La dernière modification n'a pas pu être enregistrée ; elle a été annulée.\n\n"
             f"{message}\n\nVos modifications précédentes sont dans le fichier. Vous pouvez "
@@ -440,7 +436,7 @@ class MainWindow(QMainWindow):
             return
         folder = Path(settings().value("files/pdf_folder", str(Path.home())))
         stem = Path(self.file.path).stem
-        path, _ = QFileDialog.getSaveFileName(self, "Exporter le dossier en PDF",
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Exporter le dossier en PDF",
                                               str(folder / f"{stem}.pdf"), "PDF (*.pdf)")
         if not path:
             return
@@ -462,7 +458,8 @@ class MainWindow(QMainWindow):
 
     def _pdf_failed(self, message: str) -> None:
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, "PDF impossible", f"Le PDF n'a pas pu être écrit.\n\n{message}")
+        QtWidgets.QMessageBox.warning(self, "PDF impossible",
+                                      f"Le PDF n'a pas pu être écrit.\n\n{message}")
 
     def print_dossier(self) -> None:
         if self.session is None:
@@ -492,7 +489,7 @@ class MainWindow(QMainWindow):
         self.catalogue_dialog.open()
 
     def about(self) -> None:
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self, "À propos de Socle",
             f"<h3>Socle {__version__}</h3><p>Le dossier de candidature de la commune à l'appel à "
             "projets « Socle numérique dans les écoles élémentaires » (SNEE, 2021) : écoles, "
