@@ -294,3 +294,23 @@ def test_qt_own_strings_are_french():
         app.removeTranslator(app_module._translator)
         app_module._translator = None
         QLocale.setDefault(locale)
+
+
+def test_read_only_changes_are_kept_with_save_as(qtbot, monkeypatch, tmp_path):
+    path = tmp_path / "partage.socle"
+    first = new_window(qtbot, monkeypatch, path)
+    assert first.file is not None
+    record_message_boxes(monkeypatch)  # « ouvrir en lecture seule ? » → Oui
+    second = _window(qtbot)
+    assert second.open_path(path) and second.file.read_only
+    type_text(second.wizard.page_porteur.nom_edit, "Brouillon")
+    assert "non enregistrées" in second.saved_label.text()
+    answer_save_dialog(monkeypatch, tmp_path / "copie.socle")
+    assert second.save_as()
+    assert second.windowTitle() == "Socle — copie.socle"
+    assert second.banner.isHidden()
+    type_text(second.wizard.page_porteur.nom_edit, " 2")
+    second.close()
+    third = _window(qtbot)
+    assert third.open_path(tmp_path / "copie.socle")
+    assert third.session.dossier.porteur.nom == "Brouillon 2"
