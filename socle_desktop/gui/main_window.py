@@ -48,6 +48,10 @@ def extension() -> str:
     return EXTENSION if EXTENSION.startswith(".") else "." + EXTENSION
 
 
+def _step_text(verb: str, label: str) -> str:
+    return f"{verb} « {label[0].lower()}{label[1:]} »" if label else verb
+
+
 class _UndoKeysFirst(QObject):
     """Ctrl+Z in a text field undoes the dossier's last edit, not only the field's own text.
 
@@ -118,7 +122,7 @@ class MainWindow(QMainWindow):
                                        "new_action")
         self.open_action = self._action("&Ouvrir…", self.open_dialog, key(key.StandardKey.Open),
                                         "open_action")
-        self.example_action = self._action("Ouvrir l'&exemple", self.open_example,
+        self.example_action = self._action("Ouvrir l'exemp&le", self.open_example,
                                            name="example_action")
         self.save_as_action = self._action("Enregistrer &sous…", self.save_as,
                                            key("Ctrl+Shift+S"), "save_as_action")
@@ -136,6 +140,11 @@ class MainWindow(QMainWindow):
         self.catalogue_action = self._action("&Catalogue…", self.show_catalogue,
                                              name="catalogue_action")
         self.about_action = self._action("À &propos de Socle", self.about, name="about_action")
+        # « Annuler « modifier le nom » » rather than Qt's « Annuler Modifier le nom ».
+        self.undo_group.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(_step_text("&Annuler", text)))
+        self.undo_group.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(_step_text("&Rétablir", text)))
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)  # shortcuts work even when the menu bar is hidden
 

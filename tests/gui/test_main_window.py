@@ -63,7 +63,7 @@ def test_typing_saves_at_once_and_ctrl_z_undoes_ctrl_shift_z_redoes(qtbot, monke
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.session.dossier.porteur.nom == "Mairie de Bréal"
     assert page.nom_edit.text() == "Mairie de Bréal"
-    assert window.undo_action.text().startswith("Annuler")
+    assert window.undo_action.text() == "&Annuler « modifier le nom du porteur »"
 
 
 def test_reopen_in_a_new_window_finds_everything(qtbot, monkeypatch, tmp_path):
