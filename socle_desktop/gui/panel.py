@@ -61,8 +61,13 @@ def explanation(result: Result, which: str) -> str:
     raise ValueError(which)
 
 
+def _name(school) -> str:
+    return school.nom.strip() or school.uai or "école sans nom"
+
+
 def excluded_text(result: Result) -> str:
-    lines = [f"• {s.nom} : {s.excluded_because}." for s in result.schools if s.excluded_because]
+    lines = [f"• {_name(s)} : {s.excluded_because}." for s in result.schools
+             if s.excluded_because]
     if not lines:
         return "Aucune école n'est exclue de la subvention d'équipement."
     return "Écoles exclues de la subvention d'équipement :\n" + "\n".join(lines)
@@ -166,7 +171,7 @@ class SubsidyPanel(QFrame):
         self.services_label.setToolTip(result.services.explanation)
         excluded = [s for s in result.schools if s.excluded_because]
         if excluded:
-            names = ", ".join(s.nom for s in excluded[:3]) + (" …" if len(excluded) > 3 else "")
+            names = ", ".join(_name(s) for s in excluded[:3]) + (" …" if len(excluded) > 3 else "")
             count = len(excluded)
             self.excluded_label.setText(
                 f"{count} école{'s' if count > 1 else ''} exclue{'s' if count > 1 else ''} "
