@@ -314,3 +314,31 @@ def test_read_only_changes_are_kept_with_save_as(qtbot, monkeypatch, tmp_path):
     third = _window(qtbot)
     assert third.open_path(tmp_path / "copie.socle")
     assert third.session.dossier.porteur.nom == "Brouillon 2"
+
+
+def test_typing_pupils_updates_the_panel_with_the_computed_figures(qtbot):
+    from socle_desktop.domain.money import euros
+    from socle_desktop.domain.rules import compute
+    from tests.gui.conftest import clear_and_type
+
+    window = example_window(qtbot)
+    window.wizard.go_to(PageId.ECOLES)
+    page = window.wizard.page_ecoles
+    page.select_school(0)
+    before = window.panel.services_label.text()
+    clear_and_type(page.eleves_edit, "5")  # 67 pupils in all: the services cap now binds
+    result = compute(window.session.dossier, window.session.campaign)
+    assert window.panel.services_label.text() == euros(result.services.subsidy) != before
+    assert window.panel.subsidy_label.text() == euros(result.subsidy)
+    assert window.panel.remaining_label.text() == euros(result.remaining)
+    qtbot.keyClick(page.eleves_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.panel.services_label.text() == before
+
+
+def test_catalogue_opens_from_the_edition_menu_without_blocking(qtbot):
+    window = example_window(qtbot)
+    window.catalogue_action.trigger()
+    dialog = window.catalogue_dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Catalogue"
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
