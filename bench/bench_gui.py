@@ -154,6 +154,10 @@ def keystroke_to_panel() -> list[dict]:
 def _timed_process(args: list[str], cwd: Path) -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SOCLE_BENCH_EXIT_AFTER_SHOW="1",
                PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(cwd / "config"))
+    # An installed Socle has its bytecode compiled (pip and PyInstaller write it); a machine with
+    # PYTHONDONTWRITEBYTECODE would recompile every module at each start and measure the
+    # compiler, not the start: the warm-up runs below write the .pyc files.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["SOCLE_BENCH_T0"] = repr(time.time())
     run = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True,
                          text=True, timeout=120)
