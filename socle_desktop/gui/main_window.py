@@ -323,6 +323,9 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.session.undo_stack)
         self.undo_group.setActiveStack(self.session.undo_stack)
         self._build_editor()
+        resume = self.wizard.first_incomplete()
+        if resume:  # back where the work stopped: the first step that still misses something
+            self.wizard.go_to(resume)
         self._update_banner()
         self._update_title()
         self._update_actions()

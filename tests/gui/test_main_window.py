@@ -342,3 +342,18 @@ def test_catalogue_opens_from_the_edition_menu_without_blocking(qtbot):
     assert dialog.isVisible() and dialog.windowTitle() == "Catalogue"
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+def test_reopening_resumes_at_the_first_incomplete_step(qtbot, monkeypatch, tmp_path):
+    path = tmp_path / "reprise.socle"
+    window = new_window(qtbot, monkeypatch, path)
+    porteur = window.wizard.page_porteur
+    type_text(porteur.nom_edit, "Commune de Plélo")
+    qtbot.keyClicks(porteur.insee_edit, "22183")
+    type_text(porteur.commune_nom_edit, "Plélo")
+    qtbot.mouseClick(porteur.add_commune_button, Qt.MouseButton.LeftButton)
+    window.close()
+    again = _window(qtbot)
+    assert again.open_path(path)
+    assert again.wizard.currentId() == PageId.ECOLES
+    assert again.wizard_view.steps.currentRow() == PageId.ECOLES
