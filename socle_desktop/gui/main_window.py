@@ -13,7 +13,7 @@ from pathlib import Path
 # Only the classes of the first paint are imported by name: shiboken creates each Python type
 # on first access (with its enums), and the others (dialogs, splitter…) are not needed yet.
 from PySide6 import QtWidgets
-from PySide6.QtCore import QEvent, QObject, QSettings, QTime
+from PySide6.QtCore import QEvent, QObject, QTime
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,19 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from socle_desktop import APP_NAME, __version__
-from socle_desktop.gui import pyside_guard
+from socle_desktop.gui import preferences, pyside_guard
+from socle_desktop.gui.preferences import settings
 from socle_desktop.gui.start_screen import StartScreen
 
 pyside_guard.apply()  # PySide6 6.12.0 on Python 3.11 would abort after a while (see the module)
 
 EXTENSION_FALLBACK = ".socle"
-MAX_RECENT = 8
 FILE_FILTER = "Dossiers Socle (*.socle)"
-
-
-def settings() -> QSettings:
-    """The one settings object (an INI file in the user's configuration folder)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
 def extension() -> str:
@@ -184,57 +179,28 @@ class MainWindow(QMainWindow):
         self._fill_recent_list()
 
     def _build_editor(self) -> None:
-        from socle_desktop.gui.panel import SubsidyPanel
-        from socle_desktop.gui.wizard import WizardView
+        from socle_desktop.gui.editor import DossierEditor
 
-        editor = QWidget()
-        column = QtWidgets.QVBoxLayout(editor)
-        column.setContentsMargins(6, 6, 6, 0)
-        self.banner = QtWidgets.QFrame()
-        self.banner.setObjectName("banner")
-        self.banner.setStyleSheet("#banner { background: #fde2c8; border: 1px solid #d9822b;"
-                                  " border-radius: 4px; }")
-        row = QtWidgets.QHBoxLayout(self.banner)
-        self.banner_label = QLabel()
-        self.banner_label.setWordWrap(True)
-        self.banner_button = QtWidgets.QPushButton("Enregistrer &sous…")
+        editor = self.editor = DossierEditor(self.session, self.width())
+        self.banner, self.banner_label = editor.banner, editor.banner_label
+        self.banner_button, self.splitter = editor.banner_button, editor.splitter
+        self.wizard_view, self.wizard, self.panel = editor.wizard_view, editor.wizard, editor.panel
         self.banner_button.clicked.connect(self.save_as)
-        row.addWidget(self.banner_label, 1)
-        row.addWidget(self.banner_button)
-        column.addWidget(self.banner)
-        from PySide6.QtCore import Qt
-
-        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("editor_splitter")
-        self.wizard_view = WizardView(self.session)
-        self.wizard = self.wizard_view.wizard
         self.wizard.finishRequested.connect(self.export_pdf)
         recap = self.wizard.page_recapitulatif
         for signal, slot in (("exportRequested", self.export_pdf),
                              ("printRequested", self.print_dossier)):
-            if hasattr(recap, signal):
+            if hasattr(recap, signal):  # the recap page's own buttons
                 getattr(recap, signal).connect(slot)
-        self.panel = SubsidyPanel(self.session)
-        self.splitter.addWidget(self.wizard_view)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setCollapsible(0, False)
-        self.splitter.setCollapsible(1, False)
-        state = settings().value("window/splitter")
-        if state is None or not self.splitter.restoreState(state):
-            self.splitter.setSizes([max(600, self.width() - 300), 300])
-        column.addWidget(self.splitter, 1)
-        self.editor = editor
         self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
 
     # --- opening and closing dossiers --------------------------------------------------------
 
     def open_dialog(self) -> None:
-        folder = settings().value("files/last_folder", str(Path.home()))
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Ouvrir un dossier", folder, f"{FILE_FILTER};;Tous les fichiers (*)")
+            self, "Ouvrir un dossier", str(preferences.folder("last_folder")),
+            f"{FILE_FILTER};;Tous les fichiers (*)")
         if path:
             self.open_path(Path(path))
 
@@ -384,7 +350,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _ask_save_path(self, title: str, stem: str) -> Path | None:
-        folder = Path(settings().value("files/last_folder", str(Path.home())))
+        folder = preferences.folder("last_folder")
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
             self, title, str(folder / f"{stem}{extension()}"), FILE_FILTER)
         if not path:
@@ -423,17 +389,15 @@ class MainWindow(QMainWindow):
         if self.file.read_only:
             reason = getattr(self.file, "read_only_reason", "") or ""
             text = (f"<b>Lecture seule</b> — {reason} " if reason else "<b>Lecture seule</b> — ")
-            self.banner_label.setText(
+            self.editor.show_banner(
                 text + "Vos modifications ne sont pas enregistrées dans ce fichier : "
                 "choisissez « Enregistrer sous… » pour garder vos modifications.")
-            self.banner.show()
         elif self._temporary_dir:
-            self.banner_label.setText(
+            self.editor.show_banner(
                 "<b>Exemple</b> — vous travaillez sur une copie temporaire de l'exemple, "
                 "effacée à la fermeture. « Enregistrer sous… » pour la garder.")
-            self.banner.show()
         else:
-            self.banner.hide()
+            self.editor.show_banner(None)
 
     def _update_actions(self) -> None:
         has = self.file is not None
@@ -446,10 +410,10 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         if self.session is None:
             return
-        folder = Path(settings().value("files/pdf_folder", str(Path.home())))
+        folder = preferences.folder("pdf_folder")
         stem = Path(self.file.path).stem
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Exporter le dossier en PDF",
-                                              str(folder / f"{stem}.pdf"), "PDF (*.pdf)")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Exporter le dossier en PDF", str(folder / f"{stem}.pdf"), "PDF (*.pdf)")
         if not path:
             return
         path = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
@@ -469,6 +433,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"PDF enregistré : {path}", 15000)
 
     def _pdf_failed(self, message: str) -> None:
+        self._jobs = [j for j in self._jobs if not j.done]
         self.statusBar().clearMessage()
         QtWidgets.QMessageBox.warning(self, "PDF impossible",
                                       f"Le PDF n'a pas pu être écrit.\n\n{message}")
@@ -512,22 +477,14 @@ class MainWindow(QMainWindow):
     # --- recent files and geometry -----------------------------------------------------------
 
     def recent_files(self) -> list[str]:
-        value = settings().value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+        return preferences.recent_files()
 
     def _remember_recent(self, path: Path) -> None:
-        path = str(Path(path).resolve())
-        files = [path] + [f for f in self.recent_files() if f != path]
-        store = settings()
-        store.setValue("files/recent", files[:MAX_RECENT])
-        store.setValue("files/last_folder", str(Path(path).parent))
+        preferences.remember_recent(path)
         self._fill_recent_list()
 
     def _forget_recent(self, path: Path) -> None:
-        path = str(Path(path).resolve())
-        settings().setValue("files/recent", [f for f in self.recent_files() if f != path])
+        preferences.forget_recent(path)
         self._fill_recent_list()
 
     def _fill_recent_menu(self) -> None:
@@ -564,7 +521,7 @@ class MainWindow(QMainWindow):
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         if self.editor is not None:
-            store.setValue("window/splitter", self.splitter.saveState())
+            self.editor.save_state()
         store.sync()
         self._close_dossier()
         super().closeEvent(event)

@@ -21,23 +21,27 @@ class PdfJob(QRunnable):
         self.dossier = copy.deepcopy(dossier)  # taken in the window's thread: a stable snapshot
         self.campaign, self.path = campaign, Path(path)
         self.signals = PdfSignals()
+        self.done = False
 
     def run(self) -> None:
+        problem = None
         try:
             from socle_desktop.report import write_pdf
 
             write_pdf(self.dossier, self.campaign, self.path)
         except ImportError:
-            self.signals.failed.emit("le module PDF de Socle n'est pas installé")
+            problem = "le module PDF de Socle n'est pas installé"
         except PermissionError:
-            self.signals.failed.emit(f"pas le droit d'écrire dans {self.path}")
+            problem = f"pas le droit d'écrire dans {self.path}"
         except OSError as error:
-            self.signals.failed.emit(f"écriture impossible dans {self.path} "
-                                     f"({error.strerror or error})")
+            problem = f"écriture impossible dans {self.path} ({error.strerror or error})"
         except Exception as error:  # noqa: BLE001 - ReportError and anything else, told in French
-            self.signals.failed.emit(str(error) or error.__class__.__name__)
-        else:
+            problem = str(error) or error.__class__.__name__
+        self.done = True  # before the signal: its slot forgets the finished jobs
+        if problem is None:
             self.signals.finished.emit(str(self.path))
+        else:
+            self.signals.failed.emit(problem)
 
 
 def start_pdf_job(dossier, campaign, path: Path, on_done, on_failed) -> PdfJob:

@@ -357,3 +357,14 @@ def test_reopening_resumes_at_the_first_incomplete_step(qtbot, monkeypatch, tmp_
     assert again.open_path(path)
     assert again.wizard.currentId() == PageId.ECOLES
     assert again.wizard_view.steps.currentRow() == PageId.ECOLES
+
+
+def test_pdf_failure_is_told_in_french(qtbot, monkeypatch, tmp_path):
+    window = example_window(qtbot)
+    calls = record_message_boxes(monkeypatch)
+    answer_save_dialog(monkeypatch, tmp_path / "absent" / "dossier.pdf")  # no such folder
+    window.export_pdf()
+    qtbot.waitUntil(lambda: bool(calls), timeout=20000)
+    kind, title, text = calls[0]
+    assert kind == "warning" and "n'a pas pu être écrit" in text
+    assert window._jobs == []

@@ -1,0 +1,71 @@
+"""The editing area of an open dossier: a banner when needed, the wizard beside the panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socle_desktop.gui.panel import SubsidyPanel
+from socle_desktop.gui.preferences import settings
+from socle_desktop.gui.session import Session
+from socle_desktop.gui.wizard import WizardView
+
+PANEL_WIDTH = 300
+BANNER_STYLE = ("#banner { background: #fde2c8; border: 1px solid #d9822b;"
+                " border-radius: 4px; }")
+
+
+class DossierEditor(QWidget):
+    """Banner (read-only file, temporary example), then the steps and wizard, then the panel.
+
+    The wizard and the panel sit side by side in a splitter: QWizard's own side widget can only
+    be on the left, and the panel belongs on the right, where the eye ends each line.
+    """
+
+    def __init__(self, session: Session, width: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(6, 6, 6, 0)
+        self.banner = QFrame()
+        self.banner.setObjectName("banner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        row = QHBoxLayout(self.banner)
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.banner_button = QPushButton("Enregistrer &sous…")
+        row.addWidget(self.banner_label, 1)
+        row.addWidget(self.banner_button)
+        column.addWidget(self.banner)
+        self.banner.hide()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("editor_splitter")
+        self.wizard_view = WizardView(session)
+        self.wizard = self.wizard_view.wizard
+        self.panel = SubsidyPanel(session)
+        self.splitter.addWidget(self.wizard_view)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        state = settings().value("window/splitter")
+        if state is None or not self.splitter.restoreState(state):
+            self.splitter.setSizes([max(600, width - PANEL_WIDTH), PANEL_WIDTH])
+        column.addWidget(self.splitter, 1)
+
+    def show_banner(self, html: str | None) -> None:
+        """A message above the wizard (rich text), or none."""
+        self.banner_label.setText(html or "")
+        self.banner.setVisible(bool(html))
+
+    def save_state(self) -> None:
+        settings().setValue("window/splitter", self.splitter.saveState())

@@ -1,0 +1,42 @@
+"""What Socle remembers between sessions (an INI file): recent files, folders, geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from socle_desktop import APP_NAME
+
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    """The one settings object (an INI file in the user's configuration folder)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+def recent_files() -> list[str]:
+    value = settings().value("files/recent", [])
+    if isinstance(value, str):  # QSettings gives a lone string for a one-item list
+        value = [value]
+    return [str(v) for v in (value or [])]
+
+
+def remember_recent(path: Path) -> None:
+    """Put ``path`` first in the recent files and remember its folder for the file dialogs."""
+    resolved = str(Path(path).resolve())
+    files = [resolved] + [f for f in recent_files() if f != resolved]
+    store = settings()
+    store.setValue("files/recent", files[:MAX_RECENT])
+    store.setValue("files/last_folder", str(Path(resolved).parent))
+
+
+def forget_recent(path: Path) -> None:
+    resolved = str(Path(path).resolve())
+    settings().setValue("files/recent", [f for f in recent_files() if f != resolved])
+
+
+def folder(key: str) -> Path:
+    """The folder last used for ``key`` (« last_folder », « pdf_folder »), else the home folder."""
+    return Path(settings().value(f"files/{key}", str(Path.home())))
