@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import SIGNAL, SLOT, QMetaObject, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -90,30 +90,11 @@ class DossierWizard(QWizard):
         for page_id, (attribute, page_class) in _page_classes().items():
             page = page_class(session, self)
             setattr(self, attribute, page)
+            # Pages signal completeChanged only when their completeness really changes
+            # (DossierPage): QWizard hides and shows the page area at each one, which would
+            # take the focus out of the field being typed in.
             self.setPage(int(page_id), page)
-            # QWizard redraws its buttons on every completeChanged, hiding and showing the page
-            # area meanwhile (its anti-flicker widget): the focused field would lose the focus
-            # at each keystroke, as the pages signal completeChanged after every edit. Only a
-            # real change of the current page's completeness reaches QWizard.
-            QObject.disconnect(page, SIGNAL("completeChanged()"),
-                               self, SLOT("_q_updateButtonStates()"))
-            page.completeChanged.connect(self._on_complete_changed)
-        self._complete_shown: bool | None = None
-        self.currentIdChanged.connect(self._on_page_switched)
         self.setStartId(int(PageId.PORTEUR))
-
-    def _on_page_switched(self, _page_id: int) -> None:
-        page = self.currentPage()
-        self._complete_shown = page.isComplete() if page is not None else None
-
-    def _on_complete_changed(self) -> None:
-        page = self.currentPage()
-        if page is None or self.sender() is not page:
-            return
-        complete = page.isComplete()
-        if complete != self._complete_shown:
-            self._complete_shown = complete
-            QMetaObject.invokeMethod(self, "_q_updateButtonStates")
 
     def pages(self) -> list:
         return [self.page(int(page_id)) for page_id in PageId]

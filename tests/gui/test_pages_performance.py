@@ -1,4 +1,6 @@
-"""60 schools and 300 classes stay fluid: a keystroke in a quantity redraws only what is shown."""
+"""60 schools and 300 classes stay fluid: a keystroke in a quantity redraws only what is shown.
+
+The figures themselves live in bench/bench_gui.py; this test checks the mechanism."""
 
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ from socle_desktop.gui.pages.services import ServicesPage
 from socle_desktop.gui.session import Session
 
 PAGES = (ClassesPage, EquipementEcolePage, ServicesPage, RecapitulatifPage)
-BUDGET_MS = 16  # one frame, for the page's own redraw on top of compute()
 
 
 def _median_edit_ms(session, line, start: int) -> float:
@@ -56,6 +57,6 @@ def test_a_quantity_keystroke_costs_little_more_than_compute(qtbot, campaign):
     assert redraws["ClassesPage"] == 25
     assert redraws["EquipementEcolePage"] == redraws["ServicesPage"] == 0  # hidden: not redrawn
     assert redraws["RecapitulatifPage"] == 0
+    # Timings are printed, never asserted (bench/bench_gui.py measures them against the goal).
     print(f"compute {baseline:.1f} ms, with the classes page shown {with_pages:.1f} ms")
-    assert with_pages - baseline < BUDGET_MS, (baseline, with_pages)
     assert classes.lines_table.model().index(0, COL_QUANTITE).data() == str(line.quantite)

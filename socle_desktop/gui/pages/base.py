@@ -24,9 +24,18 @@ class DossierPage(QWizardPage):
             self.setSubTitle(subtitle)
         session.changed.connect(self._on_changed)
 
+    _complete: bool | None = None
+
     def _on_changed(self, result: Result) -> None:
+        """Redraw; tell the wizard only when completeness really changes.
+
+        QWizard answers ``completeChanged`` by hiding and showing its page area, which takes
+        the keyboard focus out of the page and closes an open cell editor."""
         self.refresh(result)
-        self.completeChanged.emit()
+        complete, before = self.isComplete(), self._complete
+        self._complete = complete
+        if before is not None and complete != before:
+            self.completeChanged.emit()
 
     def refresh(self, result: Result) -> None:  # pragma: no cover - overridden
         """Redraw from the dossier and the result."""
@@ -39,4 +48,5 @@ class DossierPage(QWizardPage):
         return not self.missing()
 
     def initializePage(self) -> None:
+        self._complete = self.isComplete()
         self.refresh(self.session.result)

@@ -20,18 +20,6 @@ class LazyPage(DossierPage):
     that a keystroke on one page never redraws the others (60 schools must stay fluid)."""
 
     _stale = False
-    _complete: bool | None = None
-
-    def _on_changed(self, result: Result) -> None:
-        """Redraw; tell the wizard only when completeness really changes.
-
-        QWizard answers ``completeChanged`` by hiding and showing its page area, which takes
-        the keyboard focus out of the page and closes an open cell editor."""
-        self.refresh(result)
-        complete, before = self.isComplete(), self._complete
-        self._complete = complete
-        if before is not None and complete != before:
-            self.completeChanged.emit()
 
     def refresh(self, result: Result) -> None:
         if not self.isVisible():
