@@ -14,10 +14,11 @@ _loader: QUiLoader | None = None
 def _get_loader() -> QUiLoader:
     global _loader
     if _loader is None:
+        from socle_desktop.gui.tables import TABLE_WIDGETS
         from socle_desktop.gui.widgets import CUSTOM_WIDGETS
 
         _loader = QUiLoader()
-        for widget_class in CUSTOM_WIDGETS:
+        for widget_class in (*CUSTOM_WIDGETS, *TABLE_WIDGETS):
             _loader.registerCustomWidget(widget_class)
     return _loader
 
@@ -36,7 +37,12 @@ def load_form(name: str, host: QWidget) -> QWidget:
         file.close()
     if form is None:
         raise RuntimeError(f"formulaire illisible : {name}.ui ({_get_loader().errorString()})")
+    place(form, host)
+    return form
+
+
+def place(widget: QWidget, host: QWidget) -> None:
+    """Put ``widget`` in ``host`` (a page, or an empty placeholder of a form), margin-less."""
     layout = host.layout() or QVBoxLayout(host)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(form)
-    return form
+    layout.addWidget(widget)

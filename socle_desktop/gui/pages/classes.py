@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QVBoxLayout,
+    QWidget,
 )
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import Classroom, School
 from socle_desktop.domain.rules import Result
+from socle_desktop.gui.forms import load_form, place
 from socle_desktop.gui.models.classes import (
     COL_ELEVES,
     COL_MONTANT,
@@ -30,12 +30,8 @@ from socle_desktop.gui.pages.common import (
     elide,
     school_equipment_summary,
 )
-from socle_desktop.gui.pages.lines_editor import (
-    EditTable,
-    LinesEditor,
-    NumberDelegate,
-    fit_columns,
-)
+from socle_desktop.gui.pages.lines_editor import LinesEditor, NumberDelegate, fit_columns
+from socle_desktop.gui.tables import EditTable
 
 
 class ClassesPage(LazyPage):
@@ -49,22 +45,16 @@ class ClassesPage(LazyPage):
         )
         self._class_id = ""
 
-        self.school_selector = SchoolSelector()
-        self.school_combo = self.school_selector.combo
+        form = self.form = load_form("classes_page", self)
+        self.school_combo: QComboBox = form.findChild(QComboBox, "school_combo")
+        self.school_selector = SchoolSelector(self.school_combo, self)
         self.school_selector.schoolChanged.connect(self._on_school_changed)
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label: QLabel = form.findChild(QLabel, "summary_label")
 
         # the classes of the school
         self.classes_model = ClassesModel(session, self)
-        self.classes_table = EditTable()
+        self.classes_table: EditTable = form.findChild(EditTable, "classes_table")
         self.classes_table.setModel(self.classes_model)
-        self.classes_table.setAccessibleName("Classes de l'école")
-        self.classes_table.setToolTip(
-            "Cochez les niveaux de chaque classe (Espace) ; Entrée modifie le nom ou les élèves ; "
-            "Suppr supprime la classe."
-        )
         self.pupils_delegate = NumberDelegate(False, "le nombre d'élèves", 99, self.classes_table)
         self.classes_table.setItemDelegateForColumn(COL_ELEVES, self.pupils_delegate)
         self.classes_table.deleteRequested.connect(self.remove_current_class)
@@ -77,65 +67,36 @@ class ClassesPage(LazyPage):
             self.classes_table.setColumnWidth(col, 44)
             self.classes_table.setItemDelegateForColumn(col, self.check_delegate)
         self.classes_table.selectionModel().currentRowChanged.connect(self._on_class_changed)
-        self.add_class_button = QPushButton("Ajouter une c&lasse")
+        self.add_class_button: QPushButton = form.findChild(QPushButton, "add_class_button")
         self.add_class_button.clicked.connect(self.add_class)
-        self.remove_class_button = QPushButton("Supprimer la classe")
-        self.remove_class_button.setToolTip(
-            "Supprimer la classe sélectionnée et son équipement (Suppr)")
+        self.remove_class_button: QPushButton = form.findChild(QPushButton,
+                                                               "remove_class_button")
         self.remove_class_button.clicked.connect(self.remove_current_class)
-        self.classes_message = QLabel()
-        self.classes_message.setWordWrap(True)
+        self.classes_message: QLabel = form.findChild(QLabel, "classes_message")
         self.pupils_delegate.invalid.connect(
             lambda m: self._message(self.classes_message, f"Saisie refusée : {m}.", error=True))
         self.pupils_delegate.accepted.connect(lambda: self.classes_message.setText(""))
 
-        classes_box = QGroupBox("Classes de l'école")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_class_button)
-        buttons.addWidget(self.remove_class_button)
-        buttons.addWidget(self.classes_message, 1)
-        box = QVBoxLayout(classes_box)
-        box.addWidget(self.classes_table, 1)
-        box.addLayout(buttons)
-
         # the lines of the selected class
+        self.lines_box: QGroupBox = form.findChild(QGroupBox, "lines_box")
         self.lines_editor = LinesEditor(session, "classe", "equipement")
+        place(self.lines_editor, form.findChild(QWidget, "lines_editor_host"))
         self.lines_table = self.lines_editor.table
         self.article_combo = self.lines_editor.article_combo
         self.add_line_button = self.lines_editor.add_button
         self.remove_line_button = self.lines_editor.remove_button
         self.quantity_editor = self.lines_editor.quantity_editor  # for the keyboard and tests
         self.price_editor = self.lines_editor.price_editor
-        self.apply_to_all_button = QPushButton("Appliquer à &toutes les classes")
-        self.apply_to_all_button.setToolTip(
-            "Remplacer l'équipement des autres classes de l'école par celui de cette classe "
-            "(Ctrl+Z pour annuler)"
-        )
+        self.apply_to_all_button: QPushButton = form.findChild(QPushButton,
+                                                               "apply_to_all_button")
         self.apply_to_all_button.clicked.connect(self.apply_to_all_classes)
-        self.lines_box = QGroupBox("Équipement de la classe")
-        lines_layout = QVBoxLayout(self.lines_box)
-        lines_layout.addWidget(self.lines_editor, 1)
-        apply_row = QHBoxLayout()
-        apply_row.addStretch(1)
-        apply_row.addWidget(self.apply_to_all_button)
-        lines_layout.addLayout(apply_row)
-        self.lines_editor.message_label.setParent(None)
-        lines_layout.insertWidget(1, self.lines_editor.message_label)  # messages above the button
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(classes_box)
-        splitter.addWidget(self.lines_box)
-        splitter.setChildrenCollapsible(False)
+        splitter: QSplitter = form.findChild(QSplitter, "splitter")
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.school_selector)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(splitter, 1)
-
-        order = [self.school_combo, self.classes_table, self.add_class_button,
-                 self.remove_class_button, *self.lines_editor.tab_widgets(),
+        # the form's tab order, with the lines editor's own widgets joined in
+        order = [self.remove_class_button, *self.lines_editor.tab_widgets(),
                  self.apply_to_all_button]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)

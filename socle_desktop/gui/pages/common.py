@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from socle_desktop.domain.model import School
 from socle_desktop.domain.money import euros
@@ -43,23 +43,15 @@ class LazyPage(DossierPage):
             self.redraw(self.session.result)
 
 
-class SchoolSelector(QWidget):
-    """« École : [combo] »; keeps the chosen school by id across redraws."""
+class SchoolSelector(QObject):
+    """Drives the « École : » combo of a page form; keeps the chosen school by id across
+    redraws."""
 
     schoolChanged = Signal(str)  # school id ("" when the dossier has none)
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.combo = QComboBox()
-        self.combo.setAccessibleName("École")
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(30)
-        label = QLabel("É&cole :")
-        label.setBuddy(self.combo)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label)
-        layout.addWidget(self.combo, 1)
+    def __init__(self, combo: QComboBox, parent=None):
+        super().__init__(parent or combo)
+        self.combo = combo
         self._key: tuple = ()
         self.combo.currentIndexChanged.connect(
             lambda _i: self.schoolChanged.emit(self.current_id()))

@@ -61,8 +61,8 @@ class EquipementEcolePage(LazyPage):
             "périphériques ; et ce que l'école possède déjà.",
             parent=parent,
         )
-        self.school_selector = SchoolSelector()
-        self.school_combo = self.school_selector.combo
+        self.school_combo = QComboBox()
+        self.school_selector = SchoolSelector(self.school_combo, self)
         self.school_selector.schoolChanged.connect(lambda _id: self.redraw(self.session.result))
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
@@ -144,7 +144,7 @@ class EquipementEcolePage(LazyPage):
         existant_box.setLayout(grid)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.school_selector)
+        layout.addWidget(self.school_combo)
         layout.addWidget(self.summary_label)
         layout.addWidget(lines_box, 1)
         layout.addWidget(existant_box)

@@ -12,15 +12,12 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +25,7 @@ from socle_desktop.domain import edits
 from socle_desktop.domain.catalogue import load_default_catalogue
 from socle_desktop.domain.model import CatalogueItem, Dossier, Line
 from socle_desktop.domain.money import cents, euros
+from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.models.lines import (
     COL_ARTICLE,
     COL_LIBELLE,
@@ -37,7 +35,10 @@ from socle_desktop.gui.models.lines import (
     LinesModel,
 )
 from socle_desktop.gui.session import Session
+from socle_desktop.gui.tables import EditTable
 from socle_desktop.gui.widgets import AmountEdit, CountEdit
+
+__all__ = ["EditTable", "LinesEditor", "NumberDelegate", "available_articles", "fit_columns"]
 
 ERROR_STYLE = "color: #b03a2e;"
 INFO_STYLE = "color: #1d5e2f;"
@@ -127,45 +128,6 @@ class NumberDelegate(QStyledItemDelegate):
             model.setData(index, value, Qt.ItemDataRole.EditRole)
 
 
-class EditTable(QTableView):
-    """A table for the keyboard: Entrée edits the current cell, Suppr asks to delete the row."""
-
-    deleteRequested = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.setTabKeyNavigation(False)  # Tab leaves the table: the page's tab order stays simple
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        self.setWordWrap(False)
-
-    def keyPressEvent(self, event) -> None:
-        if self.state() == QAbstractItemView.State.EditingState:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                event.accept()  # the editor commits; Entrée must not also press « Suivant »
-                return
-        else:
-            if event.key() == Qt.Key.Key_Delete:
-                self.deleteRequested.emit()
-                return
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                index = self.currentIndex()
-                if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
-                    self.edit(index)
-                    return
-                event.ignore()  # let the wizard have Entrée when nothing here is editable
-                return
-        super().keyPressEvent(event)
-
-
 class LinesEditor(QWidget):
     """Lines of one parent (class, school, school services): an article chooser and a table."""
 
@@ -183,33 +145,26 @@ class LinesEditor(QWidget):
         self._lines: list[Line] = []
         self._articles_key: tuple = ()
 
-        self.article_combo = QComboBox()
-        self.article_combo.setAccessibleName("Article du catalogue")
-        self.article_combo.setToolTip(
-            "Choisissez un article puis appuyez sur Entrée pour l'ajouter")
-        self.article_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.article_combo.setMinimumContentsLength(16)
+        form = self.form = load_form("lines_editor", self)
+        self.article_combo: QComboBox = form.findChild(QComboBox, "article_combo")
         self.article_combo.installEventFilter(self)
-        self.add_button = QPushButton("Ajouter la li&gne")
-        self.add_button.setToolTip("Ajouter l'article choisi (Entrée dans la liste des articles)")
+        self.add_button: QPushButton = form.findChild(QPushButton, "add_button")
         self.add_button.clicked.connect(self.add_current_article)
-        self.catalogue_button = None
+        self.catalogue_button: QPushButton | None = form.findChild(QPushButton,
+                                                                   "catalogue_button")
         try:  # the full catalogue picker, when the main window provides it
             from socle_desktop.gui.catalogue_dialog import choose_article  # noqa: F401
         except ImportError:
-            pass
+            self.catalogue_button.hide()
+            self.catalogue_button = None
         else:
-            self.catalogue_button = QPushButton("Catalogue…")
-            self.catalogue_button.setToolTip("Choisir ou créer un article dans le catalogue")
             self.catalogue_button.clicked.connect(self._choose_in_catalogue)
-        self.remove_button = QPushButton("Supprimer la ligne")
-        self.remove_button.setToolTip("Supprimer la ligne sélectionnée (Suppr)")
+        self.remove_button: QPushButton = form.findChild(QPushButton, "remove_button")
         self.remove_button.clicked.connect(self.remove_current_line)
 
         self.model = LinesModel(session, self)
-        self.table = EditTable()
+        self.table: EditTable = form.findChild(EditTable, "lines_table")
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Lignes")
         self.table.deleteRequested.connect(self.remove_current_line)
         self.quantity_delegate = NumberDelegate(False, "la quantité", 100_000, self.table)
         self.price_delegate = NumberDelegate(True, parent=self.table)
@@ -225,24 +180,7 @@ class LinesEditor(QWidget):
         fit_columns(self.table, self.NUMBER_WIDTHS)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
 
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        top = QHBoxLayout()
-        top.addWidget(self.article_combo, 1)
-        top.addWidget(self.add_button)
-        if self.catalogue_button is not None:
-            top.addWidget(self.catalogue_button)
-        top.addWidget(self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message_label)
-        order = self.tab_widgets()
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        self.message_label: QLabel = form.findChild(QLabel, "message_label")
 
     def tab_widgets(self) -> list[QWidget]:
         """Its widgets in keyboard order, for the page's tab chain."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import CatalogueItem, School
@@ -25,8 +25,8 @@ class ServicesPage(LazyPage):
             parent=parent,
         )
         campaign = session.campaign
-        self.school_selector = SchoolSelector()
-        self.school_combo = self.school_selector.combo
+        self.school_combo = QComboBox()
+        self.school_selector = SchoolSelector(self.school_combo, self)
         self.school_selector.schoolChanged.connect(lambda _id: self.redraw(self.session.result))
         self.pupils_label = QLabel()
 
@@ -58,7 +58,7 @@ class ServicesPage(LazyPage):
         self.apply_ent_button.clicked.connect(self.apply_ent_to_all_schools)
 
         header = QHBoxLayout()
-        header.addWidget(self.school_selector, 1)
+        header.addWidget(self.school_combo, 1)
         header.addWidget(self.pupils_label)
         self.lines_box = QGroupBox("Services et ressources de l'école")
         box = QVBoxLayout(self.lines_box)
