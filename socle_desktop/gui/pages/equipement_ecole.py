@@ -5,20 +5,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidget
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.diagnostic import STATUS_LABELS, Status, diagnose_school
 from socle_desktop.domain.model import CatalogueItem, Existant, School
 from socle_desktop.domain.rules import Result
+from socle_desktop.gui.forms import load_form, place
 from socle_desktop.gui.models.lines import COL_QUANTITE, category_label
 from socle_desktop.gui.pages.common import (
     ERROR_STYLE,
@@ -61,28 +54,19 @@ class EquipementEcolePage(LazyPage):
             "périphériques ; et ce que l'école possède déjà.",
             parent=parent,
         )
-        self.school_combo = QComboBox()
+        form = self.form = load_form("equipement_ecole_page", self)
+        self.school_combo: QComboBox = form.findChild(QComboBox, "school_combo")
         self.school_selector = SchoolSelector(self.school_combo, self)
         self.school_selector.schoolChanged.connect(lambda _id: self.redraw(self.session.result))
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
+        self.summary_label: QLabel = form.findChild(QLabel, "summary_label")
 
         # mobile devices: the socle's rule of thumb and a « Proposer » button
-        self.mobiles_label = QLabel()
-        self.mobiles_label.setWordWrap(True)
-        self.suggest_button = QPushButton("P&roposer")
-        self.suggest_button.setToolTip(
-            "Mettre la quantité de terminaux mobiles conseillée par le socle "
-            "(12 appareils par groupe de 4 classes)"
-        )
+        self.mobiles_label: QLabel = form.findChild(QLabel, "mobiles_label")
+        self.suggest_button: QPushButton = form.findChild(QPushButton, "suggest_button")
         self.suggest_button.clicked.connect(self.suggest_mobiles)
-        mobiles_row = QHBoxLayout()
-        mobiles_row.addWidget(self.mobiles_label, 1)
-        mobiles_row.addWidget(self.suggest_button)
 
         # the school-level lines, filtered by socle category
-        self.category_combo = QComboBox()
-        self.category_combo.setAccessibleName("Catégorie du socle")
+        self.category_combo: QComboBox = form.findChild(QComboBox, "category_combo")
         self.category_combo.addItem(ALL_CATEGORIES, None)
         for item in session.campaign.socle:
             if item.niveau == "ecole" and item.volet == "equipement":
@@ -91,14 +75,9 @@ class EquipementEcolePage(LazyPage):
                                                 Qt.ItemDataRole.ToolTipRole)
         self.category_combo.addItem(category_label("autre"), "autre")
         self.category_combo.currentIndexChanged.connect(self._on_category_changed)
-        category_label_widget = QLabel("Aff&icher :")
-        category_label_widget.setBuddy(self.category_combo)
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(category_label_widget)
-        filter_row.addWidget(self.category_combo)
-        filter_row.addStretch(1)
 
         self.lines_editor = LinesEditor(session, "ecole", "equipement", self._default_quantity)
+        place(self.lines_editor, form.findChild(QWidget, "lines_editor_host"))
         self.lines_table = self.lines_editor.table
         self.article_combo = self.lines_editor.article_combo
         self.add_line_button = self.lines_editor.add_button
@@ -106,18 +85,10 @@ class EquipementEcolePage(LazyPage):
         self.quantity_editor = self.lines_editor.quantity_editor  # for the keyboard and tests
         self.price_editor = self.lines_editor.price_editor
 
-        lines_box = QGroupBox("Équipement partagé de l'école")
-        lines_layout = QVBoxLayout(lines_box)
-        lines_layout.addLayout(mobiles_row)
-        lines_layout.addLayout(filter_row)
-        lines_layout.addWidget(self.lines_editor, 1)
-
-        # what the school already has (the diagnostic)
+        # what the school already has (the diagnostic): one row per socle item, from the rules
         self.existant_combos: dict[str, QComboBox] = {}
         self.status_labels: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
+        grid: QGridLayout = form.findChild(QGridLayout, "existant_grid")
         half = (len(session.campaign.socle) + 1) // 2
         for index, item in enumerate(session.campaign.socle):
             row, col = index % half, 4 * (index // half)
@@ -140,28 +111,13 @@ class EquipementEcolePage(LazyPage):
         grid.setColumnMinimumWidth(3, 16)
         grid.setColumnStretch(2, 1)
         grid.setColumnStretch(6, 1)
-        existant_box = QGroupBox("Ce que l'école possède déjà, et ce qu'elle aura avec le projet")
-        existant_box.setLayout(grid)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.school_combo)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(lines_box, 1)
-        layout.addWidget(existant_box)
-
-        order = [self.school_combo, self.suggest_button, self.category_combo,
-                 *self.lines_editor.tab_widgets(), *self.existant_combos.values()]
+        # the form's tab order, with the lines editor and the diagnostic's combos joined in
+        order = [self.category_combo, *self.lines_editor.tab_widgets(),
+                 *self.existant_combos.values()]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self.redraw(session.result)
-
-    @staticmethod
-    def _bold(text: str) -> QLabel:
-        label = QLabel(text)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        return label
 
     # --- reading ---------------------------------------------------------------------------
 
