@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QPushButton, QWidget
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import CatalogueItem, School
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
+from socle_desktop.gui.forms import load_form, place
 from socle_desktop.gui.pages.common import LazyPage, SchoolSelector
 from socle_desktop.gui.pages.lines_editor import LinesEditor
 
@@ -25,18 +25,13 @@ class ServicesPage(LazyPage):
             parent=parent,
         )
         campaign = session.campaign
-        self.school_combo = QComboBox()
+        form = self.form = load_form("services_page", self)
+        self.school_combo: QComboBox = form.findChild(QComboBox, "school_combo")
         self.school_selector = SchoolSelector(self.school_combo, self)
         self.school_selector.schoolChanged.connect(lambda _id: self.redraw(self.session.result))
-        self.pupils_label = QLabel()
+        self.pupils_label: QLabel = form.findChild(QLabel, "pupils_label")
 
-        self.cap_label = QLabel()
-        self.cap_label.setWordWrap(True)
-        self.cap_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.cap_label.setObjectName("services_cap")
-        self.cap_label.setStyleSheet(
-            "#services_cap { background: #eef4fb; border: 1px solid #9bb7d4; border-radius: 4px;"
-            " padding: 6px; }")
+        self.cap_label: QLabel = form.findChild(QLabel, "services_cap")
         self.cap_label.setToolTip(
             "Plafond de l'appel à projets : "
             f"{euros(campaign.services_plafond_par_eleve)} par élève "
@@ -44,35 +39,19 @@ class ServicesPage(LazyPage):
             f"{percent_fr(campaign.services_taux)}."
         )
 
+        self.lines_box: QGroupBox = form.findChild(QGroupBox, "lines_box")
         self.lines_editor = LinesEditor(session, "ecole", "services", self._default_quantity)
+        place(self.lines_editor, form.findChild(QWidget, "lines_editor_host"))
         self.lines_table = self.lines_editor.table
         self.article_combo = self.lines_editor.article_combo
         self.add_line_button = self.lines_editor.add_button
         self.remove_line_button = self.lines_editor.remove_button
         self.quantity_editor = self.lines_editor.quantity_editor  # for the keyboard and tests
         self.price_editor = self.lines_editor.price_editor
-        self.apply_ent_button = QPushButton("Appliquer cet ENT à &toutes les écoles")
-        self.apply_ent_button.setToolTip(
-            "Donner à chaque autre école le même ENT, au nombre de ses élèves "
-            "(Ctrl+Z pour annuler)")
+        self.apply_ent_button: QPushButton = form.findChild(QPushButton, "apply_ent_button")
         self.apply_ent_button.clicked.connect(self.apply_ent_to_all_schools)
 
-        header = QHBoxLayout()
-        header.addWidget(self.school_combo, 1)
-        header.addWidget(self.pupils_label)
-        self.lines_box = QGroupBox("Services et ressources de l'école")
-        box = QVBoxLayout(self.lines_box)
-        box.addWidget(self.lines_editor, 1)
-        apply_row = QHBoxLayout()
-        apply_row.addStretch(1)
-        apply_row.addWidget(self.apply_ent_button)
-        box.addLayout(apply_row)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(self.lines_box, 1)
-        layout.addWidget(self.cap_label)
-
+        # the form's tab order, with the lines editor's own widgets joined in
         order = [self.school_combo, *self.lines_editor.tab_widgets(), self.apply_ent_button]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
