@@ -6,26 +6,18 @@ printing belong to the main window: this page only offers the buttons and emits 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-)
+from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtWidgets import QLabel, QListView, QPlainTextEdit, QPushButton, QTabWidget
 
 from socle_desktop.domain.diagnostic import STATUS_LABELS, Status
 from socle_desktop.domain.model import Existant
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
+from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.models.lines import category_label
-from socle_desktop.gui.models.rows import Cell, RowsModel
+from socle_desktop.gui.models.rows import Cell
 from socle_desktop.gui.pages.common import LazyPage
+from socle_desktop.gui.tables import RowsTable
 
 EXISTANT_WORDS = {Existant.ABSENT: "absent", Existant.PRESENT: "présent",
                   Existant.OBSOLETE: "obsolète"}
@@ -36,7 +28,6 @@ STATUS_COLORS = {
     Status.OPTIONAL: "#eeeeee",
 }
 PLAN_COLUMNS = ("Volet", "Dépense", "Dépense éligible", "Taux", "Subvention", "Reste à charge")
-NAME_MAX_WIDTH = 300
 
 
 def _two_lines(label: str) -> str:
@@ -46,59 +37,6 @@ def _two_lines(label: str) -> str:
         return label
     cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
     return label[:cut] + "\n" + label[cut + 1:]
-
-
-class _Table(QTableView):
-    """A read-only table of ``Cell`` rows; with ``spread``, number columns share the width."""
-
-    def __init__(self, headers, spread: bool = False):
-        super().__init__()
-        self.spread = spread
-        self.rows_model = RowsModel(list(headers), self)
-        self.setModel(self.rows_model)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().setVisible(False)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.horizontalHeader().setStretchLastSection(not spread)
-        self.horizontalHeader().setResizeContentsPrecision(0)  # measure the visible rows only
-        self._unfitted = True
-
-    def set_rows(self, rows: list[list[Cell]]) -> None:
-        self.rows_model.set_rows(rows)
-        self._unfitted = True
-        if self.isVisible():  # a table in a hidden tab is sized when it is shown
-            self.fit()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._unfitted:
-            self.fit()
-
-    def cell_text(self, row: int, column: int) -> str:
-        cell = self.rows_model.cell(row, column)
-        return cell.text if cell else ""
-
-    def fit(self) -> None:
-        """Columns sized to their content, a long name capped (its tooltip shows it all)."""
-        self._unfitted = False
-        self.resizeColumnsToContents()
-        if self.columnWidth(0) > NAME_MAX_WIDTH:
-            self.setColumnWidth(0, NAME_MAX_WIDTH)
-        columns = self.rows_model.columnCount()
-        if self.spread and columns > 1:
-            used = sum(self.columnWidth(c) for c in range(columns))
-            extra = self.viewport().width() - used
-            if extra > 0:
-                for c in range(1, columns):
-                    self.setColumnWidth(c, self.columnWidth(c) + extra // (columns - 1))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self.spread:
-            self.fit()
 
 
 class RecapitulatifPage(LazyPage):
@@ -113,71 +51,40 @@ class RecapitulatifPage(LazyPage):
             "numérique de chaque école et les points d'attention.",
             parent=parent,
         )
-        self.plan_table = _Table(PLAN_COLUMNS, spread=True)
-        self.plan_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.plan_table.setAccessibleName("Plan de financement")
-        self.plan_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.plan_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.share_label = QLabel()
-        self.share_label.setWordWrap(True)
+        form = self.form = load_form("recapitulatif_page", self)
+        self.plan_table: RowsTable = form.findChild(RowsTable, "plan_table")
+        self.plan_table.set_headers(list(PLAN_COLUMNS), spread=True)
+        self.share_label: QLabel = form.findChild(QLabel, "share_label")
 
-        self.export_button = QPushButton("E&xporter en PDF…")
-        self.export_button.setToolTip("Écrire le dossier complet dans un fichier PDF")
+        self.export_button: QPushButton = form.findChild(QPushButton, "export_button")
         self.export_button.clicked.connect(self.exportRequested)
-        self.print_button = QPushButton("&Imprimer…")
-        self.print_button.setToolTip("Imprimer le dossier complet")
+        self.print_button: QPushButton = form.findChild(QPushButton, "print_button")
         self.print_button.clicked.connect(self.printRequested)
 
-        self.communes_table = _Table(
-            ("Commune", "Dépense", "Dépense éligible", "Base retenue", "Subvention",
-             "Calcul par tranches"))
-        school_headers = ["École", "Classes", "Dépense", "Plafond", "Dépense éligible",
-                          "Au-delà du plafond", "Observation"]
-        self.schools_table = _Table(school_headers)
-        self.schools_table.rows_model.set_headers(school_headers, [
-            "", "Classes de cycles 2 et 3 (CP à CM2)", "Dépense d'équipement de l'école",
-            f"{euros(session.campaign.plafond_par_classe)} par classe de cycles 2 et 3",
-            "Dépense retenue pour la subvention",
-            "Part de la dépense au-delà du plafond, à la charge de la collectivité", ""])
+        self.communes_table: RowsTable = form.findChild(RowsTable, "communes_table")
+        self.communes_table.set_headers(
+            ["Commune", "Dépense", "Dépense éligible", "Base retenue", "Subvention",
+             "Calcul par tranches"])
+        self.schools_table: RowsTable = form.findChild(RowsTable, "schools_table")
+        self.schools_table.set_headers(
+            ["École", "Classes", "Dépense", "Plafond", "Dépense éligible",
+             "Au-delà du plafond", "Observation"],
+            ["", "Classes de cycles 2 et 3 (CP à CM2)", "Dépense d'équipement de l'école",
+             f"{euros(session.campaign.plafond_par_classe)} par classe de cycles 2 et 3",
+             "Dépense retenue pour la subvention",
+             "Part de la dépense au-delà du plafond, à la charge de la collectivité", ""])
         socle = session.campaign.socle
         # two-line headers: nine columns beside the panel at 1366×768
-        socle_headers = ["École", "Socle\natteint",
-                         *(_two_lines(category_label(i.id)) for i in socle)]
-        self.socle_table = _Table(socle_headers)
-        self.socle_table.rows_model.set_headers(
-            socle_headers, ["", "L'école aura-t-elle tout le socle avec le projet ?",
-                            *(i.libelle for i in socle)])
-        self.communes_table.setAccessibleName("Détail par commune")
-        self.schools_table.setAccessibleName("Détail par école")
-        self.socle_table.setAccessibleName("Socle numérique de chaque école")
+        self.socle_table: RowsTable = form.findChild(RowsTable, "socle_table")
+        self.socle_table.set_headers(
+            ["École", "Socle\natteint", *(_two_lines(category_label(i.id)) for i in socle)],
+            ["", "L'école aura-t-elle tout le socle avec le projet ?",
+             *(i.libelle for i in socle)])
         self.alerts_model = QStringListModel(self)
-        self.alerts_list = QListView()
+        self.alerts_list: QListView = form.findChild(QListView, "alerts_list")
         self.alerts_list.setModel(self.alerts_model)
-        self.alerts_list.setWordWrap(True)
-        self.alerts_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.alerts_list.setSpacing(2)
-        self.alerts_list.setAccessibleName("Points d'attention")
-        self.explanation_text = QPlainTextEdit()
-        self.explanation_text.setReadOnly(True)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.schools_table, "Par école")
-        self.tabs.addTab(self.communes_table, "Par commune")
-        self.tabs.addTab(self.socle_table, "Socle numérique")
-        self.tabs.addTab(self.alerts_list, "Points d'attention")
-        self.tabs.addTab(self.explanation_text, "Calcul détaillé")
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.share_label, 1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.print_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.plan_table)
-        layout.addLayout(buttons)
-        layout.addWidget(self.tabs, 1)
-        for first, second in [(self.export_button, self.print_button),
-                              (self.print_button, self.tabs)]:
-            self.setTabOrder(first, second)
+        self.explanation_text: QPlainTextEdit = form.findChild(QPlainTextEdit, "explanation_text")
+        self.tabs: QTabWidget = form.findChild(QTabWidget, "tabs")
         self.redraw(session.result)
 
     # --- drawing ---------------------------------------------------------------------------
