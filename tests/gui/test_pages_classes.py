@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from socle_desktop.domain.money import euros
 from socle_desktop.gui.models.classes import COL_ELEVES, COL_NOM, FIRST_LEVEL
@@ -195,6 +196,23 @@ def test_selected_class_is_kept_across_edits(page_session):
     session.set_field("ligne", session.dossier.ecoles[0].classes[0].lignes[0].id, "quantite", 2)
     assert page.current_class().nom == "CM1-CM2"
     assert "CM1-CM2" in page.lines_box.title()
+
+
+def test_a_long_class_name_is_elided_in_the_title_not_the_prefix(page_session):
+    page, session = page_session
+    classroom = session.dossier.ecoles[0].classes[0]
+    session.set_field("classe", classroom.id, "nom", "CP " + "des Grands Chênes " * 20)
+    QApplication.processEvents()
+    title = page.lines_box.title()
+    assert title.startswith("Équipement de la classe « CP ")
+    assert title.endswith(" »") and "…" in title
+    width = page.lines_box.fontMetrics().horizontalAdvance(title)
+    assert width <= page.lines_box.width()
+    assert page.lines_box.toolTip() == f"Équipement de la classe « {classroom.nom} »"
+    page.resize(800, 768)
+    QApplication.processEvents()
+    assert page.lines_box.fontMetrics().horizontalAdvance(page.lines_box.title()) <= (
+        page.lines_box.width())
 
 
 def test_missing_says_which_school_has_no_class(page_session):

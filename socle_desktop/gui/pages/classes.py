@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -32,6 +33,9 @@ from socle_desktop.gui.pages.common import (
 )
 from socle_desktop.gui.pages.lines_editor import LinesEditor, NumberDelegate, fit_columns
 from socle_desktop.gui.tables import EditTable
+
+TITLE = "Équipement de la classe « {} »"
+TITLE_MARGIN = 40  # the group box's frame and padding around its title
 
 
 class ClassesPage(LazyPage):
@@ -79,6 +83,7 @@ class ClassesPage(LazyPage):
 
         # the lines of the selected class
         self.lines_box: QGroupBox = form.findChild(QGroupBox, "lines_box")
+        self.lines_box.installEventFilter(self)  # its title is elided to its width
         self.lines_editor = LinesEditor(session, "classe", "equipement")
         place(self.lines_editor, form.findChild(QWidget, "lines_editor_host"))
         self.lines_table = self.lines_editor.table
@@ -92,8 +97,9 @@ class ClassesPage(LazyPage):
         self.apply_to_all_button.clicked.connect(self.apply_to_all_classes)
 
         splitter: QSplitter = form.findChild(QSplitter, "splitter")
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 2)  # a few classes, more lines per class
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([2000, 3000])  # shares, scaled to the splitter's height
 
         # the form's tab order, with the lines editor's own widgets joined in
         order = [self.remove_class_button, *self.lines_editor.tab_widgets(),
@@ -175,18 +181,22 @@ class ClassesPage(LazyPage):
         self._draw_class()
 
     def _draw_lines_title(self) -> None:
-        """« Équipement de la classe « CP » », a long name shortened in the middle."""
+        """« Équipement de la classe « CP » », a long class name shortened in its middle so
+        that the title fits the box (the tooltip gives it whole)."""
         classroom = self.current_class()
         if classroom is None:
             return
-        title = f"Équipement de la classe « {classroom.nom} »"
-        width = max(200, self.lines_box.width() - 40)
-        self.lines_box.setTitle(elide(self.lines_box, title, width))
+        title = TITLE.format(classroom.nom)
+        room = (self.lines_box.width() - TITLE_MARGIN
+                - self.lines_box.fontMetrics().horizontalAdvance(TITLE.format("")))
+        self.lines_box.setTitle(TITLE.format(elide(self.lines_box, classroom.nom,
+                                                   max(room, 40))))
         self.lines_box.setToolTip(title)
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._draw_lines_title()
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.lines_box and event.type() == QEvent.Type.Resize:
+            self._draw_lines_title()
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _message(label: QLabel, text: str, error: bool = False) -> None:
