@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socle_desktop.domain.model import PorteurType
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.session import Session
@@ -28,13 +29,21 @@ FIGURES = (
     ("equipment", "Subvention équipement", "equipment"),
     ("services", "Subvention services", "services"),
     ("subsidy", "Subvention totale", "subsidy"),
-    ("remaining", "Reste à charge pour la commune", "remaining"),
+    ("remaining", "Reste à charge pour la collectivité", "remaining"),
     ("rate", "Taux global", "rate"),
 )
 
 
-def explanation(result: Result, which: str) -> str:
-    """The French text that explains one figure of the panel."""
+BIG_FIGURES = ("subsidy", "remaining")  # in large type, on a line of their own: they must fit
+
+
+def payer(porteur_type) -> str:
+    """Who pays what remains: « la commune », or « la collectivité » (EPCI, RPI, syndicat)."""
+    return "la commune" if PorteurType(porteur_type) == PorteurType.COMMUNE else "la collectivité"
+
+
+def explanation(result: Result, which: str, who: str = "la collectivité") -> str:
+    """The French text that explains one figure of the panel (``who`` pays what remains)."""
     eq, sv = result.equipment, result.services
     if which == "equipment":
         return eq.explanation
@@ -49,7 +58,7 @@ def explanation(result: Result, which: str) -> str:
                 f"{euros(sv.subsidy)} = {euros(result.subsidy)}.")
     if which == "remaining":
         return (f"Dépense totale {euros(result.expense)} − subvention totale "
-                f"{euros(result.subsidy)} = {euros(result.remaining)} à la charge de la commune "
+                f"{euros(result.subsidy)} = {euros(result.remaining)} à la charge de {who} "
                 "(ce qui dépasse les plafonds, ce qui n'est pas subventionnable et la part non "
                 "subventionnée).")
     if which == "rate":
@@ -94,22 +103,30 @@ class SubsidyPanel(QFrame):
         grid.setHorizontalSpacing(8)
         grid.setColumnStretch(0, 1)
         self.buttons: dict[str, QToolButton] = {}
-        for row, (key, text, which) in enumerate(FIGURES):
+        self.names: dict[str, QLabel] = {}
+        row = 0
+        for key, text, which in FIGURES:
             name = QLabel(text)
             name.setWordWrap(True)
             value = QLabel()
             value.setObjectName(f"{key}_label")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if key in ("subsidy", "remaining"):
-                value.setStyleSheet("font-weight: bold; font-size: 12pt;")
             button = self._help_button(which, text)
             grid.addWidget(name, row, 0)
-            grid.addWidget(value, row, 1)
             grid.addWidget(button, row, 2)
+            if key in BIG_FIGURES:
+                # « 12 345 678,90 € » in large type needs the panel's whole width
+                value.setStyleSheet("font-weight: bold; font-size: 12pt;")
+                row += 1
+                grid.addWidget(value, row, 0, 1, 2)
+            else:
+                grid.addWidget(value, row, 1)
+            row += 1
             name.setBuddy(button)
             setattr(self, f"{key}_label", value)
             self.buttons[which] = button
+            self.names[key] = name
         layout.addLayout(grid)
 
         self.excluded_label = QLabel()
@@ -167,6 +184,7 @@ class SubsidyPanel(QFrame):
         self.subsidy_label.setText(euros(result.subsidy))
         self.remaining_label.setText(euros(result.remaining))
         self.rate_label.setText(percent_fr(result.rate, 1))
+        self.names["remaining"].setText(f"Reste à charge pour {self._payer()}")
         self.equipment_label.setToolTip(result.equipment.explanation)
         self.services_label.setToolTip(result.services.explanation)
         excluded = [s for s in result.schools if s.excluded_because]
@@ -180,6 +198,9 @@ class SubsidyPanel(QFrame):
         self.excluded_button.setVisible(bool(excluded))
         if self._shown is not None:
             self._show_text()
+
+    def _payer(self) -> str:
+        return payer(self.session.dossier.porteur.type)
 
     def explain(self, which: str | None) -> None:
         """Show (or hide, with None) the explanation of one figure under the figures."""
@@ -199,9 +220,10 @@ class SubsidyPanel(QFrame):
 
     def _show_text(self) -> None:
         titles = {key: text for _attr, text, key in FIGURES}
+        titles["remaining"] = f"Reste à charge pour {self._payer()}"
         titles["excluded"] = "Écoles exclues"
         self.explanation_title.setText(f"<b>{titles[self._shown]}</b> — d'où vient ce chiffre")
-        text = explanation(self._result, self._shown)
+        text = explanation(self._result, self._shown, self._payer())
         if text != self._text:
             self._text = text
             # French typography: no line break before « ; » or « : » (no-break spaces).

@@ -81,3 +81,28 @@ def test_big_numbers_fit(qtbot, campaign):
     session, panel = _panel(qtbot, dossier, campaign)
     assert panel.subsidy_label.text() == euros(session.result.subsidy)
     assert "\u202f" in panel.expense_label.text()
+
+
+def test_what_remains_is_charged_to_the_porteur(qtbot, example_dossier, campaign):
+    from socle_desktop.domain.model import PorteurType
+
+    example_dossier.porteur.type = PorteurType.COMMUNE
+    session, panel = _panel(qtbot, example_dossier, campaign)
+    assert panel.names["remaining"].text() == "Reste à charge pour la commune"
+    session.edit(SetField("porteur", "", "type", PorteurType.EPCI))
+    assert panel.names["remaining"].text() == "Reste à charge pour la collectivité"
+    panel.explain("remaining")
+    assert "à la charge de la collectivité" in panel.explanation_text()
+    assert "commune" not in panel.explanation_text()
+
+
+def test_very_large_amounts_are_shown_whole_at_the_panels_width(qtbot, example_dossier, campaign):
+    session, panel = _panel(qtbot, example_dossier, campaign)
+    panel.resize(panel.minimumWidth(), 600)
+    amount = euros(Decimal("12345678.90"))
+    for label in (panel.subsidy_label, panel.remaining_label, panel.expense_label):
+        label.setText(amount)
+    qtbot.wait(10)
+    for label in (panel.subsidy_label, panel.remaining_label, panel.expense_label):
+        assert label.width() >= label.fontMetrics().horizontalAdvance(amount)
+        assert label.geometry().right() <= panel.contentsRect().right()
