@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from socle_desktop.gui.models.rows import Cell, RowsModel
 
-NAME_MAX_WIDTH = 300
+NAME_MAX_WIDTH = 300  # a school's name is capped, elided, shown whole in its tooltip
+NAME_MIN_WIDTH = 140  # …and gives way down to this when the table is short of width
+LAST_MIN_WIDTH = 110  # then the last column (a note, a calculation), elided likewise
 
 
 class EditTable(QTableView):
@@ -67,7 +69,6 @@ class RowsTable(QTableView):
         self.verticalHeader().setVisible(False)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setResizeContentsPrecision(0)  # measure the visible rows only
         self._unfitted = True
 
@@ -75,7 +76,6 @@ class RowsTable(QTableView):
                     spread: bool = False) -> None:
         """Name the columns (``tips`` explain them); ``spread`` shares out the free width."""
         self.spread = spread
-        self.horizontalHeader().setStretchLastSection(not spread)
         self.rows_model.set_headers(headers, tips)
         self._unfitted = True
 
@@ -95,23 +95,47 @@ class RowsTable(QTableView):
         return cell.text if cell else ""
 
     def fit(self) -> None:
-        """Columns sized to their content, a long name capped (its tooltip shows it all)."""
+        """Columns sized to their content, within the table's width: a long name (first
+        column) and the last text column give way, elided (their tooltips show them all)."""
         self._unfitted = False
         self.resizeColumnsToContents()
         if self.columnWidth(0) > NAME_MAX_WIDTH:
             self.setColumnWidth(0, NAME_MAX_WIDTH)
         columns = self.rows_model.columnCount()
-        if self.spread and columns > 1:
-            used = sum(self.columnWidth(c) for c in range(columns))
-            extra = self.viewport().width() - used
-            if extra > 0:
+        if columns < 2:
+            return
+        extra = self._available_width() - sum(self.columnWidth(c) for c in range(columns))
+        if extra >= 0:  # the free width goes to the numbers (spread), else to the last column
+            if self.spread:
                 for c in range(1, columns):
                     self.setColumnWidth(c, self.columnWidth(c) + extra // (columns - 1))
+            else:
+                self.setColumnWidth(columns - 1, self.columnWidth(columns - 1) + extra)
+            return
+        for column, minimum in ((0, NAME_MIN_WIDTH), (columns - 1, LAST_MIN_WIDTH)):
+            cut = min(-extra, self.columnWidth(column) - minimum)
+            if cut > 0:
+                self.setColumnWidth(column, self.columnWidth(column) - cut)
+                extra += cut
+            if extra >= 0:
+                break
+
+    def _available_width(self) -> int:
+        """The width inside the frame, less the vertical scroll bar the rows need.
+
+        Measured on the table itself: while it is being resized, its viewport and scroll
+        bars still have their former sizes."""
+        frame = 2 * self.frameWidth()
+        width = self.width() - frame
+        if self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            rows_height = self.height() - frame - self.horizontalHeader().height()
+            if self.verticalHeader().length() > rows_height:
+                width -= self.verticalScrollBar().sizeHint().width()
+        return width
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.spread:
-            self.fit()
+        self.fit()
 
 
 TABLE_WIDGETS = (EditTable, RowsTable)

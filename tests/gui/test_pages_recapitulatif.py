@@ -82,3 +82,22 @@ def test_export_and_print_buttons_emit_requests(qtbot, page_session):
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(page.printRequested, timeout=1000):
         qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+
+
+def test_tables_fit_their_width_without_scrolling_sideways(qtbot, campaign):
+    """Beside the panel at 1366×768 the page is about 830 px wide: long names give way."""
+    from socle_desktop.domain.samples import HOSTILE_NAMES, large_dossier
+
+    dossier = large_dossier(school_name="École élémentaire publique {n} " + "du Val " * 26)
+    for school, name in zip(dossier.ecoles, HOSTILE_NAMES, strict=False):
+        school.nom = name
+    page, _session = show_page(qtbot, RecapitulatifPage, dossier, campaign)
+    page.resize(830, 620)
+    for table in (page.schools_table, page.communes_table, page.socle_table):
+        page.tabs.setCurrentWidget(table)
+        QApplication.processEvents()
+        columns = table.model().columnCount()
+        used = sum(table.columnWidth(c) for c in range(columns))
+        assert used <= table.viewport().width(), table.accessibleName()
+        assert not table.horizontalScrollBar().isVisible(), table.accessibleName()
+        assert table.columnWidth(columns - 1) >= 60  # the last column is still readable

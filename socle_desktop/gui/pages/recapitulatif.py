@@ -67,8 +67,8 @@ class RecapitulatifPage(LazyPage):
              "Calcul par tranches"])
         self.schools_table: RowsTable = form.findChild(RowsTable, "schools_table")
         self.schools_table.set_headers(
-            ["École", "Classes", "Dépense", "Plafond", "Dépense éligible",
-             "Au-delà du plafond", "Observation"],
+            ["École", "Classes", "Dépense", "Plafond", "Éligible", "Hors plafond",
+             "Observation"],
             ["", "Classes de cycles 2 et 3 (CP à CM2)", "Dépense d'équipement de l'école",
              f"{euros(session.campaign.plafond_par_classe)} par classe de cycles 2 et 3",
              "Dépense retenue pour la subvention",
