@@ -9,5 +9,11 @@ echo "Taille du dossier dist/socle : $(du -sh dist/socle | cut -f1)"
 out=$(mktemp -d)
 (cd "$out" && env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$OLDPWD/$bin" --exemple)
 pdf=$(ls "$out"/*.pdf)
-pdftotext "$pdf" - | grep -q "Plan de financement" || { echo "PDF sans plan de financement" >&2; exit 1; }
+text=$(pdftotext "$pdf" -)
+grep -q "Plan de financement" <<< "$text" || { echo "PDF sans plan de financement" >&2; exit 1; }
 echo "PDF de l'exemple écrit par le programme installé : $pdf ($(pdfinfo "$pdf" | awk '/^Pages/ {print $2}') pages)"
+# The window itself: the built program opens the example offscreen, shows it, and quits.
+shown=$(QT_QPA_PLATFORM=offscreen SOCLE_BENCH_EXIT_AFTER_SHOW=1 SOCLE_BENCH_T0="$(date +%s.%N)" \
+        timeout 60 "$bin" --exemple) || { echo "La fenêtre du programme installé a échoué" >&2; exit 1; }
+grep -q "^loaded" <<< "$shown" || { echo "L'exemple ne s'est pas ouvert dans la fenêtre : $shown" >&2; exit 1; }
+echo "Fenêtre et exemple affichés par le programme installé (hors écran) : $(tr '\n' ' ' <<< "$shown")"

@@ -46,9 +46,10 @@ def _run_window(path: Path | None, example: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from socle_desktop.gui import pyside_guard
+    from socle_desktop.gui import crash, pyside_guard
 
     pyside_guard.apply()
+    crash.install()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     setup_application(app)
 
