@@ -1,0 +1,153 @@
+"""Opening, creating and copying dossier files from the main window, told in French."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6 import QtWidgets
+
+from socle_desktop.gui import preferences
+
+EXTENSION_FALLBACK = ".socle"
+FILE_FILTER = "Dossiers Socle (*.socle)"
+
+
+def extension() -> str:
+    try:
+        from socle_desktop.store import EXTENSION
+    except ImportError:
+        return EXTENSION_FALLBACK
+    return EXTENSION if EXTENSION.startswith(".") else "." + EXTENSION
+
+
+class DossierFilesMixin:
+    """« Nouveau », « Ouvrir », the example and « Enregistrer sous… » of MainWindow.
+
+    A file that cannot be opened or written is told in French and what is open stays open;
+    an opened file is handed to ``_install``."""
+
+    def open_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, "Ouvrir un dossier", str(preferences.folder("last_folder")),
+            f"{FILE_FILTER};;Tous les fichiers (*)")
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path, read_only: bool = False) -> bool:
+        """Open a dossier file; say in French what went wrong and keep what is open if it fails."""
+        from socle_desktop.store import DossierFile, DossierInUse, StoreError
+
+        path = Path(path)
+        if self.file is not None and path.resolve() == Path(self.file.path).resolve():
+            self.statusBar().showMessage(f"{path.name} est déjà ouvert ici.", 5000)
+            return True
+        try:
+            file = DossierFile.open(path, read_only=read_only)
+        except DossierInUse as error:
+            answer = QtWidgets.QMessageBox.question(
+                self, "Dossier déjà ouvert",
+                f"{error}\n\nVoulez-vous l'ouvrir en lecture seule ? Vous pourrez le consulter, "
+                "et garder vos modifications dans une copie avec « Enregistrer sous… ».",
+                QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+                QtWidgets.QMessageBox.StandardButton.Yes)
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+                return False
+            return self.open_path(path, read_only=True)
+        except StoreError as error:
+            QtWidgets.QMessageBox.warning(self, "Ouverture impossible",
+                                f"Le dossier {path.name} n'a pas pu être ouvert.\n\n{error}\n\n"
+                                "Rien n'a été modifié.")
+            self._forget_recent(path)
+            return False
+        self._install(file)
+        self._remember_recent(path)
+        return True
+
+    def new_dossier(self) -> bool:
+        from socle_desktop.domain.campaign import load_campaign
+        from socle_desktop.domain.model import Dossier
+
+        path = self._ask_save_path("Nouveau dossier : où l'enregistrer ?", "dossier")
+        if path is None:
+            return False
+        return self._create(path, Dossier(), load_campaign())
+
+    def _create(self, path: Path, dossier, campaign, temporary_dir: str | None = None) -> bool:
+        from socle_desktop.store import DossierFile, StoreError
+
+        if self.file is not None and Path(self.file.path).resolve() == path.resolve():
+            QtWidgets.QMessageBox.warning(self, "Fichier déjà ouvert",
+                                f"{path.name} est le dossier ouvert : choisissez un autre nom.")
+            return False
+        try:
+            # The file dialog has already asked whether to replace an existing file; the store
+            # replaces it atomically, unless someone is editing it.
+            file = DossierFile.create(path, dossier, campaign)
+        except (StoreError, OSError) as error:
+            QtWidgets.QMessageBox.warning(self, "Création impossible",
+                                f"Le dossier {path.name} n'a pas pu être créé.\n\n{error}")
+            return False
+        self._install(file, temporary_dir)
+        if temporary_dir is None:
+            self._remember_recent(path)
+        return True
+
+    def open_example(self) -> bool:
+        """The bundled example, imported into a temporary copy (the bundled file stays intact)."""
+        from socle_desktop.domain import jsonio
+        from socle_desktop.domain.campaign import load_campaign
+        from socle_desktop.resources import example_dossier_path
+
+        dossier = jsonio.loads(example_dossier_path().read_text(encoding="utf-8"))
+        folder = tempfile.mkdtemp(prefix="socle-exemple-")
+        path = Path(folder) / f"saint-exemple{extension()}"
+        if not self._create(path, dossier, load_campaign(dossier.campagne), folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            return False
+        return True
+
+    def save_as(self) -> bool:
+        if self.file is None:
+            return False
+        path = self._ask_save_path("Enregistrer le dossier sous…", Path(self.file.path).stem)
+        if path is None:
+            return False
+        from socle_desktop.store import StoreError
+
+        try:
+            new_file = self.file.save_as(path)
+        except StoreError as error:
+            QtWidgets.QMessageBox.warning(self, "Enregistrement impossible",
+                                f"Le dossier n'a pas pu être enregistré dans {path.name}.\n\n"
+                                f"{error}\n\nLe dossier ouvert n'a pas changé.")
+            return False
+        old, temporary = self.file, self._temporary_dir
+        if new_file.dossier is self.session.dossier:  # same objects: keep the undo history
+            self.session.file = new_file
+            self.file = new_file
+            if old is not new_file:
+                old.close()
+            if temporary:
+                shutil.rmtree(temporary, ignore_errors=True)
+            self._temporary_dir = None
+            self._update_banner()
+            self._update_title()
+            self._update_actions()
+        else:
+            self._install(new_file)
+        self._remember_recent(path)
+        self.statusBar().showMessage(f"Dossier enregistré sous {path}", 8000)
+        return True
+
+    def _ask_save_path(self, title: str, stem: str) -> Path | None:
+        folder = preferences.folder("last_folder")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, title, str(folder / f"{stem}{extension()}"), FILE_FILTER)
+        if not path:
+            return None
+        path = Path(path)
+        if path.suffix.lower() != extension():
+            path = path.with_name(path.name + extension())
+        return path

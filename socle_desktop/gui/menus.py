@@ -1,0 +1,104 @@
+"""The main window's actions and menus, and the undo keys that belong to the dossier."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+
+def _step_text(verb: str, label: str) -> str:
+    return f"{verb} « {label[0].lower()}{label[1:]} »" if label else verb
+
+
+class UndoKeysFirst(QObject):
+    """Ctrl+Z in a text field undoes the dossier's last edit, not only the field's own text.
+
+    Every keystroke already reaches the dossier as an edit, so the window's undo is the one the
+    user means; without this filter a focused QLineEdit would keep Ctrl+Z for itself.
+    """
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(obj, QWidget):
+            if (event.matches(QKeySequence.StandardKey.Undo)
+                    or event.matches(QKeySequence.StandardKey.Redo)
+                    or event.keyCombination().toCombined()
+                    == QKeySequence("Ctrl+Shift+Z")[0].toCombined()) \
+                    and obj.window() is self.window:
+                event.ignore()
+                return True
+        return False
+
+
+class MenusMixin:
+    """« Fichier », « Édition », « Aide »: the actions (with their shortcuts) and the menu bar.
+
+    Mixed into MainWindow, whose slots the actions trigger."""
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        self.new_action = self._action("&Nouveau…", self.new_dossier, key(key.StandardKey.New),
+                                       "new_action")
+        self.open_action = self._action("&Ouvrir…", self.open_dialog, key(key.StandardKey.Open),
+                                        "open_action")
+        self.example_action = self._action("Ouvrir l'exemp&le", self.open_example,
+                                           name="example_action")
+        self.save_as_action = self._action("Enregistrer &sous…", self.save_as,
+                                           key("Ctrl+Shift+S"), "save_as_action")
+        self.pdf_action = self._action("&Exporter PDF…", self.export_pdf, key("Ctrl+E"),
+                                       "pdf_action")
+        self.print_action = self._action("&Imprimer…", self.print_dossier,
+                                         key(key.StandardKey.Print), "print_action")
+        self.quit_action = self._action("&Quitter", self.close, key("Ctrl+Q"), "quit_action")
+        self.undo_action = self.undo_group.createUndoAction(self, "Annuler")
+        self.undo_action.setShortcuts([key(key.StandardKey.Undo)])
+        self.undo_action.setObjectName("undo_action")
+        self.redo_action = self.undo_group.createRedoAction(self, "Rétablir")
+        self.redo_action.setShortcuts([key("Ctrl+Shift+Z"), key("Ctrl+Y")])
+        self.redo_action.setObjectName("redo_action")
+        self.catalogue_action = self._action("&Catalogue…", self.show_catalogue,
+                                             name="catalogue_action")
+        self.about_action = self._action("À &propos de Socle", self.about, name="about_action")
+        # « Annuler « modifier le nom » » rather than Qt's « Annuler Modifier le nom ».
+        self.undo_group.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(_step_text("&Annuler", text)))
+        self.undo_group.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(_step_text("&Rétablir", text)))
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)  # shortcuts work even when the menu bar is hidden
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        fichier = bar.addMenu("&Fichier")
+        fichier.addAction(self.new_action)
+        fichier.addAction(self.open_action)
+        self.recent_menu = fichier.addMenu("Ouvrir &récent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        fichier.addAction(self.example_action)
+        fichier.addSeparator()
+        fichier.addAction(self.save_as_action)
+        fichier.addSeparator()
+        fichier.addAction(self.pdf_action)
+        fichier.addAction(self.print_action)
+        fichier.addSeparator()
+        fichier.addAction(self.quit_action)
+        edition = bar.addMenu("É&dition")
+        edition.addAction(self.undo_action)
+        edition.addAction(self.redo_action)
+        edition.addSeparator()
+        edition.addAction(self.catalogue_action)
+        aide = bar.addMenu("&Aide")
+        aide.addAction(self.about_action)
+        self.menus = {"fichier": fichier, "edition": edition, "aide": aide}

@@ -1,0 +1,61 @@
+"""« Exporter PDF… » and « Imprimer… » of the main window: a PDF written in the background."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6 import QtWidgets
+
+from socle_desktop.gui import preferences
+from socle_desktop.gui.preferences import settings
+
+
+class PdfActionsMixin:
+    """Mixed into MainWindow: asks where, starts a PdfJob (pdf_jobs.py), says when it is done;
+    printing prints that PDF (printing.py)."""
+
+    def export_pdf(self) -> None:
+        if self.session is None:
+            return
+        folder = preferences.folder("pdf_folder")
+        stem = Path(self.file.path).stem
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Exporter le dossier en PDF", str(folder / f"{stem}.pdf"), "PDF (*.pdf)")
+        if not path:
+            return
+        path = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        settings().setValue("files/pdf_folder", str(path.parent))
+        self.statusBar().showMessage(f"Écriture du PDF {path.name}…")
+        self._start_pdf(path, self._pdf_written)
+
+    def _start_pdf(self, path: Path, on_done) -> None:
+        from socle_desktop.gui.pdf_jobs import start_pdf_job
+
+        job = start_pdf_job(self.session.dossier, self.session.campaign, path, on_done,
+                            self._pdf_failed)
+        self._jobs.append(job)
+
+    def _pdf_written(self, path: str) -> None:
+        self._jobs = [j for j in self._jobs if str(j.path) != path]
+        self.statusBar().showMessage(f"PDF enregistré : {path}", 15000)
+
+    def _pdf_failed(self, message: str) -> None:
+        self._jobs = [j for j in self._jobs if not j.done]
+        self.statusBar().clearMessage()
+        QtWidgets.QMessageBox.warning(self, "PDF impossible",
+                                      f"Le PDF n'a pas pu être écrit.\n\n{message}")
+
+    def print_dossier(self) -> None:
+        if self.session is None:
+            return
+        folder = tempfile.mkdtemp(prefix="socle-impression-")
+        path = Path(folder) / f"{Path(self.file.path).stem}.pdf"
+        self.statusBar().showMessage("Préparation de l'impression…")
+        self._start_pdf(path, self._print_pdf)
+
+    def _print_pdf(self, path: str) -> None:
+        self._jobs = [j for j in self._jobs if str(j.path) != path]
+        from socle_desktop.gui.printing import print_pdf
+
+        self._printer = print_pdf(self, Path(path))
