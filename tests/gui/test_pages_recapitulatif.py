@@ -101,3 +101,6 @@ def test_tables_fit_their_width_without_scrolling_sideways(qtbot, campaign):
         assert used <= table.viewport().width(), table.accessibleName()
         assert not table.horizontalScrollBar().isVisible(), table.accessibleName()
         assert table.columnWidth(columns - 1) >= 60  # the last column is still readable
+    page.tabs.setCurrentWidget(page.alerts_list)
+    QApplication.processEvents()
+    assert not page.alerts_list.horizontalScrollBar().isVisible()  # long alerts wrap
