@@ -31,13 +31,19 @@ def _cell(value, unit: str = "") -> str:
 def _row(row: dict) -> list[str]:
     value, baseline, unit = row.get("value"), row.get("baseline"), row.get("unit", "")
     ratio = row.get("ratio")
-    if ratio is None and isinstance(value, (int, float)) and isinstance(baseline, (int, float)) and baseline:
+    if (
+        ratio is None
+        and isinstance(value, (int, float))
+        and isinstance(baseline, (int, float))
+        and baseline
+    ):
         ratio = value / baseline
     ok = row.get("ok")
     return [
         row["name"],
         _cell(value, unit),
-        _cell(baseline, row.get("baseline_unit", unit)) + (f" ({row['baseline_name']})" if row.get("baseline_name") else ""),
+        _cell(baseline, row.get("baseline_unit", unit))
+        + (f" ({row['baseline_name']})" if row.get("baseline_name") else ""),
         "—" if ratio is None else f"{ratio:.2f}×".replace(".", ","),
         str(row.get("goal", "—")),
         {True: "oui", False: "NON", None: "—"}[ok],
@@ -58,13 +64,22 @@ def main() -> int:
             rows += module.run()
         except Exception as error:  # a broken benchmark must not hide the others' figures
             failures.append(f"{name} : {type(error).__name__}: {error}")
-    header = ["Mesure", "Valeur", "Référence nue (même exécution)", "Rapport", "Objectif", "Atteint"]
+    header = [
+        "Mesure",
+        "Valeur",
+        "Référence nue (même exécution)",
+        "Rapport",
+        "Objectif",
+        "Atteint",
+    ]
     table = [header] + [_row(r) for r in rows]
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-    print(f"Socle — bancs d'essai, {time.strftime('%Y-%m-%d %H:%M')}, {platform.platform()}, "
-          f"Python {platform.python_version()}, {os.cpu_count()} cœurs")
+    print(
+        f"Socle — bancs d'essai, {time.strftime('%Y-%m-%d %H:%M')}, {platform.platform()}, "
+        f"Python {platform.python_version()}, {os.cpu_count()} cœurs"
+    )
     for i, line in enumerate(table):
-        print("| " + " | ".join(cell.ljust(w) for cell, w in zip(line, widths)) + " |")
+        print("| " + " | ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)) + " |")
         if i == 0:
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     print(f"Durée totale : {time.perf_counter() - started:.0f} s")

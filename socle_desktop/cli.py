@@ -54,10 +54,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Socle : dossier « socle numérique dans les écoles élémentaires » (SNEE 2021). "
         "Sans commande, ouvre l'application (sur DOSSIER s'il est donné).",
     )
-    parser.add_argument("--version", action="version", version=f"Socle {__version__}",
-                        help="affiche la version")
-    verbs = parser.add_subparsers(dest="verb", metavar="COMMANDE", parser_class=_Parser,
-                                  title="commandes")
+    parser.add_argument(
+        "--version", action="version", version=f"Socle {__version__}", help="affiche la version"
+    )
+    verbs = parser.add_subparsers(
+        dest="verb", metavar="COMMANDE", parser_class=_Parser, title="commandes"
+    )
 
     p = verbs.add_parser("import-json", help="crée un fichier dossier à partir d'un JSON")
     p.add_argument("json_file", metavar="ENTREE.json")
@@ -85,7 +87,9 @@ def _read_json(path: Path):
     except FileNotFoundError:
         raise CliError(f"{path} : fichier introuvable") from None
     except UnicodeDecodeError:
-        raise CliError(f"{path} : ce n'est pas un fichier texte UTF-8 (un JSON est attendu)") from None
+        raise CliError(
+            f"{path} : ce n'est pas un fichier texte UTF-8 (un JSON est attendu)"
+        ) from None
     except OSError as error:
         raise CliError(f"{path} : lecture impossible ({error.strerror})") from None
     if not text.strip():
@@ -115,7 +119,9 @@ def import_json(args) -> None:
     if target.exists() and not args.remplacer:
         raise CliError(f"{target} existe déjà : choisissez un autre nom ou ajoutez --remplacer")
     try:
-        create_dossier_file(target, dossier, load_campaign(dossier.campagne), replace=args.remplacer)
+        create_dossier_file(
+            target, dossier, load_campaign(dossier.campagne), replace=args.remplacer
+        )
     except StoreError as error:
         raise CliError(str(error)) from None
     print(f"Dossier créé : {target}", file=sys.stderr)

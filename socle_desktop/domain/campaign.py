@@ -89,13 +89,15 @@ def parse_campaign(data: dict, where: str) -> Campaign:
     except KeyError as missing:
         raise CampaignError(f"{where} : la section ou clé {missing} manque") from None
     bands = tuple(
-        Band(_decimal(b, "jusqu_a", f"{where} [equipement.tranches]"),
-             _decimal(b, "taux", f"{where} [equipement.tranches]"))
+        Band(
+            _decimal(b, "jusqu_a", f"{where} [equipement.tranches]"),
+            _decimal(b, "taux", f"{where} [equipement.tranches]"),
+        )
         for b in equipment.get("tranches", [])
     )
     if not bands:
         raise CampaignError(f"{where} : aucune tranche de subvention n'est définie")
-    if any(a.up_to >= b.up_to for a, b in zip(bands, bands[1:])):
+    if any(a.up_to >= b.up_to for a, b in zip(bands, bands[1:], strict=False)):
         raise CampaignError(f"{where} : les tranches doivent être dans l'ordre croissant")
     if any(band.rate > 1 for band in bands):
         raise CampaignError(f"{where} : un taux de tranche dépasse 100 %")
@@ -151,6 +153,8 @@ def load_campaign(campaign_id: str = "snee-2021") -> Campaign:
     if campaign_id not in _cache:
         path = resource("campaigns", f"{campaign_id}.toml")
         if not path.is_file():
-            raise CampaignError(f"campagne inconnue : « {campaign_id} » (pas de fichier {path.name})")
+            raise CampaignError(
+                f"campagne inconnue : « {campaign_id} » (pas de fichier {path.name})"
+            )
         _cache[campaign_id] = load_campaign_file(path)
     return _cache[campaign_id]

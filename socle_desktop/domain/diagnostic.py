@@ -87,8 +87,11 @@ def diagnose_school(school: School, dossier: Dossier, campaign: Campaign) -> Sch
         existant = school.existant.get(item.id, Existant.ABSENT)
         planned = _planned(school, dossier, item)
         needed = 0 if existant == Existant.PRESENT else needed_quantity(item, classes)
-        items.append(ItemDiagnostic(item, existant, planned, needed,
-                                    _status(item, existant, planned, needed)))
+        items.append(
+            ItemDiagnostic(
+                item, existant, planned, needed, _status(item, existant, planned, needed)
+            )
+        )
     return SchoolDiagnostic(school.id, tuple(items))
 
 

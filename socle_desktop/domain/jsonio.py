@@ -58,7 +58,8 @@ def _get(obj: dict, key: str, path: str, kind: type | tuple, required: bool = Tr
         raise DossierJsonError(at, f"nombre entier attendu, trouvé {_describe(value)}")
     if not isinstance(value, kind):
         expected = {str: "texte attendu", dict: "objet attendu", list: "liste attendue"}.get(
-            kind, "valeur attendue")
+            kind, "valeur attendue"
+        )
         raise DossierJsonError(at, f"{expected}, trouvé {_describe(value)}")
     if isinstance(value, str) and len(value) > MAX_TEXT:
         raise DossierJsonError(at, f"texte trop long ({len(value)} caractères, au plus {MAX_TEXT})")
@@ -92,7 +93,7 @@ def _amount(obj: dict, key: str, path: str) -> Decimal:
     value = obj.get(key)
     if isinstance(value, float) or isinstance(value, int) and not isinstance(value, bool):
         raise DossierJsonError(
-            at, f"les montants s'écrivent entre guillemets (\"{value}\"), jamais comme un nombre"
+            at, f'les montants s\'écrivent entre guillemets ("{value}"), jamais comme un nombre'
         )
     if key not in obj:
         raise DossierJsonError(at, "valeur obligatoire manquante")
@@ -105,7 +106,9 @@ def _amount(obj: dict, key: str, path: str) -> Decimal:
 def _choice(obj: dict, key: str, path: str, choices, default=None) -> str:
     value = _get(obj, key, path, str, default is None, default)
     if value not in choices:
-        raise DossierJsonError(f"{path}.{key}", f"« {value} » inconnu (attendu : {', '.join(choices)})")
+        raise DossierJsonError(
+            f"{path}.{key}", f"« {value} » inconnu (attendu : {', '.join(choices)})"
+        )
     return value
 
 
@@ -128,12 +131,15 @@ def from_data(data: Any) -> Dossier:
         raise DossierJsonError("", "un dossier est un objet JSON ({ … })")
     fmt = data.get("format")
     if fmt != FORMAT:
-        raise DossierJsonError("format", f"ce fichier n'est pas un dossier Socle (« format » vaut {fmt!r})")
+        raise DossierJsonError(
+            "format", f"ce fichier n'est pas un dossier Socle (« format » vaut {fmt!r})"
+        )
     version = _get(data, "version", "", int)
     if version > FORMAT_VERSION:
         raise DossierJsonError(
-            "version", f"dossier au format {version}, plus récent que cette version de Socle "
-            f"(format {FORMAT_VERSION}) : mettez l'application à jour"
+            "version",
+            f"dossier au format {version}, plus récent que cette version de Socle "
+            f"(format {FORMAT_VERSION}) : mettez l'application à jour",
         )
     from socle_desktop.domain.campaign import CampaignError, load_campaign
 
@@ -165,14 +171,24 @@ def _parametres(data: dict, defaults: dict[str, str]) -> Parametres:
     raw = _get(data, "parametres", "", dict, False, {})
     p = "parametres"
     params = Parametres(
-        prix_saisis=_choice(raw, "prix_saisis", p, ("TTC", "HT"), defaults.get("prix_saisis", "TTC")),
+        prix_saisis=_choice(
+            raw, "prix_saisis", p, ("TTC", "HT"), defaults.get("prix_saisis", "TTC")
+        ),
         plafond_par_classe=_choice(
-            raw, "plafond_par_classe", p, ("ecole", "projet"), defaults.get("plafond_par_classe", "ecole")
+            raw,
+            "plafond_par_classe",
+            p,
+            ("ecole", "projet"),
+            defaults.get("plafond_par_classe", "ecole"),
         ),
         base=_choice(raw, "base", p, ("TTC", "HT"), defaults.get("base", "TTC")),
         arrondi=_choice(raw, "arrondi", p, ("centime", "euro"), defaults.get("arrondi", "centime")),
         eleves_services=_choice(
-            raw, "eleves_services", p, ("ecoles", "cycles_2_3"), defaults.get("eleves_services", "ecoles")
+            raw,
+            "eleves_services",
+            p,
+            ("ecoles", "cycles_2_3"),
+            defaults.get("eleves_services", "ecoles"),
         ),
     )
     if "taux_tva" in raw:
@@ -192,10 +208,12 @@ def _porteur(raw: dict) -> Porteur:
     if error := siren_error(siren):
         raise DossierJsonError("porteur.siren", error)
     contact_raw = _get(raw, "contact", p, dict, False, {})
-    contact = Contact(**{
-        key: _get(contact_raw, key, "porteur.contact", str, False, "")
-        for key in ("nom", "fonction", "telephone", "courriel")
-    })
+    contact = Contact(
+        **{
+            key: _get(contact_raw, key, "porteur.contact", str, False, "")
+            for key in ("nom", "fonction", "telephone", "courriel")
+        }
+    )
     return Porteur(PorteurType(kind), _get(raw, "nom", p, str), siren, contact)
 
 
@@ -216,12 +234,14 @@ def _lines(raw: dict, key: str, path: str) -> list[Line]:
         if not isinstance(item, dict):
             raise DossierJsonError(at, "objet attendu")
         article = _get(item, "article", at, str)
-        result.append(Line(
-            article=article,
-            libelle=_get(item, "libelle", at, str, False, article),
-            quantite=_count(item, "quantite", at, MAX_QUANTITY),
-            prix_unitaire=_amount(item, "prix_unitaire", at),
-        ))
+        result.append(
+            Line(
+                article=article,
+                libelle=_get(item, "libelle", at, str, False, article),
+                quantite=_count(item, "quantite", at, MAX_QUANTITY),
+                prix_unitaire=_amount(item, "prix_unitaire", at),
+            )
+        )
     return result
 
 
@@ -234,7 +254,8 @@ def _school(raw: Any, path: str, communes: set[str]) -> School:
     commune = _get(raw, "commune", path, str)
     if commune not in communes:
         raise DossierJsonError(
-            f"{path}.commune", f"la commune {commune} n'est pas dans la liste « communes » du dossier"
+            f"{path}.commune",
+            f"la commune {commune} n'est pas dans la liste « communes » du dossier",
         )
     classes = []
     for i, c in enumerate(_get(raw, "classes", path, list, False, [])):
@@ -244,18 +265,24 @@ def _school(raw: Any, path: str, communes: set[str]) -> School:
         levels = _get(c, "niveaux", at, list, False, [])
         for j, level in enumerate(levels):
             if level not in LEVELS:
-                raise DossierJsonError(f"{at}.niveaux[{j}]", f"niveau « {level} » inconnu ({' '.join(LEVELS)})")
-        classes.append(Classroom(
-            nom=_get(c, "nom", at, str),
-            niveaux=list(levels),
-            eleves=_count(c, "eleves", at, 100, required=False),
-            lignes=_lines(c, "lignes", at),
-        ))
+                raise DossierJsonError(
+                    f"{at}.niveaux[{j}]", f"niveau « {level} » inconnu ({' '.join(LEVELS)})"
+                )
+        classes.append(
+            Classroom(
+                nom=_get(c, "nom", at, str),
+                niveaux=list(levels),
+                eleves=_count(c, "eleves", at, 100, required=False),
+                lignes=_lines(c, "lignes", at),
+            )
+        )
     existant_raw = _get(raw, "existant", path, dict, False, {})
     existant = {}
     for key, value in existant_raw.items():
         if value not in [e.value for e in Existant]:
-            raise DossierJsonError(f"{path}.existant.{key}", f"« {value} » inconnu (present, absent, obsolete)")
+            raise DossierJsonError(
+                f"{path}.existant.{key}", f"« {value} » inconnu (present, absent, obsolete)"
+            )
         existant[key] = Existant(value)
     return School(
         nom=_get(raw, "nom", path, str),
@@ -346,8 +373,12 @@ def to_data(dossier: Dossier) -> dict:
                 "secteur": s.secteur.value,
                 "eleves": s.eleves,
                 "classes": [
-                    {"nom": c.nom, "niveaux": list(c.niveaux), "eleves": c.eleves,
-                     "lignes": [_line_data(line) for line in c.lignes]}
+                    {
+                        "nom": c.nom,
+                        "niveaux": list(c.niveaux),
+                        "eleves": c.eleves,
+                        "lignes": [_line_data(line) for line in c.lignes],
+                    }
                     for c in s.classes
                 ],
                 "lignes": [_line_data(line) for line in s.lignes],
@@ -358,10 +389,15 @@ def to_data(dossier: Dossier) -> dict:
         ],
         "catalogue": [
             {
-                "id": item.id, "libelle": item.libelle, "categorie": item.categorie,
-                "niveau": item.niveau, "volet": item.volet,
-                "prix_unitaire": to_json(item.prix_unitaire), "taux_tva": to_json(item.taux_tva),
-                "subventionnable": item.subventionnable, "unite": item.unite,
+                "id": item.id,
+                "libelle": item.libelle,
+                "categorie": item.categorie,
+                "niveau": item.niveau,
+                "volet": item.volet,
+                "prix_unitaire": to_json(item.prix_unitaire),
+                "taux_tva": to_json(item.taux_tva),
+                "subventionnable": item.subventionnable,
+                "unite": item.unite,
             }
             for item in dossier.catalogue.values()
         ],
@@ -374,27 +410,46 @@ def dumps(dossier: Dossier) -> str:
 
 def result_data(result) -> dict:
     """The computed result in the contract's ``summary --json`` form (amounts as strings)."""
+
     def volet(v):
-        return {"depense": to_json(v.expense), "eligible": to_json(v.eligible),
-                "subvention": to_json(v.subsidy), "reste_a_charge": to_json(v.remaining)}
+        return {
+            "depense": to_json(v.expense),
+            "eligible": to_json(v.eligible),
+            "subvention": to_json(v.subsidy),
+            "reste_a_charge": to_json(v.remaining),
+        }
 
     return {
         "campagne": result.campagne,
         "equipement": volet(result.equipment),
         "services": {**volet(result.services), "eleves": result.services_pupils},
-        "total": {"depense": to_json(result.expense), "subvention": to_json(result.subsidy),
-                  "reste_a_charge": to_json(result.remaining)},
+        "total": {
+            "depense": to_json(result.expense),
+            "subvention": to_json(result.subsidy),
+            "reste_a_charge": to_json(result.remaining),
+        },
         "communes": [
-            {"insee": c.insee, "nom": c.nom, "depense_equipement": to_json(c.expense),
-             "eligible_equipement": to_json(c.base), "subvention_equipement": to_json(c.subsidy)}
+            {
+                "insee": c.insee,
+                "nom": c.nom,
+                "depense_equipement": to_json(c.expense),
+                "eligible_equipement": to_json(c.base),
+                "subvention_equipement": to_json(c.subsidy),
+            }
             for c in result.communes
         ],
         "ecoles": [
-            {"uai": s.uai, "nom": s.nom, "commune": s.commune,
-             "classes_cycles_2_3": s.classes_cycles_2_3,
-             "depense_equipement": to_json(s.expense), "plafond": to_json(s.cap),
-             "eligible_equipement": to_json(s.eligible), "exclue": s.excluded_because is not None,
-             "motif_exclusion": s.excluded_because}
+            {
+                "uai": s.uai,
+                "nom": s.nom,
+                "commune": s.commune,
+                "classes_cycles_2_3": s.classes_cycles_2_3,
+                "depense_equipement": to_json(s.expense),
+                "plafond": to_json(s.cap),
+                "eligible_equipement": to_json(s.eligible),
+                "exclue": s.excluded_because is not None,
+                "motif_exclusion": s.excluded_because,
+            }
             for s in result.schools
         ],
         "alertes": [a.message for a in result.alerts],

@@ -27,11 +27,11 @@ def cents(amount: Decimal, rounding: str = ROUND_HALF_UP) -> Decimal:
 def parse_amount(text: str) -> Decimal:
     """Read an amount of the JSON contract (« "2450.00" »); refuse anything else."""
     if not isinstance(text, str):
-        raise AmountError("un montant s'écrit comme une chaîne, par exemple \"2450.00\"")
+        raise AmountError('un montant s\'écrit comme une chaîne, par exemple "2450.00"')
     if not _JSON_AMOUNT.match(text):
         raise AmountError(
             f"montant invalide « {text} » : attendu un nombre positif avec un point "
-            "et au plus 2 décimales, par exemple \"2450.00\""
+            'et au plus 2 décimales, par exemple "2450.00"'
         )
     return cents(Decimal(text))
 

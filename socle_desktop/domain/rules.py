@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from socle_desktop.domain.amounts import is_subsidisable, line_amount
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import Dossier, School
-from socle_desktop.domain.amounts import is_subsidisable, line_amount
 from socle_desktop.domain.money import CENT, ZERO, euros, percent_fr
 from socle_desktop.domain.warnings import Alert, warnings
+
 
 @dataclass(frozen=True)
 class SchoolResult:
@@ -195,7 +196,9 @@ def _bands(base: Decimal, campaign: Campaign) -> tuple[BandResult, ...]:
     return tuple(bands)
 
 
-def _communes(dossier, campaign, schools) -> list[tuple[str, str, Decimal, Decimal, Decimal, tuple]]:
+def _communes(
+    dossier, campaign, schools
+) -> list[tuple[str, str, Decimal, Decimal, Decimal, tuple]]:
     rows = []
     for commune in dossier.communes:
         mine = [s for s in schools if s.commune == commune.insee]
@@ -225,15 +228,22 @@ def _services(dossier: Dossier, campaign: Campaign) -> tuple[VoletResult, int]:
     cap = campaign.services_plafond_par_eleve * pupils
     eligible = min(subsidisable, cap)
     subsidy = _round_subsidy(eligible * campaign.services_taux, dossier)
-    who = "des écoles du projet" if dossier.parametres.eleves_services == "ecoles" else "de cycles 2 et 3"
-    explanation = "\n".join([
-        f"Dépense de services : {euros(expense)}.",
-        f"Plafond : {euros(campaign.services_plafond_par_eleve)} par élève pour "
-        f"{campaign.services_annees} années scolaires × {pupils} élèves {who} = {euros(cap)}.",
-        f"Dépense éligible : {euros(eligible)}"
-        + (" (plafond atteint)." if subsidisable > cap else "."),
-        f"Subvention : {percent_fr(campaign.services_taux)} de la dépense éligible = {euros(subsidy)}.",
-    ])
+    who = (
+        "des écoles du projet"
+        if dossier.parametres.eleves_services == "ecoles"
+        else "de cycles 2 et 3"
+    )
+    explanation = "\n".join(
+        [
+            f"Dépense de services : {euros(expense)}.",
+            f"Plafond : {euros(campaign.services_plafond_par_eleve)} par élève pour "
+            f"{campaign.services_annees} années scolaires × {pupils} élèves {who} = {euros(cap)}.",
+            f"Dépense éligible : {euros(eligible)}"
+            + (" (plafond atteint)." if subsidisable > cap else "."),
+            f"Subvention : {percent_fr(campaign.services_taux)} de la dépense éligible "
+            f"= {euros(subsidy)}.",
+        ]
+    )
     return VoletResult(expense, eligible, subsidy, explanation), pupils
 
 
@@ -251,7 +261,7 @@ def compute(dossier: Dossier, campaign: Campaign) -> Result:
     shares = _allocate(equipment_subsidy, exact)
     communes = tuple(
         CommuneResult(insee, nom, expense, eligible, base, bands, share)
-        for (insee, nom, expense, eligible, base, bands), share in zip(rows, shares)
+        for (insee, nom, expense, eligible, base, bands), share in zip(rows, shares, strict=True)
     )
     equipment_expense = sum((s.expense for s in schools), ZERO)
     equipment_eligible = sum((c.base for c in communes), ZERO)
@@ -291,13 +301,12 @@ def _equipment_explanation(schools, communes, campaign: Campaign, subsidy: Decim
         else:
             lines.append(f"• {s.nom} : {euros(s.eligible)} éligibles.")
     for c in communes:
-        parts = [
-            f"{percent_fr(b.rate)} de {euros(b.amount)}" for b in c.bands if b.amount > 0
-        ]
+        parts = [f"{percent_fr(b.rate)} de {euros(b.amount)}" for b in c.bands if b.amount > 0]
         detail = " + ".join(parts) if parts else "aucune dépense éligible"
         ceiling = (
             f" (plafonnée à {euros(campaign.plafond_par_commune)} par commune)"
-            if c.above_ceiling > 0 else ""
+            if c.above_ceiling > 0
+            else ""
         )
         lines.append(f"{c.nom} : base {euros(c.base)}{ceiling} ; {detail} = {euros(c.subsidy)}.")
     lines.append(f"Subvention d'équipement : {euros(subsidy)}.")

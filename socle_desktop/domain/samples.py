@@ -27,13 +27,15 @@ def _line(catalogue, article: str, quantity: int) -> Line:
     return Line(article, item.libelle, quantity, item.prix_unitaire)
 
 
-def large_dossier(schools: int = 60, classes: int = 300, communes: int = 12,
-                  school_name: str = "École {n}") -> Dossier:
+def large_dossier(
+    schools: int = 60, classes: int = 300, communes: int = 12, school_name: str = "École {n}"
+) -> Dossier:
     """An EPCI with ``schools`` schools sharing ``classes`` classes; about 7 lines per class,
     so 60 schools and 300 classes give about 2 000 lines."""
     catalogue = load_default_catalogue()
-    dossier = Dossier(porteur=Porteur(PorteurType.EPCI, "Communauté de communes du Val d'Exemple",
-                                      "200000172"))
+    dossier = Dossier(
+        porteur=Porteur(PorteurType.EPCI, "Communauté de communes du Val d'Exemple", "200000172")
+    )
     dossier.communes = [Commune(f"35{900 + i:03d}", f"Commune {i + 1}") for i in range(communes)]
     for n in range(schools):
         count = classes // schools + (1 if n < classes % schools else 0)
@@ -44,12 +46,14 @@ def large_dossier(schools: int = 60, classes: int = 300, communes: int = 12,
             eleves=24 * count,
         )
         for k in range(count):
-            school.classes.append(Classroom(
-                nom=f"Classe {k + 1}",
-                niveaux=list(_CLASS_LEVELS[k % 5]),
-                eleves=24,
-                lignes=[_line(catalogue, "vpi", 1), _line(catalogue, "pc-enseignant", 1)],
-            ))
+            school.classes.append(
+                Classroom(
+                    nom=f"Classe {k + 1}",
+                    niveaux=list(_CLASS_LEVELS[k % 5]),
+                    eleves=24,
+                    lignes=[_line(catalogue, "vpi", 1), _line(catalogue, "pc-enseignant", 1)],
+                )
+            )
         school.lignes = [
             _line(catalogue, "tablette", 3 * count),
             _line(catalogue, "valise-recharge", 1),
@@ -65,7 +69,7 @@ def large_dossier(schools: int = 60, classes: int = 300, communes: int = 12,
 
 HOSTILE_NAMES = (
     "École <Jules Ferry> & annexe",
-    "L'école « des Lilas » \"bis\"",
+    'L\'école « des Lilas » "bis"',
     "École 🏫 du Soleil ☀️",
     "É" * 200,
     "Première ligne\nseconde ligne",
@@ -75,4 +79,3 @@ HOSTILE_NAMES = (
 
 def total_lines(dossier: Dossier) -> int:
     return sum(len(s.equipment_lines()) + len(s.services) for s in dossier.ecoles)
-

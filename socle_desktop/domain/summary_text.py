@@ -25,17 +25,42 @@ def plan_text(dossier: Dossier, campaign: Campaign, result: Result) -> str:
         "",
         _row("Volet", "Dépense", "Éligible", "Taux", "Subvention", "Reste à charge"),
     ]
-    for label, volet in (("Équipement", result.equipment), ("Services et ressources", result.services)):
-        out.append(_row(label, euros(volet.expense), euros(volet.eligible), percent_fr(volet.rate, 1),
-                        euros(volet.subsidy), euros(volet.remaining)))
-    out.append(_row("Total", euros(result.expense), "", percent_fr(result.rate, 1),
-                    euros(result.subsidy), euros(result.remaining)))
+    for label, volet in (
+        ("Équipement", result.equipment),
+        ("Services et ressources", result.services),
+    ):
+        out.append(
+            _row(
+                label,
+                euros(volet.expense),
+                euros(volet.eligible),
+                percent_fr(volet.rate, 1),
+                euros(volet.subsidy),
+                euros(volet.remaining),
+            )
+        )
+    out.append(
+        _row(
+            "Total",
+            euros(result.expense),
+            "",
+            percent_fr(result.rate, 1),
+            euros(result.subsidy),
+            euros(result.remaining),
+        )
+    )
     out.append("")
     out.append("Écoles :")
     for s in result.schools:
-        status = f"exclue : {s.excluded_because}" if s.excluded_because else f"éligible {euros(s.eligible)}"
-        out.append(f"  {s.nom} ({s.uai}) — {s.classes_cycles_2_3} classe(s), dépense "
-                   f"{euros(s.expense)}, {status}")
+        status = (
+            f"exclue : {s.excluded_because}"
+            if s.excluded_because
+            else f"éligible {euros(s.eligible)}"
+        )
+        out.append(
+            f"  {s.nom} ({s.uai}) — {s.classes_cycles_2_3} classe(s), dépense "
+            f"{euros(s.expense)}, {status}"
+        )
     if result.alerts:
         out.append("")
         out.append("Alertes :")

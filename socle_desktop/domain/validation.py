@@ -13,7 +13,10 @@ _INSEE = re.compile(r"^(\d{2}|2A|2B)\d{3}$")
 def uai_error(uai: str) -> str | None:
     """None when the UAI has the right form (7 digits and a letter), else a French reason."""
     if not _UAI.match(uai):
-        return f"UAI « {uai} » invalide : 7 chiffres suivis d'une lettre majuscule, par exemple 0351698F"
+        return (
+            f"UAI « {uai} » invalide : 7 chiffres suivis d'une lettre majuscule, "
+            "par exemple 0351698F"
+        )
     return None
 
 
@@ -35,7 +38,9 @@ def siren_key_ok(siren: str) -> bool:
     if not _SIREN.match(siren):
         return False
     digits = [int(d) for d in siren]
-    doubled = [d if i % 2 == 0 else (d * 2 - 9 if d * 2 > 9 else d * 2) for i, d in enumerate(digits)]
+    doubled = [
+        d if i % 2 == 0 else (d * 2 - 9 if d * 2 > 9 else d * 2) for i, d in enumerate(digits)
+    ]
     return sum(doubled) % 10 == 0
 
 

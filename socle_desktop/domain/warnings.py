@@ -33,15 +33,17 @@ def warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[A
             "Aucune ligne de services et ressources : l'appel à projets demande les deux volets "
             "(équipement et services)."
         )
-    for school, sr in zip(dossier.ecoles, result.schools):
+    for school, sr in zip(dossier.ecoles, result.schools, strict=True):
         name = school.nom or "(école sans nom)"
         if not school.classes:
             yield Alert(f"{name} : aucune classe n'est saisie.", school.id)
         elif sr.classes_cycles_2_3 == 0:
             yield Alert(f"{name} : aucune classe de cycle 2 ou 3 (CP à CM2).", school.id)
         if sr.excluded_because and school.classes and sr.classes_cycles_2_3:
-            yield Alert(f"{name} est exclue de la subvention d'équipement : {sr.excluded_because}.",
-                        school.id)
+            yield Alert(
+                f"{name} est exclue de la subvention d'équipement : {sr.excluded_because}.",
+                school.id,
+            )
         if sr.above_cap > 0:
             yield Alert(
                 f"{name} : la dépense d'équipement dépasse le plafond de "
@@ -58,7 +60,9 @@ def warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[A
             )
         for c in school.classes:
             if c.eleves > PUPILS_PER_CLASS_MAX:
-                yield Alert(f"{name}, classe {c.nom} : {c.eleves} élèves, est-ce exact ?", school.id)
+                yield Alert(
+                    f"{name}, classe {c.nom} : {c.eleves} élèves, est-ce exact ?", school.id
+                )
         for line in school.equipment_lines() + school.services:
             if not is_subsidisable(line, dossier):
                 yield Alert(
@@ -73,7 +77,9 @@ def warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[A
                 school.id,
             )
         if school.commune and dossier.commune(school.commune) is None:
-            yield Alert(f"{name} : la commune {school.commune} n'est pas dans le dossier.", school.id)
+            yield Alert(
+                f"{name} : la commune {school.commune} n'est pas dans le dossier.", school.id
+            )
     for c in result.communes:
         if c.above_ceiling > 0:
             yield Alert(
@@ -82,7 +88,9 @@ def warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[A
             )
     services_cap = campaign.services_plafond_par_eleve * result.services_pupils
     if result.services.expense > services_cap and any(s.services for s in dossier.ecoles):
+        per_pupil = euros(campaign.services_plafond_par_eleve)
+        excess = euros(result.services.expense - services_cap)
         yield Alert(
-            f"Les services dépassent le plafond de {euros(campaign.services_plafond_par_eleve)} par "
-            f"élève de {euros(result.services.expense - services_cap)}, à la charge de la collectivité."
+            f"Les services dépassent le plafond de {per_pupil} par élève de {excess}, "
+            "à la charge de la collectivité."
         )

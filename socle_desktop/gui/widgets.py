@@ -106,12 +106,16 @@ class CountEdit(ValidatedEdit):
         if not cleaned:
             raise ValueError(f"saisissez {self.what} (un nombre entier)")
         if cleaned.startswith("-"):
-            raise ValueError(f"un nombre négatif n'a pas de sens ici : saisissez {self.what} (0 ou plus)")
+            raise ValueError(
+                f"un nombre négatif n'a pas de sens ici : saisissez {self.what} (0 ou plus)"
+            )
         if not cleaned.isdigit():
             raise ValueError(f"« {text.strip()} » n'est pas un nombre entier")
         value = int(cleaned)
         if value > self.maximum:
-            raise ValueError(f"{self.what} ne peut pas dépasser {self.maximum:,}".replace(",", "\u202f"))
+            raise ValueError(
+                f"{self.what} ne peut pas dépasser {self.maximum:,}".replace(",", "\u202f")
+            )
         return value
 
     def format(self, value: int) -> str:

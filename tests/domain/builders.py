@@ -10,11 +10,18 @@ from socle_desktop.domain.samples import valid_uai
 _counter = iter(range(1, 10**7))
 
 
-def school(classes: int, expense: str, commune: str = "35001", pupils: int = 0,
-           services: str | None = None, levels=("CE1",)) -> School:
+def school(
+    classes: int,
+    expense: str,
+    commune: str = "35001",
+    pupils: int = 0,
+    services: str | None = None,
+    levels=("CE1",),
+) -> School:
     """A school of ``classes`` cycle 2–3 classes whose equipment costs ``expense`` (one line)."""
-    s = School(nom=f"École {next(_counter)}", uai=valid_uai(next(_counter)), commune=commune,
-               eleves=pupils)
+    s = School(
+        nom=f"École {next(_counter)}", uai=valid_uai(next(_counter)), commune=commune, eleves=pupils
+    )
     s.classes = [Classroom(f"Classe {k + 1}", list(levels)) for k in range(classes)]
     s.lignes = [Line("vpi", "Équipement", 1, Decimal(expense))]
     if services is not None:

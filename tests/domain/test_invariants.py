@@ -25,16 +25,33 @@ lines = st.lists(
 @st.composite
 def schools(draw, index):
     classes = [
-        Classroom(f"C{k}", draw(st.sampled_from([["CP"], ["CM2"], ["GS"], ["PS", "CP"]])),
-                  draw(st.integers(0, 30)), draw(lines))
+        Classroom(
+            f"C{k}",
+            draw(st.sampled_from([["CP"], ["CM2"], ["GS"], ["PS", "CP"]])),
+            draw(st.integers(0, 30)),
+            draw(lines),
+        )
         for k in range(draw(st.integers(0, 6)))
     ]
     return School(
-        nom=f"École {index}", uai=valid_uai(index), commune=draw(st.sampled_from(COMMUNES)),
-        eleves=draw(st.integers(0, 400)), classes=classes, lignes=draw(lines),
-        services=[Line("ent", "ENT", q, p) for q, p in draw(st.lists(
-            st.tuples(st.integers(0, 300), amounts.map(lambda a: a / 100).map(
-                lambda a: a.quantize(Decimal("0.01")))), max_size=2))],
+        nom=f"École {index}",
+        uai=valid_uai(index),
+        commune=draw(st.sampled_from(COMMUNES)),
+        eleves=draw(st.integers(0, 400)),
+        classes=classes,
+        lignes=draw(lines),
+        services=[
+            Line("ent", "ENT", q, p)
+            for q, p in draw(
+                st.lists(
+                    st.tuples(
+                        st.integers(0, 300),
+                        amounts.map(lambda a: a / 100).map(lambda a: a.quantize(Decimal("0.01"))),
+                    ),
+                    max_size=2,
+                )
+            )
+        ],
     )
 
 
@@ -103,9 +120,13 @@ def test_subsidy_never_decreases_when_an_expense_grows(d, data):
 @given(dossiers(), st.integers(0, 349_999), st.sampled_from(COMMUNES))
 def test_a_school_below_the_minimum_changes_nothing(d, cents, commune):
     before = compute(d, CAMPAIGN)
-    small = School(nom="Petite école", uai=valid_uai(999), commune=commune,
-                   classes=[Classroom("CP", ["CP"])],
-                   lignes=[Line("vpi", "VPI", 1, Decimal(cents) / 100)])
+    small = School(
+        nom="Petite école",
+        uai=valid_uai(999),
+        commune=commune,
+        classes=[Classroom("CP", ["CP"])],
+        lignes=[Line("vpi", "VPI", 1, Decimal(cents) / 100)],
+    )
     assume(line_amount(small.lignes[0], d) < CAMPAIGN.minimum_par_ecole)  # HT prices: in TTC
     d.ecoles.append(small)
     after = compute(d, CAMPAIGN)

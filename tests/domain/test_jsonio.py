@@ -36,36 +36,70 @@ def test_invalid_json_names_line_and_column():
 @pytest.mark.parametrize(
     ("mutate", "path", "words"),
     [
-        (lambda d: d["ecoles"][1]["classes"][1]["lignes"].__setitem__(0, {
-            **d["ecoles"][1]["classes"][1]["lignes"][0], "quantite": -2}),
-         "ecoles[1].classes[1].lignes[0].quantite", "négatif"),
-        (lambda d: d["ecoles"][0]["lignes"][0].__setitem__("quantite", "12"),
-         "ecoles[0].lignes[0].quantite", "nombre entier attendu"),
-        (lambda d: d["ecoles"][0]["lignes"][0].__setitem__("quantite", 1.5),
-         "ecoles[0].lignes[0].quantite", "nombre entier attendu"),
-        (lambda d: d["ecoles"][0]["lignes"][0].__setitem__("prix_unitaire", "390.001"),
-         "ecoles[0].lignes[0].prix_unitaire", "au plus 2 décimales"),
-        (lambda d: d["ecoles"][0]["lignes"][0].__setitem__("prix_unitaire", 390.5),
-         "ecoles[0].lignes[0].prix_unitaire", "entre guillemets"),
-        (lambda d: d["ecoles"][0]["lignes"][0].__setitem__("prix_unitaire", "-3.00"),
-         "ecoles[0].lignes[0].prix_unitaire", "montant invalide"),
-        (lambda d: d["ecoles"][1].__setitem__("commune", "99999"),
-         "ecoles[1].commune", "n'est pas dans la liste"),
-        (lambda d: d["ecoles"][0].__setitem__("uai", "035990X"),
-         "ecoles[0].uai", "7 chiffres suivis d'une lettre"),
+        (
+            lambda d: d["ecoles"][1]["classes"][1]["lignes"].__setitem__(
+                0, {**d["ecoles"][1]["classes"][1]["lignes"][0], "quantite": -2}
+            ),
+            "ecoles[1].classes[1].lignes[0].quantite",
+            "négatif",
+        ),
+        (
+            lambda d: d["ecoles"][0]["lignes"][0].__setitem__("quantite", "12"),
+            "ecoles[0].lignes[0].quantite",
+            "nombre entier attendu",
+        ),
+        (
+            lambda d: d["ecoles"][0]["lignes"][0].__setitem__("quantite", 1.5),
+            "ecoles[0].lignes[0].quantite",
+            "nombre entier attendu",
+        ),
+        (
+            lambda d: d["ecoles"][0]["lignes"][0].__setitem__("prix_unitaire", "390.001"),
+            "ecoles[0].lignes[0].prix_unitaire",
+            "au plus 2 décimales",
+        ),
+        (
+            lambda d: d["ecoles"][0]["lignes"][0].__setitem__("prix_unitaire", 390.5),
+            "ecoles[0].lignes[0].prix_unitaire",
+            "entre guillemets",
+        ),
+        (
+            lambda d: d["ecoles"][0]["lignes"][0].__setitem__("prix_unitaire", "-3.00"),
+            "ecoles[0].lignes[0].prix_unitaire",
+            "montant invalide",
+        ),
+        (
+            lambda d: d["ecoles"][1].__setitem__("commune", "99999"),
+            "ecoles[1].commune",
+            "n'est pas dans la liste",
+        ),
+        (
+            lambda d: d["ecoles"][0].__setitem__("uai", "035990X"),
+            "ecoles[0].uai",
+            "7 chiffres suivis d'une lettre",
+        ),
         (lambda d: d["ecoles"][0].__setitem__("eleves", True), "ecoles[0].eleves", "booléen"),
         (lambda d: d["ecoles"][0].__setitem__("secteur", "prive"), "ecoles[0].secteur", "inconnu"),
-        (lambda d: d["ecoles"][0]["classes"][0].__setitem__("niveaux", ["CP", "6e"]),
-         "ecoles[0].classes[0].niveaux[1]", "niveau « 6e » inconnu"),
+        (
+            lambda d: d["ecoles"][0]["classes"][0].__setitem__("niveaux", ["CP", "6e"]),
+            "ecoles[0].classes[0].niveaux[1]",
+            "niveau « 6e » inconnu",
+        ),
         (lambda d: d["porteur"].__setitem__("type", "mairie"), "porteur.type", "inconnu"),
         (lambda d: d["porteur"].__setitem__("siren", "12345"), "porteur.siren", "9 chiffres"),
         (lambda d: d["communes"][0].__setitem__("insee", "3599"), "communes[0].insee", "INSEE"),
-        (lambda d: d["ecoles"][0]["lignes"][0].__setitem__("quantite", 10**9),
-         "ecoles[0].lignes[0].quantite", "invraisemblable"),
+        (
+            lambda d: d["ecoles"][0]["lignes"][0].__setitem__("quantite", 10**9),
+            "ecoles[0].lignes[0].quantite",
+            "invraisemblable",
+        ),
         (lambda d: d.pop("ecoles"), "ecoles", "manquante"),
         (lambda d: d["ecoles"][1].__setitem__("uai", "0359901X"), "ecoles[1].uai", "déjà"),
-        (lambda d: d["parametres"].__setitem__("plafond_par_classe", "commune"),
-         "parametres.plafond_par_classe", "inconnu"),
+        (
+            lambda d: d["parametres"].__setitem__("plafond_par_classe", "commune"),
+            "parametres.plafond_par_classe",
+            "inconnu",
+        ),
     ],
 )
 def test_bad_values_are_refused_with_their_path(example, mutate, path, words):
@@ -94,7 +128,7 @@ def test_unknown_campaign(example):
 
 
 def test_hostile_text_round_trips(example):
-    example["ecoles"][0]["nom"] = "École <Jules & Ferry> \"bis\" 🏫\nannexe"
+    example["ecoles"][0]["nom"] = 'École <Jules & Ferry> "bis" 🏫\nannexe'
     dossier = jsonio.loads(json.dumps(example))
     assert jsonio.loads(jsonio.dumps(dossier)).ecoles[0].nom == example["ecoles"][0]["nom"]
 

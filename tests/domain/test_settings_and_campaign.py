@@ -90,7 +90,10 @@ def test_a_changed_rate_is_a_new_file_not_new_code():
     [
         (('jusqu_a = "200000.00"', 'jusqu_a = "2000000.00"'), "ordre croissant"),
         (('taux = "0.70"', 'taux = "1.70"'), "dépasse 100"),
-        (('minimum_par_ecole = "3500.00"', 'minimum_par_ecole = "beaucoup"'), "n'est pas un nombre"),
+        (
+            ('minimum_par_ecole = "3500.00"', 'minimum_par_ecole = "beaucoup"'),
+            "n'est pas un nombre",
+        ),
         (('arrondi = "centime"', 'arrondi = "dixieme"'), "arrondi"),
         (("[services]", "[servicez]"), "manque"),
     ],
@@ -110,7 +113,8 @@ def test_unknown_campaign():
 def test_the_domain_imports_no_qt():
     code = (
         "import sys, pkgutil, importlib, socle_desktop.domain as d\n"
-        "for m in pkgutil.iter_modules(d.__path__): importlib.import_module(f'{d.__name__}.{m.name}')\n"
+        "for m in pkgutil.iter_modules(d.__path__):\n"
+        "    importlib.import_module(f'{d.__name__}.{m.name}')\n"
         "import socle_desktop.cli\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"

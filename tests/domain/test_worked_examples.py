@@ -23,16 +23,24 @@ CASES = {
     "below minimum": (lambda: dossier(school(1, "3499")), "0.00", "0.00"),
     "class cap": (lambda: dossier(school(1, "5000")), "2450.00", "0.00"),
     "small school": (
-        lambda: dossier(school(4, "10000", pupils=100, services="2400")), "7000.00", "1000.00"),
+        lambda: dossier(school(4, "10000", pupils=100, services="2400")),
+        "7000.00",
+        "1000.00",
+    ),
     "two schools": (lambda: dossier(school(3, "20000"), school(5, "10000")), "14350.00", "0.00"),
     "first band": (lambda: dossier(school(60, "200000")), "140000.00", "0.00"),
     "both bands": (lambda: dossier(school(100, "300000")), "190000.00", "0.00"),
     "ceiling": (lambda: dossier(school(400, "1200000")), "540000.00", "0.00"),
     "cap binds": (lambda: dossier(*even(62, 435000, 2)), "148500.00", "0.00"),
     "EPCI": (
-        lambda: dossier(school(60, "200000", "35001"), school(60, "200000", "35002"),
-                        communes=("35001", "35002")),
-        "280000.00", "0.00"),
+        lambda: dossier(
+            school(60, "200000", "35001"),
+            school(60, "200000", "35002"),
+            communes=("35001", "35002"),
+        ),
+        "280000.00",
+        "0.00",
+    ),
 }
 
 
