@@ -66,8 +66,8 @@ def plan_table(result: Result) -> Table:
                          ("Services et ressources", result.services)):
         rows.append([label, euros(volet.expense), euros(volet.eligible),
                      percent_fr(volet.rate, 1), euros(volet.subsidy), euros(volet.remaining)])
-    rows.append(["Total", euros(result.expense), "", "", euros(result.subsidy),
-                 euros(result.remaining)])
+    rows.append(["Total", euros(result.expense), euros(result.eligible), "",
+                 euros(result.subsidy), euros(result.remaining)])
     widths = [36 * mm, 29 * mm, 29 * mm, 15 * mm, 32 * mm, 33 * mm]
     style = grid_style(zebra=False) + bold_row(len(rows) - 1)
     style += [("FONTSIZE", (0, 1), (-1, -1), 9), ("LEADING", (0, 1), (-1, -1), 11.5),

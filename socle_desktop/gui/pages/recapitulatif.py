@@ -108,9 +108,8 @@ class RecapitulatifPage(LazyPage):
                          Cell(euros(volet.eligible), True),
                          Cell(rate, True, "Subvention rapportée à la dépense éligible"),
                          Cell(euros(volet.subsidy), True), Cell(euros(volet.remaining), True)])
-        total_eligible = result.equipment.eligible + result.services.eligible
         rows.append([Cell("Total", bold=True), Cell(euros(result.expense), True, bold=True),
-                     Cell(euros(total_eligible), True, bold=True), Cell("", True),
+                     Cell(euros(result.eligible), True, bold=True), Cell("", True),
                      Cell(euros(result.subsidy), True, bold=True),
                      Cell(euros(result.remaining), True, bold=True)])
         self.plan_table.set_rows(rows)
