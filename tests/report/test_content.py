@@ -38,8 +38,8 @@ def test_plan_figures_are_the_computed_ones_formatted_the_french_way(example, ex
                                            percent_fr(volet.rate, 1), euros(volet.subsidy),
                                            euros(volet.remaining)))
         assert row in first, row
-    total = " ".join(spaced(x) for x in ("Total", euros(result.expense), euros(result.subsidy),
-                                         euros(result.remaining)))
+    total = " ".join(spaced(x) for x in ("Total", euros(result.expense), euros(result.eligible),
+                                         euros(result.subsidy), euros(result.remaining)))
     assert total in first
     assert spaced(f"soit {percent_fr(result.rate, 1)} de la dépense totale") in first
 
