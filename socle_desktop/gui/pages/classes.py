@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from socle_desktop.domain import edits
-from socle_desktop.domain.model import Classroom, School
+from socle_desktop.domain.model import Classroom
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.forms import load_form, place
 from socle_desktop.gui.models.classes import (
@@ -26,8 +26,9 @@ from socle_desktop.gui.models.classes import (
 )
 from socle_desktop.gui.pages.check_delegate import CenteredCheckDelegate
 from socle_desktop.gui.pages.common import (
-    LazyPage,
+    SchoolPage,
     SchoolSelector,
+    chain_tab_order,
     elide,
     school_equipment_summary,
 )
@@ -38,7 +39,7 @@ TITLE = "Équipement de la classe « {} »"
 TITLE_MARGIN = 40  # the group box's frame and padding around its title
 
 
-class ClassesPage(LazyPage):
+class ClassesPage(SchoolPage):
     def __init__(self, session, parent=None):
         super().__init__(
             session,
@@ -104,15 +105,10 @@ class ClassesPage(LazyPage):
         # the form's tab order, with the lines editor's own widgets joined in
         order = [self.remove_class_button, *self.lines_editor.tab_widgets(),
                  self.apply_to_all_button]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        chain_tab_order(order)
         self.redraw(session.result)
 
     # --- reading ---------------------------------------------------------------------------
-
-    def current_school(self) -> School | None:
-        school_id = self.school_selector.current_id()
-        return next((s for s in self.session.dossier.ecoles if s.id == school_id), None)
 
     def current_class(self) -> Classroom | None:
         return self.classes_model.classroom(self.classes_table.currentIndex().row())

@@ -43,6 +43,23 @@ class LazyPage(DossierPage):
             self.redraw(self.session.result)
 
 
+class SchoolPage(LazyPage):
+    """A page about one school at a time, chosen in its « École : » combo."""
+
+    school_selector: SchoolSelector
+
+    def current_school(self) -> School | None:
+        school_id = self.school_selector.current_id()
+        return next((s for s in self.session.dossier.ecoles if s.id == school_id), None)
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab goes from each widget to the next: joins a page's form with widgets that live in
+    another form (the lines editor), which Designer's <tabstops> cannot name."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
 class SchoolSelector(QObject):
     """Drives the « École : » combo of a page form; keeps the chosen school by id across
     redraws."""

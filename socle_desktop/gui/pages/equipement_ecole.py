@@ -17,8 +17,9 @@ from socle_desktop.gui.pages.common import (
     ERROR_STYLE,
     OK_STYLE,
     WARNING_STYLE,
-    LazyPage,
+    SchoolPage,
     SchoolSelector,
+    chain_tab_order,
     school_equipment_summary,
 )
 from socle_desktop.gui.pages.lines_editor import LinesEditor, available_articles
@@ -45,7 +46,7 @@ def mobile_suggestion(item, classes: int) -> tuple[int, int, int]:
             item.par_4_classes_max * groups)
 
 
-class EquipementEcolePage(LazyPage):
+class EquipementEcolePage(SchoolPage):
     def __init__(self, session, parent=None):
         super().__init__(
             session,
@@ -115,15 +116,10 @@ class EquipementEcolePage(LazyPage):
         # the form's tab order, with the lines editor and the diagnostic's combos joined in
         order = [self.category_combo, *self.lines_editor.tab_widgets(),
                  *self.existant_combos.values()]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        chain_tab_order(order)
         self.redraw(session.result)
 
     # --- reading ---------------------------------------------------------------------------
-
-    def current_school(self) -> School | None:
-        school_id = self.school_selector.current_id()
-        return next((s for s in self.session.dossier.ecoles if s.id == school_id), None)
 
     def _mobile_lines(self, school: School):
         catalogue = self.session.dossier.catalogue

@@ -9,13 +9,13 @@ from socle_desktop.domain.model import CatalogueItem, School
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.forms import load_form, place
-from socle_desktop.gui.pages.common import LazyPage, SchoolSelector
+from socle_desktop.gui.pages.common import SchoolPage, SchoolSelector, chain_tab_order
 from socle_desktop.gui.pages.lines_editor import LinesEditor
 
 ENT = "partage"  # the socle item the ENT articles belong to
 
 
-class ServicesPage(LazyPage):
+class ServicesPage(SchoolPage):
     def __init__(self, session, parent=None):
         super().__init__(
             session,
@@ -53,13 +53,8 @@ class ServicesPage(LazyPage):
 
         # the form's tab order, with the lines editor's own widgets joined in
         order = [self.school_combo, *self.lines_editor.tab_widgets(), self.apply_ent_button]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        chain_tab_order(order)
         self.redraw(session.result)
-
-    def current_school(self) -> School | None:
-        school_id = self.school_selector.current_id()
-        return next((s for s in self.session.dossier.ecoles if s.id == school_id), None)
 
     def _default_quantity(self, item: CatalogueItem) -> int:
         school = self.current_school()
