@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6 import QtWidgets
 
-from socle_desktop.gui import preferences
+from socle_desktop.gui import dialogs, preferences
 
 EXTENSION_FALLBACK = ".socle"
 FILE_FILTER = "Dossiers Socle (*.socle)"
@@ -46,7 +46,7 @@ class DossierFilesMixin:
         try:
             file = DossierFile.open(path, read_only=read_only)
         except DossierInUse as error:
-            answer = QtWidgets.QMessageBox.question(
+            answer = dialogs.question(
                 self, "Dossier déjà ouvert",
                 f"{error}\n\nVoulez-vous l'ouvrir en lecture seule ? Vous pourrez le consulter, "
                 "et garder vos modifications dans une copie avec « Enregistrer sous… ».",
@@ -56,7 +56,7 @@ class DossierFilesMixin:
                 return False
             return self.open_path(path, read_only=True)
         except StoreError as error:
-            QtWidgets.QMessageBox.warning(self, "Ouverture impossible",
+            dialogs.warning(self, "Ouverture impossible",
                                 f"Le dossier {path.name} n'a pas pu être ouvert.\n\n{error}\n\n"
                                 "Rien n'a été modifié.")
             self._forget_recent(path)
@@ -78,7 +78,7 @@ class DossierFilesMixin:
         from socle_desktop.store import DossierFile, StoreError
 
         if self.file is not None and Path(self.file.path).resolve() == path.resolve():
-            QtWidgets.QMessageBox.warning(self, "Fichier déjà ouvert",
+            dialogs.warning(self, "Fichier déjà ouvert",
                                 f"{path.name} est le dossier ouvert : choisissez un autre nom.")
             return False
         try:
@@ -86,7 +86,7 @@ class DossierFilesMixin:
             # replaces it atomically, unless someone is editing it.
             file = DossierFile.create(path, dossier, campaign)
         except (StoreError, OSError) as error:
-            QtWidgets.QMessageBox.warning(self, "Création impossible",
+            dialogs.warning(self, "Création impossible",
                                 f"Le dossier {path.name} n'a pas pu être créé.\n\n{error}")
             return False
         self._install(file, temporary_dir)
@@ -119,7 +119,7 @@ class DossierFilesMixin:
         try:
             new_file = self.file.save_as(path)
         except StoreError as error:
-            QtWidgets.QMessageBox.warning(self, "Enregistrement impossible",
+            dialogs.warning(self, "Enregistrement impossible",
                                 f"Le dossier n'a pas pu être enregistré dans {path.name}.\n\n"
                                 f"{error}\n\nLe dossier ouvert n'a pas changé.")
             return False

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QFile, QIODevice, Qt
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from socle_desktop.resources import ui_dir
 
@@ -37,6 +37,11 @@ def load_form(name: str, host: QWidget) -> QWidget:
         file.close()
     if form is None:
         raise RuntimeError(f"formulaire illisible : {name}.ui ({_get_loader().errorString()})")
+    # Labels show user text (names, typed values): never let Qt guess rich text from a « < ».
+    # A form that wants rich text says so on the label (textFormat = Qt::RichText).
+    for label in form.findChildren(QLabel):
+        if label.textFormat() == Qt.TextFormat.AutoText:
+            label.setTextFormat(Qt.TextFormat.PlainText)
     place(form, host)
     return form
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from socle_desktop import APP_NAME, __version__
-from socle_desktop.gui import pyside_guard
+from socle_desktop.gui import dialogs, pyside_guard
 from socle_desktop.gui.dossier_files import FILE_FILTER, DossierFilesMixin, extension
 from socle_desktop.gui.menus import MenusMixin, UndoKeysFirst
 from socle_desktop.gui.pdf_actions import PdfActionsMixin
@@ -151,7 +151,7 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
             self.saved_label.setText("Lecture seule : modifications non enregistrées")
 
     def _on_save_failed(self, message: str) -> None:
-        QtWidgets.QMessageBox.critical(
+        dialogs.critical(
             self, "Enregistrement impossible",
             f"La dernière modification n'a pas pu être enregistrée ; elle a été annulée.\n\n"
             f"{message}\n\nVos modifications précédentes sont dans le fichier. Vous pouvez "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6 import QtWidgets
 
-from socle_desktop.gui import preferences
+from socle_desktop.gui import dialogs, preferences
 from socle_desktop.gui.preferences import settings
 
 
@@ -43,7 +43,7 @@ class PdfActionsMixin:
     def _pdf_failed(self, message: str) -> None:
         self._jobs = [j for j in self._jobs if not j.done]
         self.statusBar().clearMessage()
-        QtWidgets.QMessageBox.warning(self, "PDF impossible",
+        dialogs.warning(self, "PDF impossible",
                                       f"Le PDF n'a pas pu être écrit.\n\n{message}")
 
     def print_dossier(self) -> None:

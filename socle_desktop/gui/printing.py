@@ -11,7 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+from socle_desktop.gui import dialogs
 
 
 def qtpdf_available() -> bool:
@@ -43,7 +45,7 @@ def _open_in_viewer(window: QWidget, path: Path) -> None:
         window.statusBar().showMessage(
             f"Le PDF s'ouvre dans votre lecteur : imprimez-le depuis celui-ci ({path})", 15000)
     else:
-        QMessageBox.information(
+        dialogs.information(
             window, "Imprimer",
             f"Aucun lecteur de PDF n'a pu être ouvert. Le PDF du dossier est ici :\n{path}\n\n"
             "Ouvrez-le avec votre lecteur de PDF pour l'imprimer.")
@@ -58,7 +60,7 @@ def _render(window: QWidget, path: Path, printer) -> None:
     document.load(str(path))
     painter = QPainter()
     if not painter.begin(printer):
-        QMessageBox.warning(window, "Imprimer", "L'imprimante n'a pas pu être ouverte.")
+        dialogs.warning(window, "Imprimer", "L'imprimante n'a pas pu être ouverte.")
         return
     try:
         area = printer.pageRect(printer.Unit.DevicePixel).toRect()

@@ -7,6 +7,8 @@ It uses no ``Qt`` enum either: that namespace alone takes 15–20 ms to import.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 INTRO = ("Préparez le dossier de votre commune pour l'appel à projets « Socle numérique dans les "
@@ -61,7 +63,9 @@ class StartScreen(QWidget):
 
     def show_opening(self, name: str) -> None:
         """While a file given on the command line opens: say so instead of offering choices."""
-        self.opening_label.setText(f"Ouverture de {name}…")
+        # Rich text on purpose, with the name escaped: a « < » in a file name shows as typed
+        # (setting PlainText would need the Qt enum namespace, kept out of the first paint).
+        self.opening_label.setText(f"<span>Ouverture de {html.escape(name)}…</span>")
         self.opening_label.show()
         for widget in self._choices():
             widget.hide()

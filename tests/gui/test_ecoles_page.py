@@ -122,3 +122,15 @@ def test_tab_goes_from_the_list_to_the_form(qtbot, campaign, example_dossier):
         order.append(QApplication.focusWidget().objectName())
     assert order == ["add_button", "remove_button", "nom_edit", "uai_edit", "commune_combo",
                      "secteur_combo", "eleves_edit"]
+
+
+def test_hostile_names_and_values_show_as_typed(qtbot, campaign, example_dossier, monkeypatch):
+    name = "<b>Les Lilas</b> & <i>annexe"
+    example_dossier.ecoles[0].nom = name
+    session, page = _page(qtbot, campaign, example_dossier)
+    calls = record_message_boxes(monkeypatch, answer=QMessageBox.StandardButton.No)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert name in calls[0][2]  # and the box is plain text (record_message_boxes checks it)
+    clear_and_type(page.eleves_edit, "<b>douze</b>")
+    assert page.eleves_message.textFormat() == Qt.TextFormat.PlainText
+    assert "« <b>douze</b> »" in page.eleves_message.text()

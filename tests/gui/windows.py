@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
@@ -17,19 +18,27 @@ def answer_open_dialog(monkeypatch, path: Path) -> None:
                         staticmethod(lambda *a, **k: (str(path), "")))
 
 
+KINDS = {QMessageBox.Icon.Question: "question", QMessageBox.Icon.Warning: "warning",
+         QMessageBox.Icon.Critical: "critical", QMessageBox.Icon.Information: "information"}
+
+
 def record_message_boxes(monkeypatch, answer=QMessageBox.StandardButton.Yes) -> list:
-    """Every QMessageBox static call is recorded as (kind, title, text) and answered."""
+    """Every message box is recorded as (kind, title, text) and answered at once.
+
+    The boxes of socle_desktop.gui.dialogs must show user text as typed: a box in rich text
+    fails here."""
     calls: list = []
 
-    def fake(kind):
-        def show(parent, title, text, *args, **kwargs):
-            calls.append((kind, title, text))
-            return answer
-        return staticmethod(show)
+    def execute(box):
+        assert box.textFormat() == Qt.TextFormat.PlainText, box.text()
+        calls.append((KINDS[box.icon()], box.windowTitle(), box.text()))
+        return int(answer.value)
 
-    for kind in ("question", "warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, fake(kind))
-    monkeypatch.setattr(QMessageBox, "about", fake("about"))
+    def about(parent, title, text):
+        calls.append(("about", title, text))
+
+    monkeypatch.setattr(QMessageBox, "exec", execute)
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(about))
     return calls
 
 

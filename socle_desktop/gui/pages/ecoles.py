@@ -19,6 +19,7 @@ from socle_desktop.domain.edits import Insert, Remove
 from socle_desktop.domain.model import SECTEUR_LABELS, Dossier, School, Secteur
 from socle_desktop.domain.rules import Result
 from socle_desktop.domain.validation import uai_check_letter_ok, uai_error
+from socle_desktop.gui import dialogs
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.pages.base import DossierPage
 from socle_desktop.gui.pages.porteur import ERROR_STYLE, OK_STYLE, WARNING_STYLE
@@ -196,7 +197,7 @@ class EcolesPage(DossierPage):
         classes = len(school.classes)
         lines = len(school.equipment_lines()) + len(school.services)
         name = school.nom or "sans nom"
-        answer = QMessageBox.question(
+        answer = dialogs.question(
             self, "Supprimer l'école",
             f"Supprimer l'école « {name} » ?\n\n"
             f"Ses {classes} classe(s) et ses {lines} ligne(s) d'équipement et de services seront "
