@@ -57,8 +57,8 @@ class DossierFilesMixin:
             return self.open_path(path, read_only=True)
         except StoreError as error:
             dialogs.warning(self, "Ouverture impossible",
-                                f"Le dossier {path.name} n'a pas pu être ouvert.\n\n{error}\n\n"
-                                "Rien n'a été modifié.")
+                            f"Le dossier {path.name} n'a pas pu être ouvert.\n\n{error}\n\n"
+                            "Rien n'a été modifié.")
             self._forget_recent(path)
             return False
         self._install(file)
@@ -79,7 +79,7 @@ class DossierFilesMixin:
 
         if self.file is not None and Path(self.file.path).resolve() == path.resolve():
             dialogs.warning(self, "Fichier déjà ouvert",
-                                f"{path.name} est le dossier ouvert : choisissez un autre nom.")
+                            f"{path.name} est le dossier ouvert : choisissez un autre nom.")
             return False
         try:
             # The file dialog has already asked whether to replace an existing file; the store
@@ -87,7 +87,7 @@ class DossierFilesMixin:
             file = DossierFile.create(path, dossier, campaign)
         except (StoreError, OSError) as error:
             dialogs.warning(self, "Création impossible",
-                                f"Le dossier {path.name} n'a pas pu être créé.\n\n{error}")
+                            f"Le dossier {path.name} n'a pas pu être créé.\n\n{error}")
             return False
         self._install(file, temporary_dir)
         if temporary_dir is None:
@@ -120,8 +120,8 @@ class DossierFilesMixin:
             new_file = self.file.save_as(path)
         except StoreError as error:
             dialogs.warning(self, "Enregistrement impossible",
-                                f"Le dossier n'a pas pu être enregistré dans {path.name}.\n\n"
-                                f"{error}\n\nLe dossier ouvert n'a pas changé.")
+                            f"Le dossier n'a pas pu être enregistré dans {path.name}.\n\n"
+                            f"{error}\n\nLe dossier ouvert n'a pas changé.")
             return False
         old, temporary = self.file, self._temporary_dir
         if new_file.dossier is self.session.dossier:  # same objects: keep the undo history

@@ -44,7 +44,7 @@ class PdfActionsMixin:
         self._jobs = [j for j in self._jobs if not j.done]
         self.statusBar().clearMessage()
         dialogs.warning(self, "PDF impossible",
-                                      f"Le PDF n'a pas pu être écrit.\n\n{message}")
+                        f"Le PDF n'a pas pu être écrit.\n\n{message}")
 
     def print_dossier(self) -> None:
         if self.session is None:
