@@ -6,6 +6,7 @@ is no « Enregistrer »: only « Enregistrer sous… » (a copy, e.g. of a read-
 
 from __future__ import annotations
 
+import html
 import shutil
 from pathlib import Path
 
@@ -169,7 +170,7 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         if self.file is None:
             return
         if self.file.read_only:
-            reason = getattr(self.file, "read_only_reason", "") or ""
+            reason = html.escape(getattr(self.file, "read_only_reason", "") or "")  # rich text
             text = (f"<b>Lecture seule</b> — {reason} " if reason else "<b>Lecture seule</b> — ")
             self.editor.show_banner(
                 text + "Vos modifications ne sont pas enregistrées dans ce fichier : "
