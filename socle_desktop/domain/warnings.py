@@ -59,6 +59,12 @@ def warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[A
                 school.id,
             )
         for c in school.classes:
+            if not c.niveaux:
+                yield Alert(
+                    f"{name}, classe {c.nom or '(sans nom)'} : aucun niveau n'est coché ; elle "
+                    "ne compte pas pour le plafond par classe.",
+                    school.id,
+                )
             if c.eleves > PUPILS_PER_CLASS_MAX:
                 yield Alert(
                     f"{name}, classe {c.nom} : {c.eleves} élèves, est-ce exact ?", school.id

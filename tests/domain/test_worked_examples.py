@@ -83,3 +83,11 @@ def test_class_cap_leaves_the_excess_to_the_commune_and_says_how_much():
 def test_ceiling_is_explained():
     result = compute(CASES["ceiling"][0](), load_campaign())
     assert "plafonnée à 1\u202f000\u202f000,00\u00a0€" in result.equipment.explanation
+
+
+def test_a_class_without_level_is_pointed_out():
+    d = dossier(school(2, "7000"))
+    d.ecoles[0].classes[1].niveaux = []
+    result = compute(d, load_campaign())
+    assert result.schools[0].classes_cycles_2_3 == 1
+    assert any("aucun niveau n'est coché" in a.message for a in result.alerts)
