@@ -94,6 +94,35 @@ class DossierFilesMixin:
             self._remember_recent(path)
         return True
 
+    def import_json_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, "Importer un dossier JSON", str(preferences.folder("last_folder")),
+            "Dossiers JSON (*.json);;Tous les fichiers (*)")
+        if path:
+            self.import_json(Path(path))
+
+    def import_json(self, source: Path) -> bool:
+        """A dossier in the JSON interchange form, read then saved as a new .socle file."""
+        from socle_desktop.domain import jsonio
+        from socle_desktop.domain.campaign import load_campaign
+
+        try:
+            dossier = jsonio.loads(Path(source).read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as error:
+            dialogs.warning(self, "Import impossible",
+                            f"{source.name} n'a pas pu être lu.\n\n{error}")
+            return False
+        except jsonio.DossierJsonError as error:
+            dialogs.warning(self, "Import impossible",
+                            f"{source.name} n'est pas un dossier valide.\n\n{error}\n\n"
+                            "Rien n'a été créé.")
+            return False
+        path = self._ask_save_path(f"Importer {source.name} : où enregistrer le dossier ?",
+                                   source.stem)
+        if path is None:
+            return False
+        return self._create(path, dossier, load_campaign(dossier.campagne))
+
     def open_example(self) -> bool:
         """The bundled example, imported into a temporary copy (the bundled file stays intact)."""
         from socle_desktop.domain import jsonio

@@ -55,6 +55,8 @@ class MenusMixin:
                                         "open_action")
         self.example_action = self._action("Ouvrir l'exemp&le", self.open_example,
                                            name="example_action")
+        self.import_action = self._action("&Importer un dossier JSON…", self.import_json_dialog,
+                                          name="import_action")
         self.save_as_action = self._action("Enregistrer &sous…", self.save_as,
                                            key("Ctrl+Shift+S"), "save_as_action")
         self.pdf_action = self._action("&Exporter PDF…", self.export_pdf, key("Ctrl+E"),
@@ -87,6 +89,7 @@ class MenusMixin:
         self.recent_menu = fichier.addMenu("Ouvrir &récent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         fichier.addAction(self.example_action)
+        fichier.addAction(self.import_action)
         fichier.addSeparator()
         fichier.addAction(self.save_as_action)
         fichier.addSeparator()
