@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -27,7 +26,6 @@ from socle_desktop.gui.models.classes import (
 from socle_desktop.gui.pages.check_delegate import CenteredCheckDelegate
 from socle_desktop.gui.pages.common import (
     SchoolPage,
-    SchoolSelector,
     chain_tab_order,
     elide,
     school_equipment_summary,
@@ -51,9 +49,7 @@ class ClassesPage(SchoolPage):
         self._class_id = ""
 
         form = self.form = load_form("classes_page", self)
-        self.school_combo: QComboBox = form.findChild(QComboBox, "school_combo")
-        self.school_selector = SchoolSelector(self.school_combo, self)
-        self.school_selector.schoolChanged.connect(self._on_school_changed)
+        self._init_school_selector(form, self._on_school_changed)
         self.summary_label: QLabel = form.findChild(QLabel, "summary_label")
 
         # the classes of the school

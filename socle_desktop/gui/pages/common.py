@@ -48,6 +48,13 @@ class SchoolPage(LazyPage):
 
     school_selector: SchoolSelector
 
+    def _init_school_selector(self, form: QWidget, on_change=None) -> None:
+        """Drive the form's « school_combo »; a new choice redraws the page (or ``on_change``)."""
+        self.school_combo = form.findChild(QComboBox, "school_combo")
+        self.school_selector = SchoolSelector(self.school_combo, self)
+        self.school_selector.schoolChanged.connect(
+            on_change or (lambda _id: self.redraw(self.session.result)))
+
     def current_school(self) -> School | None:
         school_id = self.school_selector.current_id()
         return next((s for s in self.session.dossier.ecoles if s.id == school_id), None)

@@ -18,7 +18,6 @@ from socle_desktop.gui.pages.common import (
     OK_STYLE,
     WARNING_STYLE,
     SchoolPage,
-    SchoolSelector,
     chain_tab_order,
     school_equipment_summary,
 )
@@ -56,9 +55,7 @@ class EquipementEcolePage(SchoolPage):
             parent=parent,
         )
         form = self.form = load_form("equipement_ecole_page", self)
-        self.school_combo: QComboBox = form.findChild(QComboBox, "school_combo")
-        self.school_selector = SchoolSelector(self.school_combo, self)
-        self.school_selector.schoolChanged.connect(lambda _id: self.redraw(self.session.result))
+        self._init_school_selector(form)
         self.summary_label: QLabel = form.findChild(QLabel, "summary_label")
 
         # mobile devices: the socle's rule of thumb and a « Proposer » button

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QWidget
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import CatalogueItem, School
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.forms import load_form, place
-from socle_desktop.gui.pages.common import SchoolPage, SchoolSelector, chain_tab_order
+from socle_desktop.gui.pages.common import SchoolPage, chain_tab_order
 from socle_desktop.gui.pages.lines_editor import LinesEditor
 
 ENT = "partage"  # the socle item the ENT articles belong to
@@ -26,9 +26,7 @@ class ServicesPage(SchoolPage):
         )
         campaign = session.campaign
         form = self.form = load_form("services_page", self)
-        self.school_combo: QComboBox = form.findChild(QComboBox, "school_combo")
-        self.school_selector = SchoolSelector(self.school_combo, self)
-        self.school_selector.schoolChanged.connect(lambda _id: self.redraw(self.session.result))
+        self._init_school_selector(form)
         self.pupils_label: QLabel = form.findChild(QLabel, "pupils_label")
 
         self.cap_label: QLabel = form.findChild(QLabel, "services_cap")
