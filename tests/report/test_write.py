@@ -62,6 +62,18 @@ def test_read_only_folder(example, campaign, tmp_path):
         folder.chmod(0o700)
 
 
+def test_a_folder_the_system_refuses(example, campaign, tmp_path, monkeypatch):
+    """What a read-only folder does, shown even to root (who writes everywhere)."""
+    def refused(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("socle_desktop.report.document.tempfile.mkstemp", refused)
+    with pytest.raises(ReportError, match="impossible d'écrire dans") as error:
+        write_pdf(example[0], campaign, tmp_path / "dossier.pdf")
+    assert "dossier.pdf" in str(error.value)
+    assert _leftovers(tmp_path) == []
+
+
 def test_failure_while_writing_leaves_nothing(example, campaign, tmp_path, monkeypatch):
     target = tmp_path / "dossier.pdf"
     target.write_bytes(b"ancien")
