@@ -9,13 +9,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QWidget,
 )
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import Classroom
 from socle_desktop.domain.rules import Result
-from socle_desktop.gui.forms import load_form, place
+from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.models.classes import (
     COL_ELEVES,
     COL_MONTANT,
@@ -81,14 +80,7 @@ class ClassesPage(SchoolPage):
         # the lines of the selected class
         self.lines_box: QGroupBox = form.findChild(QGroupBox, "lines_box")
         self.lines_box.installEventFilter(self)  # its title is elided to its width
-        self.lines_editor = LinesEditor(session, "classe", "equipement")
-        place(self.lines_editor, form.findChild(QWidget, "lines_editor_host"))
-        self.lines_table = self.lines_editor.table
-        self.article_combo = self.lines_editor.article_combo
-        self.add_line_button = self.lines_editor.add_button
-        self.remove_line_button = self.lines_editor.remove_button
-        self.quantity_editor = self.lines_editor.quantity_editor  # for the keyboard and tests
-        self.price_editor = self.lines_editor.price_editor
+        self._init_lines_editor(form, LinesEditor(session, "classe", "equipement"))
         self.apply_to_all_button: QPushButton = form.findChild(QPushButton,
                                                                "apply_to_all_button")
         self.apply_to_all_button.clicked.connect(self.apply_to_all_classes)

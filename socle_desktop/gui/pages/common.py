@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from socle_desktop.domain.model import School
 from socle_desktop.domain.money import euros
 from socle_desktop.domain.rules import Result, SchoolResult
+from socle_desktop.gui.forms import place
 from socle_desktop.gui.pages.base import DossierPage
 
 WARNING_STYLE = "color: #9a5b00;"
@@ -54,6 +55,18 @@ class SchoolPage(LazyPage):
         self.school_selector = SchoolSelector(self.school_combo, self)
         self.school_selector.schoolChanged.connect(
             on_change or (lambda _id: self.redraw(self.session.result)))
+
+    def _init_lines_editor(self, form: QWidget, editor) -> None:
+        """Put the lines editor in the form's « lines_editor_host », with short names for its
+        widgets (the keyboard focus chain and the tests use them)."""
+        self.lines_editor = editor
+        place(editor, form.findChild(QWidget, "lines_editor_host"))
+        self.lines_table = editor.table
+        self.article_combo = editor.article_combo
+        self.add_line_button = editor.add_button
+        self.remove_line_button = editor.remove_button
+        self.quantity_editor = editor.quantity_editor
+        self.price_editor = editor.price_editor
 
     def current_school(self) -> School | None:
         school_id = self.school_selector.current_id()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.diagnostic import STATUS_LABELS, Status, diagnose_school
 from socle_desktop.domain.model import CatalogueItem, Existant, School
 from socle_desktop.domain.rules import Result
-from socle_desktop.gui.forms import load_form, place
+from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.models.lines import COL_QUANTITE, category_label
 from socle_desktop.gui.pages.common import (
     ERROR_STYLE,
@@ -74,14 +74,8 @@ class EquipementEcolePage(SchoolPage):
         self.category_combo.addItem(category_label("autre"), "autre")
         self.category_combo.currentIndexChanged.connect(self._on_category_changed)
 
-        self.lines_editor = LinesEditor(session, "ecole", "equipement", self._default_quantity)
-        place(self.lines_editor, form.findChild(QWidget, "lines_editor_host"))
-        self.lines_table = self.lines_editor.table
-        self.article_combo = self.lines_editor.article_combo
-        self.add_line_button = self.lines_editor.add_button
-        self.remove_line_button = self.lines_editor.remove_button
-        self.quantity_editor = self.lines_editor.quantity_editor  # for the keyboard and tests
-        self.price_editor = self.lines_editor.price_editor
+        self._init_lines_editor(
+            form, LinesEditor(session, "ecole", "equipement", self._default_quantity))
 
         # what the school already has (the diagnostic): one row per socle item, from the rules
         self.existant_combos: dict[str, QComboBox] = {}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import CatalogueItem, School
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
-from socle_desktop.gui.forms import load_form, place
+from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.pages.common import SchoolPage, chain_tab_order
 from socle_desktop.gui.pages.lines_editor import LinesEditor
 
@@ -38,14 +38,8 @@ class ServicesPage(SchoolPage):
         )
 
         self.lines_box: QGroupBox = form.findChild(QGroupBox, "lines_box")
-        self.lines_editor = LinesEditor(session, "ecole", "services", self._default_quantity)
-        place(self.lines_editor, form.findChild(QWidget, "lines_editor_host"))
-        self.lines_table = self.lines_editor.table
-        self.article_combo = self.lines_editor.article_combo
-        self.add_line_button = self.lines_editor.add_button
-        self.remove_line_button = self.lines_editor.remove_button
-        self.quantity_editor = self.lines_editor.quantity_editor  # for the keyboard and tests
-        self.price_editor = self.lines_editor.price_editor
+        self._init_lines_editor(
+            form, LinesEditor(session, "ecole", "services", self._default_quantity))
         self.apply_ent_button: QPushButton = form.findChild(QPushButton, "apply_ent_button")
         self.apply_ent_button.clicked.connect(self.apply_ent_to_all_schools)
 
