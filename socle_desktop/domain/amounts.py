@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from socle_desktop.domain.model import Dossier, Line
+from socle_desktop.domain.model import CatalogueItem, Dossier, Line
 from socle_desktop.domain.money import cents
 
 HUNDRED = Decimal(100)
@@ -18,6 +18,14 @@ def line_amount(line: Line, dossier: Dossier) -> Decimal:
         return cents(amount)
     factor = 1 + params.taux_tva / HUNDRED
     return cents(amount * factor if params.base == "TTC" else amount / factor)
+
+
+def typed_price(item: CatalogueItem, dossier: Dossier) -> Decimal:
+    """A catalogue price (always TTC) in the basis the dossier's prices are typed in, with
+    the article's own VAT rate."""
+    if dossier.parametres.prix_saisis == "HT":
+        return cents(item.prix_unitaire / (1 + item.taux_tva / HUNDRED))
+    return item.prix_unitaire
 
 
 def is_subsidisable(line: Line, dossier: Dossier) -> bool:

@@ -121,3 +121,14 @@ def test_the_domain_imports_no_qt():
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_catalogue_prices_are_offered_in_the_typed_basis():
+    from socle_desktop.domain.amounts import typed_price
+    from socle_desktop.domain.catalogue import load_default_catalogue
+
+    vpi = load_default_catalogue()["vpi"]  # 2 300,00 € TTC
+    d = dossier()
+    assert typed_price(vpi, d) == D("2300.00")
+    d.parametres.prix_saisis = "HT"
+    assert typed_price(vpi, d) == D("1916.67")

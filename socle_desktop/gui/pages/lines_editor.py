@@ -8,7 +8,6 @@ follows the typing) and successive keystrokes in one cell make a single undo ste
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from socle_desktop.domain import edits
+from socle_desktop.domain.amounts import typed_price
 from socle_desktop.domain.catalogue import load_default_catalogue
 from socle_desktop.domain.model import CatalogueItem, Dossier, Line
-from socle_desktop.domain.money import cents, euros
+from socle_desktop.domain.money import euros
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.models.lines import (
     COL_ARTICLE,
@@ -62,12 +62,6 @@ def available_articles(session: Session, niveau: str, volet: str,
     ]
     return sorted(items, key=lambda item: order.get(item.categorie, len(order)))
 
-
-def typed_price(item: CatalogueItem, dossier: Dossier) -> Decimal:
-    """The catalogue's price (TTC) in the basis the dossier's prices are typed in."""
-    if dossier.parametres.prix_saisis == "HT":
-        return cents(item.prix_unitaire / (1 + item.taux_tva / Decimal(100)))
-    return item.prix_unitaire
 
 
 def article_text(item: CatalogueItem, dossier: Dossier) -> str:
