@@ -112,9 +112,10 @@ def test_unknown_campaign():
 
 def test_the_domain_imports_no_qt():
     code = (
-        "import sys, pkgutil, importlib, socle_desktop.domain as d\n"
-        "for m in pkgutil.iter_modules(d.__path__):\n"
-        "    importlib.import_module(f'{d.__name__}.{m.name}')\n"
+        "import sys, pkgutil, importlib, socle_desktop.domain, socle_desktop.opendata\n"
+        "for d in (socle_desktop.domain, socle_desktop.opendata):\n"
+        "    for m in pkgutil.iter_modules(d.__path__):\n"
+        "        importlib.import_module(f'{d.__name__}.{m.name}')\n"
         "import socle_desktop.cli\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"

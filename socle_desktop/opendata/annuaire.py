@@ -1,0 +1,155 @@
+"""The « Annuaire de l'éducation » (data.education.gouv.fr, ``fr-en-annuaire-education``): one
+row per establishment. Socle keeps its schools and the communes it names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from socle_desktop.opendata.csvtable import (
+    OpenDataError,
+    Progress,
+    Table,
+    check_columns,
+    count,
+    plain,
+    read_table,
+)
+
+# Each column by its field name first, then other names seen in exports of the dataset.
+UAI = ("Identifiant_de_l_etablissement", "Identifiant de l'établissement", "uai", "Code UAI")
+NOM = ("Nom_etablissement", "Nom de l'établissement", "appellation_officielle")
+TYPE = ("Type_etablissement", "Type d'établissement")
+CODE_COMMUNE = ("Code_commune", "Code INSEE de la commune", "code_insee_commune", "code_insee")
+NOM_COMMUNE = ("Nom_commune", "Nom de la commune", "libelle_commune", "commune")
+STATUT = ("Statut_public_prive", "Statut public/privé", "secteur")
+CONTRAT = ("Type_contrat_prive", "Type de contrat privé")
+MATERNELLE = ("Ecole_maternelle", "École maternelle")
+ELEMENTAIRE = ("Ecole_elementaire", "École élémentaire")
+ELEVES = ("Nombre_d_eleves", "Nombre d'élèves")
+ETAT = ("etat", "État")
+NATURE = ("libelle_nature", "Libellé nature")
+
+REQUIRED = {  # column -> what it is, for the message when it is missing
+    UAI: "l'identifiant (UAI) de l'établissement",
+    NOM: "le nom de l'établissement",
+    TYPE: "le type d'établissement",
+    CODE_COMMUNE: "le code INSEE de la commune",
+    NOM_COMMUNE: "le nom de la commune",
+}
+
+
+@dataclass(frozen=True)
+class CommuneInfo:
+    insee: str
+    nom: str
+
+    @property
+    def label(self) -> str:
+        """« Rennes (35238) », as the user picks it."""
+        return f"{self.nom} ({self.insee})"
+
+
+@dataclass(frozen=True)
+class AnnuaireSchool:
+    """A school of the annuaire, in the annuaire's own terms."""
+
+    uai: str
+    nom: str
+    insee: str
+    commune: str
+    statut: str  # « Public », « Privé »
+    contrat: str  # e.g. « CONTRAT D'ASSOCIATION TOUTES CLASSES », « HORS CONTRAT »
+    maternelle: bool | None  # None: the file does not say
+    elementaire: bool | None
+    eleves: int | None
+    etat: str  # « OUVERT », « A FERMER »…
+    nature: str  # « ECOLE MATERNELLE », « ECOLE DE NIVEAU ELEMENTAIRE »
+
+
+def _flag(text: str) -> bool | None:
+    text = plain(text.strip())
+    if text in ("1", "oui", "o", "true", "vrai", "x"):
+        return True
+    if text in ("0", "non", "n", "false", "faux"):
+        return False
+    return None
+
+
+class Annuaire:
+    """The communes of an annuaire and, per commune, its schools: a school's row is split into
+    all its columns only when its commune is asked for (see csvtable)."""
+
+    def __init__(self, table: Table):
+        self.path = table.path
+        self._table = table
+        self._col = {names: table.column(*names) for names in (
+            UAI, NOM, TYPE, CODE_COMMUNE, NOM_COMMUNE, STATUT, CONTRAT, MATERNELLE, ELEMENTAIRE,
+            ELEVES, ETAT, NATURE)}
+        self.rows = len(table.records)
+        self.communes: dict[str, CommuneInfo] = {}  # every commune named, school or not
+        self._records: dict[str, list[str]] = {}  # INSEE -> the records of its schools
+        self._index()
+
+    def _index(self) -> None:
+        kind, insee, name = self._col[TYPE], self._col[CODE_COMMUNE], self._col[NOM_COMMUNE]
+        upto = max(kind, insee, name)
+        is_school: dict[str, bool] = {}  # « Ecole », « École », « ECOLE »: a few values
+        fields, communes, records = self._table.fields, self.communes, self._records
+        for record in self._table.records:
+            row = fields(record, upto)
+            code = row[insee].strip()
+            if code not in communes:
+                communes[code] = CommuneInfo(code, row[name].strip())
+            value = row[kind]
+            school = is_school.get(value)
+            if school is None:
+                school = is_school[value] = plain(value.strip()).startswith("ecole")
+            if school:
+                records.setdefault(code, []).append(record)
+        communes.pop("", None)
+
+    @property
+    def school_communes(self) -> set[str]:
+        """The INSEE codes of the communes that have at least one school."""
+        return set(self._records)
+
+    @property
+    def school_count(self) -> int:
+        return sum(len(records) for records in self._records.values())
+
+    def schools_in(self, insees) -> list[AnnuaireSchool]:
+        """The schools of these communes, in file order (an establishment on several lines
+        once, as its first line)."""
+        out, seen = [], set()
+        for code in insees:
+            for record in self._records.get(code, []):
+                school = self._school(self._table.fields(record))
+                if school.uai and school.uai not in seen:
+                    seen.add(school.uai)
+                    out.append(school)
+        return out
+
+    def _school(self, row: list[str]) -> AnnuaireSchool:
+        def get(names) -> str:
+            position = self._col[names]
+            return row[position].strip() if position is not None else ""
+
+        return AnnuaireSchool(
+            uai=get(UAI).upper(), nom=get(NOM), insee=get(CODE_COMMUNE),
+            commune=get(NOM_COMMUNE), statut=get(STATUT), contrat=get(CONTRAT),
+            maternelle=_flag(get(MATERNELLE)), elementaire=_flag(get(ELEMENTAIRE)),
+            eleves=count(get(ELEVES)), etat=get(ETAT), nature=get(NATURE))
+
+
+def annuaire_from_table(table: Table) -> Annuaire:
+    if table.has("Numéro de l'école") and table.has("Nombre total de classes"):
+        raise OpenDataError(table.path, "ce fichier est celui des effectifs par école, pas "
+                            "l'annuaire de l'éducation : choisissez-le comme fichier des effectifs")
+    check_columns(table, REQUIRED, "Annuaire de l'éducation")
+    return Annuaire(table)
+
+
+def read_annuaire(path: Path | str, *, progress: Progress | None = None) -> Annuaire:
+    """Read an annuaire export; ``OpenDataError`` in French for anything else."""
+    return annuaire_from_table(read_table(path, progress=progress))

@@ -1,0 +1,224 @@
+"""From the open data to schools as the dossier holds them: which ones the user may tick, and
+their classes estimated from the effectifs (elementary classes only: maternelle is outside the
+call)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from math import floor
+
+from socle_desktop.domain.model import Classroom, School, Secteur
+from socle_desktop.opendata.annuaire import Annuaire, AnnuaireSchool, CommuneInfo
+from socle_desktop.opendata.csvtable import plain
+from socle_desktop.opendata.effectifs import ELEMENTARY_LEVELS, Effectifs, SchoolCounts
+
+CLASSES_NOTE = ("Les classes sont créées à effectifs égaux, dans l'ordre des niveaux (CP "
+                "d'abord) : ajustez-les à la réalité de chaque école.")
+KIND_LABELS = {"elementaire": "Élémentaire", "primaire": "Primaire", "maternelle": "Maternelle"}
+
+# Names written in capitals (« ECOLE PRIMAIRE PRIVEE STE MARIE ») read as the others do.
+_WORDS = {"ecole": "École", "primaire": "primaire", "privee": "privée", "prive": "privé",
+          "publique": "publique", "public": "public", "elementaire": "élémentaire",
+          "maternelle": "maternelle", "de": "de", "du": "du", "des": "des", "la": "la",
+          "le": "le", "les": "les", "et": "et", "d": "d", "l": "l", "sous": "sous",
+          "contrat": "contrat", "hors": "hors"}
+
+
+def readable_name(name: str) -> str:
+    """« ECOLE PRIMAIRE PRIVEE STE MARIE » -> « École primaire privée Ste Marie »; a name that
+    already has lower case keeps its own spelling, but for « Ecole » -> « École »."""
+    name = " ".join(name.split())
+    if any(c.islower() for c in name):
+        return re.sub(r"^Ecole\b", "École", name)
+
+    def word(match: re.Match) -> str:
+        text = match.group()
+        known = _WORDS.get(plain(text))
+        return known if known is not None else text.capitalize()
+
+    out = re.sub(r"[^\W\d_]+", word, name)
+    return out[0].upper() + out[1:] if out else out
+
+
+@dataclass
+class Proposal:
+    """One school of the chosen communes, as it would enter the dossier."""
+
+    source: AnnuaireSchool
+    commune: CommuneInfo
+    school: School
+    kind: str  # elementaire | primaire | maternelle
+    counts: SchoolCounts | None
+    eligible: bool  # False: cannot be ticked (a private school outside any contract)
+    ticked: bool  # ticked at first
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def uai(self) -> str:
+        return self.school.uai
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def classes(self) -> int:
+        return self.school.cycle_2_3_classes
+
+
+def _kind(source: AnnuaireSchool, counts: SchoolCounts | None) -> str:
+    if counts is not None and counts.total > 0:
+        if counts.elementary_pupils == 0:
+            return "maternelle"
+        return "primaire" if counts.preelementaire > 0 else "elementaire"
+    if source.elementaire:
+        return "primaire" if source.maternelle else "elementaire"
+    if source.maternelle or "maternelle" in plain(source.nature or source.nom):
+        return "maternelle"
+    return "primaire" if "primaire" in plain(source.nom) else "elementaire"
+
+
+def _secteur(source: AnnuaireSchool) -> tuple[Secteur | None, str | None]:
+    """The sector, or None with the reason when the school cannot be in the call."""
+    statut = plain(source.statut)
+    if statut.startswith("pub"):
+        return Secteur.PUBLIC, None
+    if "hors contrat" in plain(source.contrat) or "hors contrat" in plain(source.nom):
+        return None, "école privée hors contrat : elle ne peut pas bénéficier de l'appel"
+    if statut.startswith("priv"):
+        if not source.contrat.strip():
+            return Secteur.PRIVE, "vérifiez qu'elle est sous contrat (l'annuaire ne le dit pas)"
+        return Secteur.PRIVE, None
+    return Secteur.PUBLIC, "secteur absent de l'annuaire : public supposé, à vérifier"
+
+
+def elementary_class_count(counts: SchoolCounts) -> int:
+    """The school's elementary classes: all of them, or for a primary school its share of the
+    classes in proportion to its elementary pupils (rounded half up, at least one, and at least
+    one class left to the maternelle pupils)."""
+    if counts.elementary_pupils == 0 or counts.classes == 0:
+        return 0
+    if counts.preelementaire == 0:
+        return counts.classes
+    share = Fraction(counts.classes * counts.elementary_pupils,
+                     counts.elementary_pupils + counts.preelementaire)
+    estimate = floor(share + Fraction(1, 2))
+    return max(1, min(estimate, counts.classes - 1 if counts.classes > 1 else 1))
+
+
+def _split(total: int, parts: int) -> list[int]:
+    """``total`` in ``parts`` near-equal whole parts, the larger first."""
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+def _class_names(level_sets: list[list[str]]) -> list[str]:
+    """« CP », « CE2-CM1 »…; the same levels twice become « CP A », « CP B »."""
+    names = ["-".join(levels) for levels in level_sets]
+    for name in set(names):
+        if names.count(name) > 1:
+            letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            names = [f"{n} {next(letters)}" if n == name else n for n in names]
+    return names
+
+
+def _level_classes(niveaux: dict[str, int], count: int) -> list[Classroom]:
+    """``count`` classes sharing the pupils in level order (CP first), each class taking the
+    next slice of pupils; its levels are those its slice touches."""
+    levels = [(level, niveaux.get(level, 0)) for level in ELEMENTARY_LEVELS
+              if niveaux.get(level, 0) > 0]
+    pupils = sum(n for _level, n in levels)
+    if pupils == 0:
+        return []
+    starts, position = [], 0
+    for level, n in levels:
+        starts.append((position, position + n, level))
+        position += n
+    bounds = [floor(Fraction(i * pupils, count) + Fraction(1, 2)) for i in range(count + 1)]
+    level_sets, sizes = [], []
+    for low, high in zip(bounds, bounds[1:], strict=False):
+        if high > low:
+            touched = [level for start, end, level in starts if start < high and end > low]
+        else:  # more classes than pupils: an odd file, still one level per class
+            touched = [next(level for start, end, level in starts if end > min(low, pupils - 1))]
+        level_sets.append(touched)
+        sizes.append(high - low)
+    return [Classroom(nom=name, niveaux=levels_, eleves=size)
+            for name, levels_, size in zip(_class_names(level_sets), level_sets, sizes,
+                                           strict=True)]
+
+
+def estimate_classes(counts: SchoolCounts) -> tuple[list[Classroom], list[str]]:
+    """The elementary classes of a school year, and what the user should know about them."""
+    notes: list[str] = []
+    count = elementary_class_count(counts)
+    if count == 0:
+        return [], notes
+    if counts.preelementaire > 0:
+        notes.append(
+            f"école primaire : {count} classe(s) élémentaire(s) sur {counts.classes}, estimée(s) "
+            f"d'après ses élèves ({counts.elementary_pupils} en élémentaire, "
+            f"{counts.preelementaire} en maternelle) ; à vérifier")
+    ulis_class = counts.ulis > 0 and count >= 2
+    classes = _level_classes(counts.niveaux, count - 1 if ulis_class else count)
+    if not classes:
+        notes.append("élèves par niveau absents du fichier : niveaux des classes à vérifier")
+        classes = [Classroom(nom=f"Classe élémentaire {i}", niveaux=list(ELEMENTARY_LEVELS),
+                             eleves=n)
+                   for i, n in enumerate(_split(counts.elementaire,
+                                                count - 1 if ulis_class else count), start=1)]
+    if ulis_class:
+        classes.append(Classroom(nom="ULIS", niveaux=list(ELEMENTARY_LEVELS),
+                                 eleves=counts.ulis))
+        notes.append(f"dont un dispositif ULIS de {counts.ulis} élève(s), compté comme une classe")
+    elif counts.ulis:
+        for classroom, extra in zip(classes, _split(counts.ulis, len(classes)), strict=True):
+            classroom.eleves += extra
+    return classes, notes
+
+
+def propose(annuaire: Annuaire, communes: list[CommuneInfo],
+            effectifs: Effectifs | None = None) -> list[Proposal]:
+    """Every school of ``communes`` in the annuaire, commune by commune, by name."""
+    order = {info.insee: rank for rank, info in enumerate(communes)}
+    by_insee = {info.insee: info for info in communes}
+    sources = sorted(annuaire.schools_in(list(order)),
+                     key=lambda s: (order[s.insee], plain(readable_name(s.nom))))
+    return [_proposal(source, by_insee[source.insee], effectifs) for source in sources]
+
+
+def _proposal(source: AnnuaireSchool, commune: CommuneInfo,
+              effectifs: Effectifs | None) -> Proposal:
+    counts = effectifs.get(source.uai) if effectifs else None
+    kind = _kind(source, counts)
+    secteur, secteur_note = _secteur(source)
+    notes = [secteur_note] if secteur_note else []
+    classes: list[Classroom] = []
+    if counts is not None:
+        eleves = counts.total
+        if kind != "maternelle":
+            classes, class_notes = estimate_classes(counts)
+            notes += class_notes
+        if effectifs.latest_year and counts.annee < effectifs.latest_year:
+            notes.append(f"effectifs de la rentrée {counts.annee} (aucun pour "
+                         f"{effectifs.latest_year})")
+    else:
+        eleves = source.eleves or 0
+        if source.eleves is None:
+            notes.append("nombre d'élèves absent de l'annuaire : à saisir")
+        if kind != "maternelle":
+            notes.append("absente du fichier des effectifs : classes à saisir" if effectifs
+                         else "classes à saisir (fichier des effectifs non fourni)")
+    closing = "ferm" in plain(source.etat)
+    if kind == "maternelle":
+        notes.insert(0, "école maternelle : hors de l'appel (cycles 2 et 3)")
+    if closing:
+        notes.insert(0, f"signalée « {source.etat.lower()} » dans l'annuaire")
+    school = School(nom=readable_name(source.nom), uai=source.uai, commune=source.insee,
+                    secteur=secteur or Secteur.PRIVE, eleves=eleves, classes=classes)
+    eligible = secteur is not None
+    return Proposal(source=source, commune=commune, school=school, kind=kind, counts=counts,
+                    eligible=eligible, ticked=eligible and kind != "maternelle" and not closing,
+                    notes=notes)
