@@ -6,7 +6,7 @@ import sys
 
 # The verbs of socle_desktop.cli, named here so that starting the window does not import the
 # command line (argparse, json: about 10 ms of the start-up budget). A test keeps them in step.
-CLI_VERBS = ("import-json", "export-json", "summary", "pdf")
+CLI_VERBS = ("import-json", "export-json", "summary", "pdf", "import-ecoles")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""The command line of shared/domain/dossier-json.md: import-json, export-json, summary, pdf.
+"""The command line of shared/domain/dossier-json.md (import-json, export-json, summary, pdf),
+and import-ecoles: schools of a commune from the Ministry's open data (docs/donnees-ouvertes.md).
 
 Exit 0 on success, 2 on bad input with a French message on stderr naming the file (and the JSON
 path of the bad value); nothing is written on failure.
@@ -76,6 +77,28 @@ def _parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("pdf", help="écrit le dossier PDF")
     p.add_argument("dossier_file", metavar="DOSSIER")
     p.add_argument("-o", "--output", required=True, metavar="SORTIE.pdf")
+
+    p = verbs.add_parser(
+        "import-ecoles", help="ajoute les écoles d'une commune depuis les données ouvertes",
+        description="Ajoute au dossier (créé s'il n'existe pas) les écoles élémentaires et "
+        "primaires des communes choisies, lues dans l'annuaire de l'éducation et, si donné, le "
+        "fichier des effectifs par école (classes et élèves par niveau). Une école déjà dans le "
+        "dossier (même UAI) est mise à jour, pas dupliquée.")
+    p.add_argument("dossier_file", metavar="DOSSIER")
+    p.add_argument("--annuaire", required=True, metavar="ANNUAIRE.csv",
+                   help="l'« Annuaire de l'éducation » (CSV de data.education.gouv.fr)")
+    p.add_argument("--effectifs", metavar="EFFECTIFS.csv",
+                   help="les « Effectifs d'élèves par niveau et nombre de classes par école »")
+    p.add_argument("--commune", required=True, action="append", metavar="NOM_OU_INSEE",
+                   help="nom ou code INSEE ; répétez l'option (ou séparez par des virgules) pour "
+                   "plusieurs communes")
+    p.add_argument("--uai", action="append", metavar="UAI",
+                   help="n'importe que ces écoles (répétable) ; par défaut, les écoles "
+                   "élémentaires et primaires")
+    p.add_argument("--avec-maternelles", action="store_true",
+                   help="importe aussi les écoles maternelles (hors de l'appel)")
+    p.add_argument("--simulation", action="store_true",
+                   help="affiche ce qui changerait, sans rien écrire")
     return parser
 
 
@@ -158,7 +181,106 @@ def pdf(args) -> None:
     print(f"PDF écrit : {args.output}", file=sys.stderr)
 
 
-VERBS = {"import-json": import_json, "export-json": export_json, "summary": summary, "pdf": pdf}
+def import_ecoles(args) -> None:
+    from socle_desktop.opendata.annuaire import read_annuaire
+    from socle_desktop.opendata.communes import CommuneIndex, CommuneQueryError
+    from socle_desktop.opendata.csvtable import OpenDataError
+    from socle_desktop.opendata.effectifs import read_effectifs
+    from socle_desktop.opendata.proposals import CLASSES_NOTE, propose
+
+    try:
+        annuaire = read_annuaire(args.annuaire)
+        effectifs = read_effectifs(args.effectifs) if args.effectifs else None
+        communes = CommuneIndex(annuaire).resolve(", ".join(args.commune))
+    except (OpenDataError, CommuneQueryError) as error:
+        raise CliError(str(error)) from None
+    proposals = propose(annuaire, communes, effectifs)
+    chosen = _chosen(proposals, args.uai, args.avec_maternelles)
+    print(_proposals_text(proposals, chosen))
+    if effectifs is not None and effectifs.latest_year:
+        print(f"\nEffectifs de la rentrée {effectifs.latest_year}. {CLASSES_NOTE}")
+    _write_import(Path(args.dossier_file), chosen, args.simulation)
+
+
+def _chosen(proposals, uais, with_maternelles: bool) -> list:
+    if not uais:
+        return [p for p in proposals
+                if p.ticked or (with_maternelles and p.eligible and p.kind == "maternelle")]
+    by_uai = {p.uai: p for p in proposals}
+    chosen = []
+    for uai in (u.strip().upper() for u in uais):
+        proposal = by_uai.get(uai)
+        if proposal is None:
+            raise CliError(f"l'UAI {uai} n'est pas une école des communes choisies")
+        if not proposal.eligible:
+            raise CliError(f"{proposal.school.nom} ({uai}) : {proposal.notes[0]}")
+        chosen.append(proposal)
+    return chosen
+
+
+def _proposals_text(proposals, chosen) -> str:
+    """The schools of each commune, ticked [x], not ticked [ ] or impossible [-], with notes."""
+    from socle_desktop.domain.model import SECTEUR_LABELS
+
+    lines, commune = [], None
+    for proposal in proposals:
+        school = proposal.school
+        if proposal.commune != commune:
+            commune = proposal.commune
+            count = sum(1 for p in proposals if p.commune == commune)
+            lines.append(f"{commune.label} : {count} école{'s' if count > 1 else ''} dans "
+                         "l'annuaire")
+        mark = "[x]" if proposal in chosen else ("[ ]" if proposal.eligible else "[-]")
+        lines.append(f"  {mark} {school.uai}  {school.nom} — {proposal.kind_label.lower()}, "
+                     f"{SECTEUR_LABELS[school.secteur].lower()}, {school.eleves} élèves, "
+                     f"{proposal.classes} classe(s) CP–CM2")
+        lines += [f"        {note}" for note in proposal.notes]
+    return "\n".join(lines)
+
+
+def _write_import(target: Path, chosen, simulation: bool) -> None:
+    from socle_desktop.domain import edits
+    from socle_desktop.domain.campaign import load_campaign
+    from socle_desktop.domain.model import Dossier
+    from socle_desktop.opendata.merge import plan_import
+    from socle_desktop.store import DossierFile, DossierInUse, StoreError
+
+    file = None
+    try:
+        if target.exists():
+            file = DossierFile.open(target)
+            if file.read_only and not simulation:
+                reason = file.read_only_reason
+                file.close()
+                raise CliError(f"{target} : impossible d'y écrire ({reason})")
+        dossier = file.dossier if file else Dossier()
+        plan = plan_import(dossier, chosen)
+        print("\nCe qui change dans le dossier :")
+        print(plan.text() or "  (rien)")
+        print(f"\nRésumé : {plan.summary()}")
+        if simulation:
+            print("Simulation : rien n'a été écrit.", file=sys.stderr)
+            return
+        if plan.edit is None:
+            print("Rien à changer : le dossier n'est pas modifié.", file=sys.stderr)
+            return
+        if file is None:
+            file = DossierFile.create(target, dossier, load_campaign(dossier.campagne))
+            print(f"Dossier créé : {target}", file=sys.stderr)
+        edits.apply(file.dossier, plan.edit)
+        file.apply(plan.edit)
+        print(f"Dossier enregistré : {target}", file=sys.stderr)
+    except DossierInUse as error:
+        raise CliError(f"{error} ; fermez-le avant d'importer") from None
+    except StoreError as error:
+        raise CliError(str(error)) from None
+    finally:
+        if file is not None:
+            file.close()
+
+
+VERBS = {"import-json": import_json, "export-json": export_json, "summary": summary, "pdf": pdf,
+         "import-ecoles": import_ecoles}
 
 
 def _utf8_output() -> None:

@@ -51,11 +51,13 @@ def warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[A
                 "restent entièrement à la charge de la collectivité.",
                 school.id,
             )
+        # Fewer pupils in the classes than in the school is normal: the maternelle classes of a
+        # primary school are outside the call and need not be entered. More is a mistake.
         class_pupils = sum(c.eleves for c in school.classes)
-        if school.classes and class_pupils and class_pupils != school.eleves:
+        if school.classes and class_pupils > school.eleves:
             yield Alert(
                 f"{name} : l'école compte {school.eleves} élèves mais ses classes en totalisent "
-                f"{class_pupils}.",
+                f"{class_pupils}, davantage.",
                 school.id,
             )
         for c in school.classes:

@@ -91,3 +91,13 @@ def test_a_class_without_level_is_pointed_out():
     result = compute(d, load_campaign())
     assert result.schools[0].classes_cycles_2_3 == 1
     assert any("aucun niveau n'est coché" in a.message for a in result.alerts)
+
+
+def test_pupils_of_the_classes_may_be_fewer_than_the_schools_but_not_more(campaign):
+    # A primary school enters only its elementary classes: its maternelle pupils are elsewhere.
+    s = school(2, "7000", pupils=80)
+    s.classes[0].eleves, s.classes[1].eleves = 25, 24
+    assert not any("totalisent" in a.message for a in compute(dossier(s), campaign).alerts)
+    s.classes[1].eleves = 56
+    [alert] = [a for a in compute(dossier(s), campaign).alerts if "totalisent" in a.message]
+    assert "compte 80 élèves mais ses classes en totalisent 81" in alert.message
