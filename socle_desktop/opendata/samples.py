@@ -127,3 +127,18 @@ def national_annuaire(path: Path, rows: int = 65_000, seed: int = 2021) -> Path:
             Adresse_2="Bâtiment principal, entrée par la cour de récréation")
         out.append(row)
     return write_csv(path, out, ANNUAIRE_COLUMNS)
+
+
+def national_effectifs(path: Path, annuaire_rows: int = 65_000, years: tuple[int, ...] = (
+        2019, 2020, 2021, 2022), seed: int = 2021) -> Path:
+    """The effectifs of the schools of ``national_annuaire`` (same UAIs), for four school years:
+    ~200 000 rows like the national file."""
+    rng = random.Random(seed)
+    out = []
+    for year in years:
+        for n in range(annuaire_rows):
+            levels = tuple(rng.randint(5, 40) for _ in range(5))
+            out.append(effectifs_row(valid_uai(100_000 + n), year, f"Commune {n % 35_000}",
+                                     classes=sum(levels) // 24 + 1, pre=rng.choice((0, 0, 60)),
+                                     levels=levels))
+    return write_csv(path, out, EFFECTIFS_COLUMNS)
