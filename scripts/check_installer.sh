@@ -12,6 +12,14 @@ pdf=$(ls "$out"/*.pdf)
 text=$(pdftotext "$pdf" -)
 grep -q "Plan de financement" <<< "$text" || { echo "PDF sans plan de financement" >&2; exit 1; }
 echo "PDF de l'exemple écrit par le programme installé : $pdf ($(pdfinfo "$pdf" | awk '/^Pages/ {print $2}') pages)"
+# Schools from open data: a two-row annuaire in the Ministry's format, through the installed CLI.
+printf '%s\r\n' "Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;Statut_public_prive;Code_commune;Nom_commune;Ecole_maternelle;Ecole_elementaire;Nombre_d_eleves" \
+    "0350165P;Ecole élémentaire publique de Cardroc;Ecole;Public;35050;Cardroc;0;1;71" \
+    "0350001A;Collège Exemple;Collège;Public;35050;Cardroc;;;400" > "$out/annuaire.csv"
+dist/socle/socle-cli import-ecoles "$out/cardroc.socle" --annuaire "$out/annuaire.csv" --commune cardroc >/dev/null
+dist/socle/socle-cli summary "$out/cardroc.socle" | grep -q "^Écoles : 1," \
+    || { echo "import-ecoles du programme installé : école absente du dossier" >&2; exit 1; }
+echo "Écoles importées des données ouvertes par le programme installé : 1 (Cardroc)"
 # The window itself: the built program opens the example offscreen, shows it, and quits.
 shown=$(QT_QPA_PLATFORM=offscreen SOCLE_BENCH_EXIT_AFTER_SHOW=1 SOCLE_BENCH_T0="$(date +%s.%N)" \
         timeout 60 "$bin" --exemple) || { echo "La fenêtre du programme installé a échoué" >&2; exit 1; }
