@@ -1,8 +1,10 @@
 """PNG captures of the application at 1366×768 into docs/screenshots/ (`make screenshots`).
 
 The example dossier is opened in the main window (a temporary copy), then each wizard page, the
-catalogue dialog and the start screen are captured. Runs under Xvfb (`xvfb-run -a -s "-screen 0
-1366x768x24"`) or offscreen (QT_QPA_PLATFORM=offscreen), without touching the user's settings.
+catalogue dialog and the start screen are captured, and the open-data import dialog on Rennes
+when the real extracts are found (SOCLE_SHARED_DATA, ../shared/data or /work/shared/data). Runs
+under Xvfb (`xvfb-run -a -s "-screen 0 1366x768x24"`) or offscreen (QT_QPA_PLATFORM=offscreen),
+without touching the user's settings.
 
 `--stress [FOLDER]` captures the same screens on a large dossier with 200-character and hostile
 names (60 schools, 300 classes), for checking by eye; those PNG go to FOLDER (default
@@ -23,6 +25,7 @@ if not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_Q
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 SIZE = (1366, 768)
+OPENDATA_FILES = ("annuaire-education-35.csv", "ecoles-effectifs-nb-classes-35.csv")
 PAGE_FILES = ("1-porteur", "2-ecoles", "3-classes", "4-equipement-ecole", "5-services",
               "6-recapitulatif")
 
@@ -39,6 +42,39 @@ def _save(widget, folder: Path, name: str, app) -> Path:
         raise SystemExit(f"Impossible d'écrire {path}")
     print(f"  {path}")
     return path
+
+
+def _shared_data() -> Path | None:
+    """The folder of the real open-data extracts (Ille-et-Vilaine), kept outside the project."""
+    candidates = (os.environ.get("SOCLE_SHARED_DATA"), ROOT.parent / "shared" / "data",
+                  "/work/shared/data")
+    for folder in filter(None, candidates):
+        if all((Path(folder) / name).is_file() for name in OPENDATA_FILES):
+            return Path(folder)
+    return None
+
+
+def _capture_import(window, folder: Path, app) -> None:
+    """The import dialog after choosing both files and typing « Rennes »."""
+    import time
+
+    data = _shared_data()
+    if data is None:
+        print("  (données ouvertes absentes : capture de l'import sautée)")
+        return
+    page = window.wizard.page_ecoles
+    page.open_import()
+    dialog = page.import_dialog
+    dialog.read("annuaire", data / OPENDATA_FILES[0])
+    dialog.read("effectifs", data / OPENDATA_FILES[1])
+    deadline = time.monotonic() + 30
+    while (dialog._job is not None or dialog._queue) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    dialog.commune_edit.setText("Rennes")
+    dialog.show_schools()
+    _save(dialog, folder, "9-import-ecoles", app)
+    dialog.close()
 
 
 def _stress_file(folder: Path) -> Path:
@@ -99,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     dialog.search_edit.setText("écran")
     _save(dialog, folder, "7-catalogue", app)
     dialog.close()
+    window.wizard.go_to(int(PageId.ECOLES))
+    _capture_import(window, folder, app)
     window.close()
     return 0
 

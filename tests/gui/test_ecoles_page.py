@@ -117,11 +117,11 @@ def test_tab_goes_from_the_list_to_the_form(qtbot, campaign, example_dossier):
     show_active(qtbot, page)
     page.table.setFocus()
     order = []
-    for _ in range(7):
+    for _ in range(8):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget().objectName())
-    assert order == ["add_button", "remove_button", "nom_edit", "uai_edit", "commune_combo",
-                     "secteur_combo", "eleves_edit"]
+    assert order == ["add_button", "remove_button", "import_button", "nom_edit", "uai_edit",
+                     "commune_combo", "secteur_combo", "eleves_edit"]
 
 
 def test_hostile_names_and_values_show_as_typed(qtbot, campaign, example_dossier, monkeypatch):

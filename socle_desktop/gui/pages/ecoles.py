@@ -115,6 +115,13 @@ class EcolesPage(DossierPage):
 
         self.add_button: QPushButton = form.findChild(QPushButton, "add_button")
         self.remove_button: QPushButton = form.findChild(QPushButton, "remove_button")
+        self.import_button: QPushButton = form.findChild(QPushButton, "import_button")
+        self.import_dialog = None
+        if session.read_only:
+            self.import_button.setEnabled(False)
+            self.import_button.setToolTip("Dossier en lecture seule : enregistrez-en une copie "
+                                          "(Fichier › Enregistrer sous…) pour importer des "
+                                          "écoles.")
         self.nom_edit: QLineEdit = form.findChild(QLineEdit, "nom_edit")
         self.uai_edit: QLineEdit = form.findChild(QLineEdit, "uai_edit")
         self.uai_message: QLabel = form.findChild(QLabel, "uai_message")
@@ -134,6 +141,7 @@ class EcolesPage(DossierPage):
 
         self.add_button.clicked.connect(self.add_school)
         self.remove_button.clicked.connect(self.remove_school)
+        self.import_button.clicked.connect(self.open_import)
         self.nom_edit.textEdited.connect(
             lambda text: self._set("nom", text, "Modifier le nom de l'école"))
         self.uai_edit.textEdited.connect(self._on_uai)
@@ -209,6 +217,22 @@ class EcolesPage(DossierPage):
         row = self.table.currentIndex().row()
         if self.session.edit(Remove("ecole", school.id, f"Supprimer l'école {name}")):
             self.select_school(min(row, len(self.session.dossier.ecoles) - 1))
+
+    def open_import(self) -> None:
+        """The open-data import dialog; its one edit comes back through the session."""
+        if self.session.read_only:
+            return
+        from socle_desktop.gui.import_ecoles_dialog import ImportEcolesDialog
+
+        dialog = self.import_dialog = ImportEcolesDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        before = len(self.session.dossier.ecoles)
+        dialog.accepted.connect(lambda: self._show_imported(before))
+        dialog.open()
+
+    def _show_imported(self, before: int) -> None:
+        if len(self.session.dossier.ecoles) > before:  # the first school added
+            self.select_school(before)
 
     # --- from the dossier to the widgets -----------------------------------------------------
 
