@@ -36,14 +36,19 @@ class CommuneIndex:
         self.annuaire = annuaire
         self.by_insee = annuaire.communes
         self.by_name: dict[str, list[CommuneInfo]] = {}
+        keys: dict[str, str] = {}
         for info in annuaire.communes.values():
-            self.by_name.setdefault(name_key(info.nom), []).append(info)
+            keys[info.insee] = key = name_key(info.nom)
+            self.by_name.setdefault(key, []).append(info)
         self.with_schools = annuaire.school_communes
+        # Sorted here, where the annuaire is read (a worker thread), not in the window's thread.
+        self._labels = [self.by_insee[code].label for code in sorted(
+            (code for code in self.with_schools if code in self.by_insee),
+            key=lambda code: (keys[code], code))]
 
     def labels(self) -> list[str]:
         """« Nom (INSEE) » of every commune with a school, sorted for a completer."""
-        infos = (self.by_insee[code] for code in self.with_schools if code in self.by_insee)
-        return sorted((info.label for info in infos), key=name_key)
+        return list(self._labels)
 
     def find(self, part: str) -> CommuneInfo:
         """One commune for one part of the query, or a ``CommuneQueryError`` saying why."""
