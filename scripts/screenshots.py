@@ -25,7 +25,6 @@ if not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_Q
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 SIZE = (1366, 768)
-OPENDATA_FILES = ("annuaire-education-35.csv", "ecoles-effectifs-nb-classes-35.csv")
 PAGE_FILES = ("1-porteur", "2-ecoles", "3-classes", "4-equipement-ecole", "5-services",
               "6-recapitulatif")
 
@@ -44,29 +43,21 @@ def _save(widget, folder: Path, name: str, app) -> Path:
     return path
 
 
-def _shared_data() -> Path | None:
-    """The folder of the real open-data extracts (Ille-et-Vilaine), kept outside the project."""
-    candidates = (os.environ.get("SOCLE_SHARED_DATA"), ROOT.parent / "shared" / "data",
-                  "/work/shared/data")
-    for folder in filter(None, candidates):
-        if all((Path(folder) / name).is_file() for name in OPENDATA_FILES):
-            return Path(folder)
-    return None
-
-
 def _capture_import(window, folder: Path, app) -> None:
     """The import dialog after choosing both files and typing « Rennes »."""
     import time
 
-    data = _shared_data()
+    from socle_desktop.opendata.samples import REAL_ANNUAIRE, REAL_EFFECTIFS, real_extracts_folder
+
+    data = real_extracts_folder()
     if data is None:
         print("  (données ouvertes absentes : capture de l'import sautée)")
         return
     page = window.wizard.page_ecoles
     page.open_import()
     dialog = page.import_dialog
-    dialog.read("annuaire", data / OPENDATA_FILES[0])
-    dialog.read("effectifs", data / OPENDATA_FILES[1])
+    dialog.read("annuaire", data / REAL_ANNUAIRE)
+    dialog.read("effectifs", data / REAL_EFFECTIFS)
     deadline = time.monotonic() + 30
     while (dialog._job is not None or dialog._queue) and time.monotonic() < deadline:
         app.processEvents()

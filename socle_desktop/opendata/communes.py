@@ -68,7 +68,10 @@ class CommuneIndex:
             choices = ", ".join(info.label for info in sorted(found, key=lambda i: i.insee))
             raise CommuneQueryError(
                 f"« {part} » désigne plusieurs communes : {choices}. Précisez le code INSEE.")
-        close = difflib.get_close_matches(name_key(part), list(self.by_name), n=3, cutoff=0.75)
+        key = name_key(part)
+        # « Saint-Aubin » for « Saint-Aubin-du-Cormier »…: longer names first, then near spellings.
+        close = sorted(name for name in self.by_name if name.startswith(key + " "))[:5] \
+            or difflib.get_close_matches(key, list(self.by_name), n=3, cutoff=0.75)
         hint = ""
         if close:
             hint = " Vouliez-vous dire : " + ", ".join(

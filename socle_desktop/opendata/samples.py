@@ -5,10 +5,25 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import random
 from pathlib import Path
 
 from socle_desktop.domain.samples import valid_uai
+
+# The real extracts of one département (Ille-et-Vilaine), beside the project on a developer's
+# machine (shared/data), or where SOCLE_SHARED_DATA says: tests and screenshots read them there.
+REAL_ANNUAIRE, REAL_EFFECTIFS = "annuaire-education-35.csv", "ecoles-effectifs-nb-classes-35.csv"
+
+
+def real_extracts_folder() -> Path | None:
+    root = Path(__file__).resolve().parents[2]
+    for folder in filter(None, (os.environ.get("SOCLE_SHARED_DATA"),
+                                root.parent / "shared" / "data", "/work/shared/data")):
+        if (Path(folder) / REAL_ANNUAIRE).is_file() and (Path(folder) / REAL_EFFECTIFS).is_file():
+            return Path(folder)
+    return None
+
 
 # The columns of the « Annuaire de l'éducation » export, in its order (2023).
 ANNUAIRE_COLUMNS = (

@@ -121,6 +121,8 @@ def test_a_primary_school_gets_its_elementary_share_of_classes_and_says_so(annua
 @pytest.mark.parametrize("query, words", [
     ("Rennnes", ["Aucune commune « Rennnes »", "Rennes (35238)"]),
     ("Paris", ["Aucune commune « Paris »", "code INSEE"]),
+    ("st aubin", ["Vouliez-vous dire : Saint-Aubin-d'Aubigné (35251), Saint-Aubin-des-Landes "
+                  "(35252), Saint-Aubin-du-Cormier (35253) ?"]),
     ("75056", ["Aucune commune de code INSEE 75056"]),
     ("", ["Saisissez une commune"]),
 ])
