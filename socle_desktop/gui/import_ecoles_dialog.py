@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -106,6 +107,9 @@ class ImportEcolesDialog(QDialog):
         self.import_button: QPushButton = find(QPushButton, "import_button")
         self.close_button: QPushButton = find(QPushButton, "close_button")
         self.hint_label.setStyleSheet("color: palette(placeholder-text);")
+        # Long commune names (up to 200 characters) must not widen the dialog past the screen:
+        # the count is cut at the dialog's edge, and whole in its tooltip.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message_label.hide()
         policy = self.cancel_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the files' rows stay put while reading
@@ -331,6 +335,7 @@ class ImportEcolesDialog(QDialog):
         self.count_label.setText(
             f"{_plural(ticked, 'école')} cochée{'s' if ticked > 1 else ''} sur {shown} "
             f"({names})" if shown else "")
+        self.count_label.setToolTip(self.count_label.text())
         self._update_state()
 
     def _update_state(self) -> None:

@@ -298,3 +298,25 @@ def test_removing_the_effectifs_leaves_the_classes_to_type(qtbot, monkeypatch, a
     assert "classes à saisir" in dialog.model.index(row, 7).data()
     assert GUY_GERARD not in {p.uai for p in dialog.model.ticked()}
     assert not dialog.effectifs_remove_button.isEnabled()
+
+
+def test_hostile_names_from_a_file_show_exactly_as_written(qtbot, monkeypatch, tmp_path):
+    from socle_desktop.opendata.samples import ANNUAIRE_COLUMNS, annuaire_row, write_csv
+
+    commune = "<b>Saint-&amp;-Été</b> 🏫 " + "sur-Vilaine-" * 14
+    school = "École <i>des</i> Lilas & Cie 🏫 " + "du Val " * 25
+    path = write_csv(tmp_path / "annuaire.csv",
+                     [annuaire_row("0350165P", school, "35999", commune)], ANNUAIRE_COLUMNS)
+    session, dialog = _dialog(qtbot)
+    _choose(qtbot, monkeypatch, dialog, dialog.annuaire_button, path)
+    clear_and_type(dialog.commune_edit, "35999")
+    qtbot.keyClick(dialog.commune_edit, Qt.Key.Key_Return)
+    shown = dialog.model.index(0, 0).data()
+    assert shown == " ".join(school.split())
+    for label in (dialog.summary_label, dialog.count_label):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    assert commune in dialog.summary_label.text() and commune in dialog.count_label.text()
+    assert dialog.width() <= 1100  # 200-character names do not widen the dialog
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert [s.nom for s in session.dossier.ecoles] == [" ".join(school.split())]
+    assert [c.nom for c in session.dossier.communes] == [commune]
