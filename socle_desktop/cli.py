@@ -243,7 +243,7 @@ def _write_import(target: Path, chosen, simulation: bool) -> None:
     from socle_desktop.domain.campaign import load_campaign
     from socle_desktop.domain.model import Dossier
     from socle_desktop.opendata.merge import plan_import
-    from socle_desktop.store import DossierFile, DossierInUse, StoreError
+    from socle_desktop.store import DossierFile, StoreError
 
     file = None
     try:
@@ -270,9 +270,7 @@ def _write_import(target: Path, chosen, simulation: bool) -> None:
         edits.apply(file.dossier, plan.edit)
         file.apply(plan.edit)
         print(f"Dossier enregistré : {target}", file=sys.stderr)
-    except DossierInUse as error:
-        raise CliError(f"{error} ; fermez-le avant d'importer") from None
-    except StoreError as error:
+    except StoreError as error:  # DossierInUse included: its message says what to do
         raise CliError(str(error)) from None
     finally:
         if file is not None:

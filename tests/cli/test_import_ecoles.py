@@ -79,3 +79,16 @@ def test_a_dossier_that_is_not_a_dossier_file_is_left_alone(tmp_path, annuaire_3
     run = import_ecoles(target, annuaire_35, "--commune", "Cardroc")
     assert run.returncode == 2 and "notes.socle" in run.stderr
     assert target.read_text(encoding="utf-8") == "des notes, pas un dossier"
+
+
+def test_a_dossier_open_in_a_window_is_not_written_behind_its_back(tmp_path, annuaire_35,
+                                                                    example_dossier, campaign):
+    from socle_desktop.store import DossierFile
+
+    target = tmp_path / "ouvert.socle"
+    with DossierFile.create(target, example_dossier, campaign):  # as the window holds it
+        run = import_ecoles(target, annuaire_35, "--commune", "Cardroc")
+    assert run.returncode == 2
+    assert "déjà ouvert par une autre instance de Socle" in run.stderr
+    dossier, _ = read_dossier(target)
+    assert "0350165P" not in [s.uai for s in dossier.ecoles]
