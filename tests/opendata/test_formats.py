@@ -203,3 +203,27 @@ def test_a_large_file_read_block_by_block_gives_exactly_what_csv_gives(tmp_path)
         expected = list(csv.reader(f, delimiter=";"))
     table = read_table(path)
     assert [table.labels] + table.rows() == expected
+
+
+EFFECTIFS_FIELD_NAMES = {  # the portal's export without labels (use_labels=false)
+    "Rentrée scolaire": "rentree_scolaire", "Numéro de l'école": "numero_ecole",
+    "Nombre total de classes": "nombre_total_classes",
+    "Nombre total d'élèves": "nombre_total_eleves",
+    "Nombre d'élèves en pré-élémentaire hors ULIS": "nombre_eleves_preelementaire_hors_ulis",
+    "Nombre d'élèves en élémentaire hors ULIS": "nombre_eleves_elementaire_hors_ulis",
+    "Nombre d'élèves en ULIS": "nombre_eleves_ulis",
+    **{f"Nombre d'élèves en {level} hors ULIS": f"nombre_eleves_{level.lower()}_hors_ulis"
+       for level in ("CP", "CE1", "CE2", "CM1", "CM2")},
+}
+
+
+def test_effectifs_exported_with_field_names(tmp_path):
+    row = effectifs_row("0352358Y", 2022, "Acigné", classes=8, pre=73, ulis=4,
+                        levels=(29, 31, 27, 27, 28))
+    renamed = {EFFECTIFS_FIELD_NAMES.get(k, k.lower().replace(" ", "_")): v
+               for k, v in row.items()}
+    path = write_csv(tmp_path / "e.csv", [renamed], list(renamed), encoding="utf-8")
+    counts = read_effectifs(path).get("0352358Y")
+    assert (counts.annee, counts.classes, counts.preelementaire, counts.elementaire,
+            counts.ulis, counts.total) == (2022, 8, 73, 142, 4, 219)
+    assert counts.niveaux == {"CP": 29, "CE1": 31, "CE2": 27, "CM1": 27, "CM2": 28}
