@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from socle_desktop.domain.model import CYCLE_2_3_LEVELS, LEVELS
 from socle_desktop.opendata.csvtable import (
     OpenDataError,
     Progress,
@@ -24,7 +25,7 @@ TOTAL = ("Nombre total d'élèves", "nombre_total_eleves")
 PRE = ("Nombre d'élèves en pré-élémentaire hors ULIS", "nombre_eleves_preelementaire_hors_ulis")
 ELEM = ("Nombre d'élèves en élémentaire hors ULIS", "nombre_eleves_elementaire_hors_ulis")
 ULIS = ("Nombre d'élèves en ULIS", "nombre_eleves_ulis")
-ELEMENTARY_LEVELS = ("CP", "CE1", "CE2", "CM1", "CM2")
+ELEMENTARY_LEVELS = tuple(level for level in LEVELS if level in CYCLE_2_3_LEVELS)  # CP…CM2
 LEVEL_COLUMNS = {level: (f"Nombre d'élèves en {level} hors ULIS",
                          f"nombre_eleves_{level.lower()}_hors_ulis")
                  for level in ELEMENTARY_LEVELS}
