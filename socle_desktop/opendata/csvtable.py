@@ -94,6 +94,27 @@ class Table:
         return [self.fields(record) for record in self.records]
 
 
+def part(progress: Progress | None, start: float, end: float) -> Progress | None:
+    """One stage of a reading, told as the span ``start``..``end`` of the whole progress bar."""
+    if progress is None:
+        return None
+    return lambda fraction: progress(start + (end - start) * fraction)
+
+
+def tracked(items: list, progress: Progress | None):
+    """The items one by one, progress told every few thousand; ``Cancelled`` when asked."""
+    if progress is None:
+        yield from items
+        return
+    total = len(items) or 1
+    for start in range(0, len(items), _CHUNK_LINES):
+        if not progress(start / total):
+            raise Cancelled
+        yield from items[start:start + _CHUNK_LINES]
+    if not progress(1.0):
+        raise Cancelled
+
+
 def count(text: str) -> int | None:
     """A count as the exports write it (« 1 234 », « 12.0 » after a spreadsheet), else None."""
     text = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")

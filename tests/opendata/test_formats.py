@@ -184,6 +184,11 @@ def test_reading_reports_progress_and_can_be_cancelled(tmp_path):
     read_table(path, progress=lambda fraction: seen.append(fraction) or True)
     assert 0 <= seen[0] < 1 and seen[-1] == 1.0 and seen == sorted(seen) and len(seen) > 2
 
+    seen.clear()
+    read_annuaire(path, progress=lambda fraction: seen.append(fraction) or True)
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    assert any(0.8 < f < 1 for f in seen)  # indexing the rows moves the bar too
+
     def stop_halfway(fraction):
         return fraction < 0.5
 
