@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from socle_desktop.domain.model import SECTEUR_LABELS, Secteur
+from socle_desktop.domain.money import group_thousands
 from socle_desktop.opendata.proposals import Proposal
 
 HEADERS = ("École", "UAI", "Commune", "Secteur", "Type", "Élèves", "Classes CP–CM2", "Remarques")
@@ -122,7 +123,7 @@ class ProposalsModel(QAbstractTableModel):
         if column == COL_TYPE:
             return proposal.kind_label
         if column == COL_ELEVES:
-            return str(proposal.school.eleves)
+            return group_thousands(proposal.school.eleves)
         if column == COL_CLASSES:
             return str(proposal.classes) if proposal.classes else "–"  # none known or outside
         return " ; ".join(proposal.notes)
