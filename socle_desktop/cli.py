@@ -221,6 +221,7 @@ def _chosen(proposals, uais, with_maternelles: bool) -> list:
 def _proposals_text(proposals, chosen) -> str:
     """The schools of each commune, ticked [x], not ticked [ ] or impossible [-], with notes."""
     from socle_desktop.domain.model import SECTEUR_LABELS
+    from socle_desktop.domain.money import group_thousands
 
     lines, commune = [], None
     for proposal in proposals:
@@ -232,7 +233,8 @@ def _proposals_text(proposals, chosen) -> str:
                          "l'annuaire")
         mark = "[x]" if proposal in chosen else ("[ ]" if proposal.eligible else "[-]")
         lines.append(f"  {mark} {school.uai}  {school.nom} — {proposal.kind_label.lower()}, "
-                     f"{SECTEUR_LABELS[school.secteur].lower()}, {school.eleves} élèves, "
+                     f"{SECTEUR_LABELS[school.secteur].lower()}, "
+                     f"{group_thousands(school.eleves)} élèves, "
                      f"{proposal.classes} classe(s) CP–CM2")
         lines += [f"        {note}" for note in proposal.notes]
     return "\n".join(lines)

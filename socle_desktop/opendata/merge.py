@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from socle_desktop.domain.edits import Batch, Insert, SetField, copy_with_new_ids
 from socle_desktop.domain.model import SECTEUR_LABELS, Commune, Dossier, School, Secteur
+from socle_desktop.domain.money import group_thousands
 from socle_desktop.opendata.proposals import Proposal
 
 ADDED, UPDATED, UNCHANGED = "ajoutée", "mise à jour", "inchangée"
@@ -65,7 +66,7 @@ def _classes_text(school: School) -> str:
 
 def _added(proposal: Proposal) -> SchoolChange:
     school = proposal.school
-    details = [f"{school.eleves} élèves"
+    details = [f"{group_thousands(school.eleves)} élèves"
                + (f", {_classes_text(school)} : " + ", ".join(c.nom for c in school.classes)
                   if school.classes else "")]
     return SchoolChange(ADDED, school.nom, school.uai, details + proposal.notes)
@@ -85,7 +86,7 @@ def _updates(existing: School, proposal: Proposal, dossier: Dossier,
         "nom": lambda v: f"« {v} »",
         "commune": commune_name,
         "secteur": lambda v: SECTEUR_LABELS[Secteur(v)],
-        "eleves": str,
+        "eleves": group_thousands,
     }
     captions = {"nom": "nom", "commune": "commune", "secteur": "secteur", "eleves": "élèves"}
     for name, show in shown.items():
