@@ -220,9 +220,9 @@ def _chosen(proposals, uais, with_maternelles: bool) -> list:
 
 def _proposals_text(proposals, chosen) -> str:
     """The schools of each commune, ticked [x], not ticked [ ] or impossible [-], with notes."""
-    from socle_desktop.domain.model import SECTEUR_LABELS
     from socle_desktop.domain.money import group_thousands
 
+    chosen_uais = {p.uai for p in chosen}
     lines, commune = [], None
     for proposal in proposals:
         school = proposal.school
@@ -231,9 +231,9 @@ def _proposals_text(proposals, chosen) -> str:
             count = sum(1 for p in proposals if p.commune == commune)
             lines.append(f"{commune.label} : {count} école{'s' if count > 1 else ''} dans "
                          "l'annuaire")
-        mark = "[x]" if proposal in chosen else ("[ ]" if proposal.eligible else "[-]")
+        mark = "[x]" if proposal.uai in chosen_uais else ("[ ]" if proposal.eligible else "[-]")
         lines.append(f"  {mark} {school.uai}  {school.nom} — {proposal.kind_label.lower()}, "
-                     f"{SECTEUR_LABELS[school.secteur].lower()}, "
+                     f"{proposal.secteur_label.lower()}, "
                      f"{group_thousands(school.eleves)} élèves, "
                      f"{proposal.classes} classe(s) CP–CM2")
         lines += [f"        {note}" for note in proposal.notes]

@@ -139,9 +139,6 @@ class ImportEcolesDialog(QDialog):
         self.import_button.clicked.connect(self.import_schools)
         self.close_button.clicked.connect(self.reject)
         self.import_button.setDefault(True)
-        if session.read_only:
-            self.import_button.setToolTip("Dossier en lecture seule : enregistrez-en une copie "
-                                          "(Fichier › Enregistrer sous…) pour importer.")
         self._show_files()
         self._update_plan()
         self._read_remembered_files()

@@ -12,9 +12,8 @@ from socle_desktop.opendata.csvtable import (
     Table,
     check_columns,
     count,
-    part,
     plain,
-    read_table,
+    read_dataset,
     tracked,
 )
 
@@ -154,6 +153,4 @@ def annuaire_from_table(table: Table, progress: Progress | None = None) -> Annua
 
 def read_annuaire(path: Path | str, *, progress: Progress | None = None) -> Annuaire:
     """Read an annuaire export; ``OpenDataError`` in French for anything else."""
-    # Splitting the lines is most of the work; indexing the rows, the last fifth of the bar.
-    table = read_table(path, progress=part(progress, 0, 0.8))
-    return annuaire_from_table(table, part(progress, 0.8, 1))
+    return read_dataset(path, annuaire_from_table, progress)

@@ -15,8 +15,7 @@ from socle_desktop.opendata.csvtable import (
     Table,
     check_columns,
     count,
-    part,
-    read_table,
+    read_dataset,
     tracked,
 )
 
@@ -129,6 +128,4 @@ def effectifs_from_table(table: Table, progress: Progress | None = None) -> Effe
 
 
 def read_effectifs(path: Path | str, *, progress: Progress | None = None) -> Effectifs:
-    # Splitting the lines is most of the work; indexing the rows, the last fifth of the bar.
-    table = read_table(path, progress=part(progress, 0, 0.8))
-    return effectifs_from_table(table, part(progress, 0.8, 1))
+    return read_dataset(path, effectifs_from_table, progress)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from math import floor
 
-from socle_desktop.domain.model import Classroom, School, Secteur
+from socle_desktop.domain.model import SECTEUR_LABELS, Classroom, School, Secteur
 from socle_desktop.opendata.annuaire import Annuaire, AnnuaireSchool, CommuneInfo
 from socle_desktop.opendata.csvtable import plain
 from socle_desktop.opendata.effectifs import ELEMENTARY_LEVELS, Effectifs, SchoolCounts
@@ -62,6 +62,12 @@ class Proposal:
     @property
     def kind_label(self) -> str:
         return KIND_LABELS[self.kind]
+
+    @property
+    def secteur_label(self) -> str:
+        """« Public », « Privé sous contrat », or « Privé hors contrat » for a school that
+        cannot be in the call (the only reason a proposal is not eligible)."""
+        return SECTEUR_LABELS[self.school.secteur] if self.eligible else "Privé hors contrat"
 
     @property
     def classes(self) -> int:

@@ -22,6 +22,8 @@ def test_rennes_and_cardroc_into_a_new_dossier_file(tmp_path, annuaire_35, effec
     assert "Rennes (35238) : 97 écoles dans l'annuaire" in run.stdout
     assert "[x] 0350594F  École élémentaire publique Champion de Cicé" in run.stdout
     assert "[ ] 0350643J  École maternelle publique Champion de Cicé" in run.stdout
+    assert "[-] 0352908W  École primaire privée Holiskol — primaire, privé hors contrat" \
+        in run.stdout
     assert "Effectifs de la rentrée 2022." in run.stdout
     dossier, _campaign = read_dossier(target)
     assert [c.insee for c in dossier.communes] == ["35238", "35050"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from socle_desktop.domain.model import SECTEUR_LABELS, Secteur
 from socle_desktop.domain.money import group_thousands
 from socle_desktop.opendata.proposals import Proposal
 
@@ -14,13 +13,6 @@ COL_NOM, COL_UAI, COL_COMMUNE, COL_SECTEUR, COL_TYPE, COL_ELEVES, COL_CLASSES, C
 _GREY = QBrush(QColor("#8a8a8a"))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROOT = QModelIndex()
-
-
-def secteur_text(proposal: Proposal) -> str:
-    # A school that cannot be ticked is a private one outside any contract (proposals.py).
-    if not proposal.eligible:
-        return "Privé hors contrat"
-    return SECTEUR_LABELS[Secteur(proposal.school.secteur)]
 
 
 class ProposalsModel(QAbstractTableModel):
@@ -119,7 +111,7 @@ class ProposalsModel(QAbstractTableModel):
         if column == COL_COMMUNE:
             return proposal.commune.nom
         if column == COL_SECTEUR:
-            return secteur_text(proposal)
+            return proposal.secteur_label
         if column == COL_TYPE:
             return proposal.kind_label
         if column == COL_ELEVES:
