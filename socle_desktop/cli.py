@@ -1,5 +1,7 @@
-"""The command line of shared/domain/dossier-json.md (import-json, export-json, summary, pdf),
-and import-ecoles: schools of a commune from the Ministry's open data (docs/donnees-ouvertes.md).
+"""The command line of docs/dossier-json.md (import-json, export-json, summary, pdf), and
+import-ecoles: schools of a commune from the Ministry's open data (docs/donnees-ouvertes.md).
+
+Each verb is one ``@verb`` entry above its function (the table is in cli_parser.py).
 
 Exit 0 on success, 2 on bad input with a French message on stderr naming the file (and the JSON
 path of the bad value); nothing is written on failure.
@@ -7,99 +9,29 @@ path of the bad value); nothing is written on failure.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
 from socle_desktop import __version__
+from socle_desktop.cli_parser import (
+    EXIT_BAD_INPUT,
+    VERBS,
+    arg,
+    build_parser,
+    looks_like_dossier,
+    unknown_verb_message,
+    verb,
+    wants_window,
+)
 
-EXIT_BAD_INPUT = 2
+__all__ = ["VERBS", "CliError", "run", "wants_window"]
 
 
 class CliError(Exception):
     """A French message for stderr; the command exits with status 2."""
 
 
-class _FrenchHelp(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "Utilisation : " if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse speaks English; the user reads French."""
-
-    _MESSAGES = (
-        ("the following arguments are required:", "arguments obligatoires manquants :"),
-        ("unrecognized arguments", "arguments inconnus"),
-        ("invalid choice", "choix invalide"),
-        ("expected one argument", "une valeur est attendue"),
-        ("choose from", "choisir parmi"),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, formatter_class=_FrenchHelp, add_help=False, **kwargs)
-        self._positionals.title, self._optionals.title = "arguments", "options"
-        self.add_argument("-h", "--help", action="help", help="affiche cette aide")
-
-    def error(self, message: str):
-        for english, french in self._MESSAGES:
-            message = message.replace(english, french)
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"Erreur : {message}\n")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="socle-desktop",
-        description="Socle : dossier « socle numérique dans les écoles élémentaires » (SNEE 2021). "
-        "Sans commande, ouvre l'application (sur DOSSIER s'il est donné).",
-    )
-    parser.add_argument(
-        "--version", action="version", version=f"Socle {__version__}", help="affiche la version"
-    )
-    verbs = parser.add_subparsers(
-        dest="verb", metavar="COMMANDE", parser_class=_Parser, title="commandes"
-    )
-
-    p = verbs.add_parser("import-json", help="crée un fichier dossier à partir d'un JSON")
-    p.add_argument("json_file", metavar="ENTREE.json")
-    p.add_argument("dossier_file", metavar="DOSSIER")
-    p.add_argument("--remplacer", action="store_true", help="remplace DOSSIER s'il existe déjà")
-
-    p = verbs.add_parser("export-json", help="affiche le dossier au format JSON")
-    p.add_argument("dossier_file", metavar="DOSSIER")
-
-    p = verbs.add_parser("summary", help="affiche le plan de financement")
-    p.add_argument("dossier_file", metavar="DOSSIER")
-    p.add_argument("--json", action="store_true", help="le résultat complet, en JSON")
-
-    p = verbs.add_parser("pdf", help="écrit le dossier PDF")
-    p.add_argument("dossier_file", metavar="DOSSIER")
-    p.add_argument("-o", "--output", required=True, metavar="SORTIE.pdf")
-
-    p = verbs.add_parser(
-        "import-ecoles", help="ajoute les écoles d'une commune depuis les données ouvertes",
-        description="Ajoute au dossier (créé s'il n'existe pas) les écoles élémentaires et "
-        "primaires des communes choisies, lues dans l'annuaire de l'éducation et, si donné, le "
-        "fichier des effectifs par école (classes et élèves par niveau). Une école déjà dans le "
-        "dossier (même UAI) est mise à jour, pas dupliquée.")
-    p.add_argument("dossier_file", metavar="DOSSIER")
-    p.add_argument("--annuaire", required=True, metavar="ANNUAIRE.csv",
-                   help="l'« Annuaire de l'éducation » (CSV de data.education.gouv.fr)")
-    p.add_argument("--effectifs", metavar="EFFECTIFS.csv",
-                   help="les « Effectifs d'élèves par niveau et nombre de classes par école »")
-    p.add_argument("--commune", required=True, action="append", metavar="NOM_OU_INSEE",
-                   help="nom ou code INSEE ; répétez l'option (ou séparez par des virgules) pour "
-                   "plusieurs communes")
-    p.add_argument("--uai", action="append", metavar="UAI",
-                   help="n'importe que ces écoles (répétable) ; par défaut, les écoles "
-                   "élémentaires et primaires")
-    p.add_argument("--avec-maternelles", action="store_true",
-                   help="importe aussi les écoles maternelles (hors de l'appel)")
-    p.add_argument("--simulation", action="store_true",
-                   help="affiche ce qui changerait, sans rien écrire")
-    return parser
+DOSSIER = arg("dossier_file", metavar="DOSSIER", help="le fichier dossier (.socle)")
 
 
 def _read_json(path: Path):
@@ -133,6 +65,10 @@ def _open(path: Path):
         raise CliError(str(error)) from None
 
 
+@verb("import-json", "crée un fichier dossier à partir d'un JSON",
+      arg("json_file", metavar="ENTREE.json", help="le dossier au format JSON"),
+      arg("dossier_file", metavar="DOSSIER", help="le fichier dossier à créer (.socle)"),
+      arg("--remplacer", action="store_true", help="remplace DOSSIER s'il existe déjà"))
 def import_json(args) -> None:
     from socle_desktop.domain.campaign import load_campaign
     from socle_desktop.store import StoreError, create_dossier_file
@@ -150,6 +86,7 @@ def import_json(args) -> None:
     print(f"Dossier créé : {target}", file=sys.stderr)
 
 
+@verb("export-json", "affiche le dossier au format JSON", DOSSIER)
 def export_json(args) -> None:
     from socle_desktop.domain.jsonio import dumps
 
@@ -157,7 +94,11 @@ def export_json(args) -> None:
     sys.stdout.write(dumps(dossier))
 
 
+@verb("summary", "affiche le plan de financement", DOSSIER,
+      arg("--json", action="store_true", help="le résultat complet, en JSON"))
 def summary(args) -> None:
+    import json
+
     from socle_desktop.domain.jsonio import result_data
     from socle_desktop.domain.rules import compute
     from socle_desktop.domain.summary_text import plan_text
@@ -170,17 +111,42 @@ def summary(args) -> None:
         sys.stdout.write(plan_text(dossier, campaign, result))
 
 
+@verb("pdf", "écrit le dossier PDF (sans -o : DOSSIER.pdf, à côté du dossier)", DOSSIER,
+      arg("-o", "--output", metavar="SORTIE.pdf",
+          help="le fichier PDF à écrire (par défaut : DOSSIER.pdf, à côté du dossier)"))
 def pdf(args) -> None:
     from socle_desktop.report import ReportError, write_pdf
 
-    dossier, campaign = _open(Path(args.dossier_file))
+    source = Path(args.dossier_file)
+    output = Path(args.output) if args.output else source.with_suffix(".pdf")
+    dossier, campaign = _open(source)
     try:
-        write_pdf(dossier, campaign, Path(args.output))
+        write_pdf(dossier, campaign, output)
     except ReportError as error:
         raise CliError(str(error)) from None
-    print(f"PDF écrit : {args.output}", file=sys.stderr)
+    print(f"PDF écrit : {output}", file=sys.stderr)
 
 
+@verb(
+    "import-ecoles", "ajoute les écoles d'une commune depuis les données ouvertes",
+    DOSSIER,
+    arg("--annuaire", required=True, metavar="ANNUAIRE.csv",
+        help="l'« Annuaire de l'éducation » (CSV de data.education.gouv.fr)"),
+    arg("--effectifs", metavar="EFFECTIFS.csv",
+        help="les « Effectifs d'élèves par niveau et nombre de classes par école »"),
+    arg("--commune", required=True, action="append", metavar="NOM_OU_INSEE",
+        help="nom ou code INSEE ; répétez l'option (ou séparez par des virgules) pour "
+        "plusieurs communes"),
+    arg("--uai", action="append", metavar="UAI",
+        help="n'importe que ces écoles (répétable) ; par défaut, les écoles élémentaires et "
+        "primaires"),
+    arg("--avec-maternelles", action="store_true",
+        help="importe aussi les écoles maternelles (hors de l'appel)"),
+    arg("--simulation", action="store_true", help="affiche ce qui changerait, sans rien écrire"),
+    description="Ajoute au dossier (créé s'il n'existe pas) les écoles élémentaires et "
+    "primaires des communes choisies, lues dans l'annuaire de l'éducation et, si donné, le "
+    "fichier des effectifs par école (classes et élèves par niveau). Une école déjà dans le "
+    "dossier (même UAI) est mise à jour, pas dupliquée.")
 def import_ecoles(args) -> None:
     from socle_desktop.opendata.annuaire import read_annuaire
     from socle_desktop.opendata.communes import CommuneIndex, CommuneQueryError
@@ -279,10 +245,6 @@ def _write_import(target: Path, chosen, simulation: bool) -> None:
             file.close()
 
 
-VERBS = {"import-json": import_json, "export-json": export_json, "summary": summary, "pdf": pdf,
-         "import-ecoles": import_ecoles}
-
-
 def _utf8_output() -> None:
     """Write UTF-8 where the locale's encoding cannot hold « € » and the narrow no-break space
     of French amounts (a redirected output on Windows is cp1252)."""
@@ -294,18 +256,36 @@ def _utf8_output() -> None:
                 stream.reconfigure(encoding="utf-8")
 
 
+def _stray_word(argv: list[str]) -> str | None:
+    """The first word before any verb that is neither an option nor a verb."""
+    for word in argv:
+        if word in VERBS:
+            return None
+        if not word.startswith("-"):
+            return word
+    return None
+
+
 def run(argv: list[str]) -> int:
+    """The verbs, ``--help`` and ``--version`` (argv without the program name)."""
     _utf8_output()
-    parser = _parser()
-    args = parser.parse_args(argv)
+    stray = _stray_word(argv)
+    if stray is not None:
+        message = (f"un seul DOSSIER est attendu, sans autre argument ({' '.join(argv)})"
+                   if looks_like_dossier(stray) else unknown_verb_message(stray))
+        print(f"Erreur : {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    parser = build_parser(__version__)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        parser.verb_parsers.get(args.verb, parser).error(
+            f"unrecognized arguments: {' '.join(unknown)}")
     if args.verb is None:
         parser.print_help()
         return 0
     try:
-        VERBS[args.verb](args)
+        VERBS[args.verb].run(args)
     except CliError as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except BrokenPipeError:  # « summary | head » is fine
-        return 0
     return 0

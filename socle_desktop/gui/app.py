@@ -25,13 +25,8 @@ def has_display(environ=os.environ, platform: str = sys.platform) -> bool:
 
 
 def run_gui(argv: list[str]) -> int:
-    """The entry point of ``socle-desktop [FILE]`` (argv without the program name)."""
-    if any(arg in ("-h", "--help") for arg in argv):
-        print("Usage : socle-desktop [DOSSIER.socle | --exemple]\n"
-              "Ouvre la fenêtre de Socle, sur DOSSIER s'il est donné, ou sur une copie de "
-              "l'exemple avec --exemple.\nSans affichage graphique : écrit le PDF du dossier "
-              "(ou de l'exemple) dans le dossier courant et affiche son plan de financement.")
-        return 0
+    """``socle-desktop [DOSSIER | ENTREE.json | --exemple]`` (argv without the program name;
+    ``__main__`` sends anything else, ``--help`` included, to the command line)."""
     example = "--exemple" in argv
     files = [arg for arg in argv if arg != "--exemple"]
     path = Path(files[0]) if files else None

@@ -85,8 +85,3 @@ def test_window_start_on_a_file_shows_the_window_then_the_dossier(tmp_path):
     words = [line.split()[0] for line in run.stdout.splitlines()]
     assert words == ["shown", "loaded"]
 
-
-def test_main_knows_every_cli_verb_without_importing_the_cli():
-    from socle_desktop import __main__, cli
-
-    assert set(__main__.CLI_VERBS) == set(cli.VERBS)
