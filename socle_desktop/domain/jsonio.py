@@ -1,4 +1,4 @@
-"""The JSON interchange form of a dossier (shared/domain/dossier-json.md), both ways.
+"""The JSON interchange form of a dossier (docs/dossier-json.md), both ways.
 
 Reading is strict: every bad value raises ``DossierJsonError`` with the JSON path of the value
 (« ecoles[2].classes[0].lignes[1].quantite ») and a French reason.
