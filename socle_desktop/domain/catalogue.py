@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from socle_desktop.domain.model import CatalogueItem
@@ -18,6 +19,31 @@ VOLET_LABELS = {"equipement": "Équipement", "services": "Services et ressources
 
 class CatalogueError(ValueError):
     pass
+
+
+def _rate(value, at: str) -> Decimal:
+    """A VAT rate in percent (« 20 », « 5.5 »)."""
+    try:
+        rate = Decimal(str(value))
+    except InvalidOperation:
+        raise CatalogueError(f"{at} : taux de TVA invalide ({value!r})") from None
+    if not rate.is_finite() or not 0 <= rate <= 100:
+        raise CatalogueError(f"{at} : taux de TVA hors de 0 à 100 ({value!r})")
+    return rate
+
+
+def parse_vat_rate(text: str) -> Decimal | None:
+    """A rate typed by a user (« 5,5 », « 20 % »), or None when it is not one from 0 to 100."""
+    cleaned = text.strip().replace("%", "").replace("\u00a0", "").replace(" ", "")
+    if not re.fullmatch(r"\d{1,3}([.,]\d{1,2})?", cleaned):
+        return None
+    value = Decimal(cleaned.replace(",", "."))
+    return value if value <= 100 else None
+
+
+def vat_rate_text(rate: Decimal) -> str:
+    """« 20 », « 5,5 »: a VAT rate as a user types it, without trailing zeros."""
+    return f"{rate.normalize():f}".replace(".", ",")
 
 
 def parse_catalogue(text: str, where: str) -> dict[str, CatalogueItem]:
@@ -36,7 +62,7 @@ def parse_catalogue(text: str, where: str) -> dict[str, CatalogueItem]:
                 niveau=str(raw["niveau"]),
                 volet=str(raw["volet"]),
                 prix_unitaire=parse_amount(str(raw["prix"])),
-                taux_tva=Decimal(str(raw.get("taux_tva", "20"))),
+                taux_tva=_rate(raw.get("taux_tva", "20"), at),
                 subventionnable=bool(raw.get("subventionnable", True)),
                 unite=str(raw.get("unite", "")),
             )

@@ -62,12 +62,13 @@ def needed_quantity(item: SocleItem, classes: int) -> int:
 
 
 def _planned(school: School, dossier: Dossier, item: SocleItem) -> int:
-    lines = school.services if item.volet == "services" else school.equipment_lines()
+    # By category, whatever the volet: sharing pupils' work is an ENT or a school server.
+    lines = school.equipment_lines() + school.services
     quantity = 0
     for line in lines:
         article = dossier.catalogue.get(line.article)
         if article and article.categorie == item.id:
-            # Per-device recurring licences (MDM) count once: one line is enough to cover it.
+            # Licences per device (MDM) or per pupil count once: one line is enough to cover it.
             quantity += 1 if article.unite else line.quantite
     return quantity
 

@@ -311,7 +311,9 @@ def _catalogue(data: dict, dossier: Dossier) -> dict[str, CatalogueItem]:
             niveau=_choice(raw, "niveau", at, NIVEAUX),
             volet=_choice(raw, "volet", at, VOLETS),
             prix_unitaire=_amount(raw, "prix_unitaire", at),
-            taux_tva=_amount(raw, "taux_tva", at) if "taux_tva" in raw else Decimal("20"),
+            # an article without a rate of its own takes the dossier's (snee-2021.md §5.3)
+            taux_tva=(_amount(raw, "taux_tva", at) if "taux_tva" in raw
+                      else dossier.parametres.taux_tva),
             subventionnable=bool(_get(raw, "subventionnable", at, bool, False, True)),
             unite=_get(raw, "unite", at, str, False, ""),
         )

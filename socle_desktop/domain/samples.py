@@ -57,7 +57,7 @@ def large_dossier(
         school.lignes = [
             _line(catalogue, "tablette", 3 * count),
             _line(catalogue, "valise-recharge", 1),
-            _line(catalogue, "mdm", 6 * count),
+            _line(catalogue, "mdm", 3 * count),  # a three-year licence per device
             _line(catalogue, "borne-wifi", count),
         ] + [_line(catalogue, "visualiseur", 1) for _ in range(4 * count - 2)]
         school.services = [_line(catalogue, "ent", school.eleves)]

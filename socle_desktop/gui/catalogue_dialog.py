@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -25,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socle_desktop.domain.amounts import converts, vat_effect
 from socle_desktop.domain.catalogue import (
     NIVEAU_LABELS,
     VOLET_LABELS,
     load_default_catalogue,
+    parse_vat_rate,
+    vat_rate_text,
 )
 from socle_desktop.domain.edits import PutArticle
 from socle_desktop.domain.model import CatalogueItem
@@ -113,7 +115,7 @@ class CatalogueModel(QAbstractTableModel):
                 NIVEAU_LABELS.get(item.niveau, item.niveau),
                 VOLET_LABELS.get(item.volet, item.volet),
                 euros(item.prix_unitaire),
-                f"{amount_fr(item.taux_tva).removesuffix(',00')}\u00a0%",
+                f"{vat_rate_text(item.taux_tva)}\u00a0%",
                 "oui" if item.subventionnable else "non",
                 origin,
             )[column]
@@ -201,6 +203,7 @@ class CatalogueDialog(QDialog):
         for key, label in VOLET_LABELS.items():
             self.volet_combo.addItem(label, key)
         self.tva_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.tva_edit.setToolTip(vat_tooltip(session))
 
         self.model = CatalogueModel(session, self.categories, self)
         self.proxy = CatalogueFilter(self)
@@ -284,7 +287,7 @@ class CatalogueDialog(QDialog):
         self.volet_combo.setCurrentIndex(max(0, self.volet_combo.findData(item.volet)))
         self.prix_edit.setText(amount_fr(item.prix_unitaire))
         self.prix_edit._set_error(None)
-        self.tva_edit.setText(amount_fr(item.taux_tva).removesuffix(",00"))
+        self.tva_edit.setText(vat_rate_text(item.taux_tva))
         self.subventionnable_check.setChecked(item.subventionnable)
         in_dossier = item.id in self.session.dossier.catalogue
         self.remove_button.setEnabled(in_dossier and not self.session.read_only)
@@ -309,7 +312,7 @@ class CatalogueDialog(QDialog):
         self.id_edit.setReadOnly(False)
         for edit in (self.libelle_edit, self.id_edit, self.prix_edit):
             edit.clear()
-        self.tva_edit.setText("20")
+        self.tva_edit.setText(vat_rate_text(self.session.dossier.parametres.taux_tva))
         self.subventionnable_check.setChecked(True)
         if self.proxy.niveau:
             self.niveau_combo.setCurrentIndex(self.niveau_combo.findData(self.proxy.niveau))
@@ -349,7 +352,7 @@ class CatalogueDialog(QDialog):
             self._error(f"Prix unitaire : {self.prix_edit.error or 'montant invalide'}.",
                         self.prix_edit)
             return None
-        tva = parse_rate(self.tva_edit.text())
+        tva = parse_vat_rate(self.tva_edit.text())
         if tva is None:
             self._error("TVA : saisissez un taux entre 0 et 100, par exemple 20 ou 5,5.",
                         self.tva_edit)
@@ -372,20 +375,31 @@ class CatalogueDialog(QDialog):
         if not self._new and self.current_item() == item:
             self.message_label.setText("Rien n'a changé.")
             return True
+        before = None if self._new else self.current_item()
         label = ("Ajouter l'article " if self._new else "Modifier l'article ") + item.libelle
         if not self.session.edit(PutArticle(item.id, item, label)):
             return False
         self.select_article(item.id)
         self.message_label.setStyleSheet("color: #1e7b34;")
-        self.message_label.setText(f"Article « {item.libelle} » enregistré dans le dossier.")
+        message = f"Article « {item.libelle} » enregistré dans le dossier."
+        users = self._lines_of(item.id)
+        rate_changed = before is not None and before.taux_tva != item.taux_tva
+        if rate_changed and users and converts(self.session.dossier.parametres):
+            plural = "s" if len(users) > 1 else ""
+            message += (f" {len(users)} ligne{plural} recalculée{plural} avec "
+                        f"{vat_rate_text(item.taux_tva)}\u00a0% de TVA.")
+        self.message_label.setText(message)
         return True
+
+    def _lines_of(self, article_id: str) -> list:
+        return [line for s in self.session.dossier.ecoles
+                for line in s.equipment_lines() + s.services if line.article == article_id]
 
     def remove_article(self) -> bool:
         item = self.current_item()
         if item is None or item.id not in self.session.dossier.catalogue:
             return False
-        users = [line for s in self.session.dossier.ecoles
-                 for line in s.equipment_lines() + s.services if line.article == item.id]
+        users = self._lines_of(item.id)
         if users:
             self._error(f"« {item.libelle} » est utilisé par {len(users)} ligne(s) du dossier : "
                         "retirez d'abord ces lignes.")
@@ -425,15 +439,10 @@ def unique_id(ident: str, taken: set[str]) -> str:
     return f"{ident}-{number}"
 
 
-def parse_rate(text: str) -> Decimal | None:
-    cleaned = text.strip().replace("%", "").replace("\u00a0", "").replace(" ", "")
-    if not re.fullmatch(r"\d{1,3}([.,]\d{1,2})?", cleaned):
-        return None
-    value = Decimal(cleaned.replace(",", "."))
-    try:
-        return value if 0 <= value <= 100 else None
-    except InvalidOperation:  # pragma: no cover
-        return None
+def vat_tooltip(session: Session) -> str:
+    rate = vat_rate_text(session.dossier.parametres.taux_tva)
+    return (f"Taux de TVA de l'article, en % (celui du dossier, {rate}\u00a0%, vaut pour les "
+            f"lignes hors catalogue). {vat_effect(session.dossier.parametres)}")
 
 
 def choose_article(parent: QWidget | None, session: Session, niveau: str | None = None,

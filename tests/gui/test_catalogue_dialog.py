@@ -25,7 +25,8 @@ def test_lists_the_default_catalogue_and_searches_without_accents(qtbot, campaig
     assert dialog.proxy.rowCount() == len(default_catalogue())
     qtbot.keyClicks(dialog.search_edit, "ecran")
     labels = [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())]
-    assert labels and all("Écran" in label for label in labels)
+    assert any("Écran" in label for label in labels)
+    assert all("écran" in label.casefold() for label in labels)
     dialog.search_edit.clear()
     type_text(dialog.search_edit, "TABLETTE coque")
     assert dialog.proxy.rowCount() == 1
@@ -110,3 +111,39 @@ def test_choose_article_filters_and_copies_into_the_dossier(qtbot, campaign):
     item = choose_article(None, session, niveau="classe", volet="equipement")
     assert item is not None and item.id == "tni"
     assert session.dossier.catalogue["tni"] == item
+
+
+def _ht_example(example_dossier):
+    """The example with prices typed HT and digital textbooks for Jules Ferry's 96 pupils."""
+    from socle_desktop.domain.model import Line
+
+    example_dossier.parametres.prix_saisis = "HT"
+    example_dossier.catalogue["manuels-numeriques"] = default_catalogue()["manuels-numeriques"]
+    example_dossier.ecoles[0].services.append(
+        Line("manuels-numeriques", "Manuels numériques", 96, Decimal("10.00")))
+    return example_dossier
+
+
+def test_the_vat_field_converts_the_lines_of_its_article(qtbot, campaign, example_dossier):
+    session, dialog = _dialog(qtbot, campaign, _ht_example(example_dossier))
+    before = session.result.services.expense
+    assert dialog.select_article("manuels-numeriques")
+    assert dialog.tva_edit.text() == "5,5"
+    assert "chaque ligne est convertie au taux de son article" in dialog.tva_edit.toolTip()
+    clear_and_type(dialog.tva_edit, "20")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert session.dossier.catalogue["manuels-numeriques"].taux_tva == Decimal("20")
+    # 96 × 10,00 € HT: 1 012,80 € TTC at 5,5 %, 1 152,00 € at 20 %
+    assert session.result.services.expense - before == Decimal("139.20")
+    assert "1 ligne recalculée avec 20\u00a0% de TVA" in dialog.message_label.text()
+    session.undo_stack.undo()
+    assert session.result.services.expense == before
+
+
+def test_a_new_article_takes_the_dossiers_rate(qtbot, campaign):
+    dossier = Dossier()
+    dossier.parametres.taux_tva = Decimal("10")
+    session, dialog = _dialog(qtbot, campaign, dossier)
+    assert "ne change aucun montant" in dialog.tva_edit.toolTip()
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    assert dialog.tva_edit.text() == "10"

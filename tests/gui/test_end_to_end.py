@@ -120,10 +120,7 @@ def fill_school_equipment(qtbot, page) -> None:
     page.school_combo.setCurrentIndex(0)
     click(qtbot, page.suggest_button)  # 12 tablets for 4 classes
     add_article(page, "valise-recharge")
-    add_article(page, "mdm")  # one licence per device, for two years: 24
-    editor = open_editor(page.lines_table, 2, COL_QUANTITE)
-    clear_and_type(editor, "24")
-    press(editor, Qt.Key.Key_Return)
+    add_article(page, "mdm")  # a three-year licence per device: 12, the quantity offered
     add_article(page, "borne-wifi")
     editor = open_editor(page.lines_table, 3, COL_QUANTITE)
     clear_and_type(editor, "2")

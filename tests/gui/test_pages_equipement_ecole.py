@@ -115,7 +115,7 @@ def test_quantity_refuses_letters_and_negative_numbers(page_session):
     clear_and_type(editor, "15")
     press(editor, Qt.Key.Key_Return)
     assert line.quantite == 15
-    assert session.result.schools[0].expense == Decimal("20830.00")
+    assert session.result.schools[0].expense == Decimal("21070.00")
 
 
 def test_each_existant_choice_is_its_own_undo_step(page_session):

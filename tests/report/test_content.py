@@ -47,7 +47,7 @@ def test_plan_figures_are_the_computed_ones_formatted_the_french_way(example, ex
 def test_the_exact_totals_of_the_example(example_pdf):
     """The figures of the bundled example, as a reader sees them."""
     first = spaced(page_texts(example_pdf)[0])
-    for figure in ("34 326,00 €", "15 648,00 €", "18 678,00 €", "14 700,00 €", "948,00 €"):
+    for figure in ("34 566,00 €", "15 648,00 €", "18 918,00 €", "14 700,00 €", "948,00 €"):
         assert figure in first
 
 

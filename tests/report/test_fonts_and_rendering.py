@@ -50,7 +50,7 @@ def test_narrow_no_break_space_is_in_the_text_layer(example_pdf):
     ToUnicode map; pdftotext would show a plain space), drawn with DejaVu's own glyph."""
     text = "\n".join(page_texts(example_pdf))
     assert f"15{NARROW_NBSP}648,00" in text
-    assert f"32{NARROW_NBSP}430,00" in text
+    assert f"32{NARROW_NBSP}670,00" in text
 
 
 def test_oe_ligature_and_euro_print(example, campaign):

@@ -26,9 +26,19 @@ def v1_path(tmp_path) -> Path:
 
 
 def without_diagnostic(dossier) -> dict:
+    """The example as the version-1 file holds it: no diagnostic, and the MDM licence as the
+    catalogue then sold it (24 yearly licences at 20 €, since a three-year licence at 60 €)."""
     data = jsonio.to_data(dossier)
+    old_mdm = {"libelle": "Licence de gestion de flotte (MDM), par appareil et par an",
+               "prix_unitaire": "20.00"}
     for school in data["ecoles"]:
         school["existant"] = {}
+        for line in school["lignes"]:
+            if line["article"] == "mdm":
+                line.update(old_mdm, quantite=24)
+    for item in data["catalogue"]:
+        if item["id"] == "mdm":
+            item.update(old_mdm)
     return data
 
 
