@@ -68,6 +68,30 @@ SETTINGS_CHOICES = {
     "eleves_services": ("ecoles", "cycles_2_3"),
 }
 
+# How each choice is said to the user (GUI, PDF, command line). The stored value « projet » is
+# kept from the first files; it has always been read as a cap pooled within each commune, since
+# the bands are per commune (snee-2021.md §5.3).
+SETTINGS_LABELS = {
+    "plafond_par_classe": {
+        "ecole": "par école",
+        "projet": "par commune (mis en commun entre les écoles de chaque commune)",
+    },
+    "arrondi": {
+        "centime": "au centime, demi vers le haut",
+        "euro": "à l'euro, demi vers le haut",
+    },
+    "eleves_services": {
+        "ecoles": "tous les élèves des écoles équipées (retenues au volet équipement)",
+        "cycles_2_3": "les élèves de cycles 2 et 3 des écoles équipées (retenues au volet "
+        "équipement)",
+    },
+}
+
+
+def setting_label(key: str, value: str) -> str:
+    """The French words for a setting's value (« projet » → « par commune … »)."""
+    return SETTINGS_LABELS.get(key, {}).get(value, value)
+
 
 def _decimal(data: dict, key: str, where: str) -> Decimal:
     try:

@@ -55,9 +55,9 @@ class Parametres:
 
     prix_saisis: str = "TTC"  # TTC | HT: how unit prices are typed
     taux_tva: Decimal = Decimal("20")
-    plafond_par_classe: str = "ecole"  # ecole | projet: scope of the per-class cap
+    plafond_par_classe: str = "ecole"  # ecole | projet (pooled within each commune)
     base: str = "TTC"  # TTC | HT: basis of every computed amount
-    arrondi: str = "centime"  # centime | euro: rounding of each volet's subsidy
+    arrondi: str = "centime"  # centime | euro: rounding of each commune's subsidy
     eleves_services: str = "ecoles"  # ecoles | cycles_2_3: pupils counted for the services cap
 
 

@@ -1,4 +1,7 @@
-"""The checks of snee-2021.md §5.4: warnings in French, never blocks."""
+"""The checks of snee-2021.md §5.4: warnings in French, never blocks.
+
+Each warning that quotes a figure quotes the one the result computed (tests check them).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +9,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from socle_desktop.domain.amounts import is_subsidisable
+from socle_desktop.domain.amounts import is_subsidisable, line_amount
 from socle_desktop.domain.campaign import Campaign
-from socle_desktop.domain.model import Dossier
+from socle_desktop.domain.model import Dossier, School
 from socle_desktop.domain.money import euros
+from socle_desktop.domain.pupils import counted_pupils
 from socle_desktop.domain.validation import uai_check_letter_ok
 
 if TYPE_CHECKING:
-    from socle_desktop.domain.rules import Result
+    from socle_desktop.domain.results import Result, SchoolResult
 
 # Beyond these, a class's pupil count looks like a typing mistake.
 PUPILS_PER_CLASS_MAX = 35
@@ -28,77 +32,88 @@ class Alert:
 def warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[Alert]:
     if not dossier.ecoles:
         yield Alert("Le dossier ne compte encore aucune école.")
-    if not any(s.services for s in dossier.ecoles) and dossier.ecoles:
+    elif result.services.expense == 0:
         yield Alert(
-            "Aucune ligne de services et ressources : l'appel à projets demande les deux volets "
+            ("Aucune dépense" if any(s.services for s in dossier.ecoles) else "Aucune ligne")
+            + " de services et ressources : l'appel à projets demande les deux volets "
             "(équipement et services)."
         )
     for school, sr in zip(dossier.ecoles, result.schools, strict=True):
-        name = school.nom or "(école sans nom)"
-        if not school.classes:
-            yield Alert(f"{name} : aucune classe n'est saisie.", school.id)
-        elif sr.classes_cycles_2_3 == 0:
-            yield Alert(f"{name} : aucune classe de cycle 2 ou 3 (CP à CM2).", school.id)
-        if sr.excluded_because and school.classes and sr.classes_cycles_2_3:
-            yield Alert(
-                f"{name} est exclue de la subvention d'équipement : {sr.excluded_because}.",
-                school.id,
-            )
-        if sr.above_cap > 0:
-            yield Alert(
-                f"{name} : la dépense d'équipement dépasse le plafond de "
-                f"{euros(campaign.plafond_par_classe)} par classe ; {euros(sr.above_cap)} "
-                "restent entièrement à la charge de la collectivité.",
-                school.id,
-            )
-        # Fewer pupils in the classes than in the school is normal: the maternelle classes of a
-        # primary school are outside the call and need not be entered. More is a mistake.
-        class_pupils = sum(c.eleves for c in school.classes)
-        if school.classes and class_pupils > school.eleves:
-            yield Alert(
-                f"{name} : l'école compte {school.eleves} élèves mais ses classes en totalisent "
-                f"{class_pupils}, davantage.",
-                school.id,
-            )
-        for c in school.classes:
-            if not c.niveaux:
-                yield Alert(
-                    f"{name}, classe {c.nom or '(sans nom)'} : aucun niveau n'est coché ; elle "
-                    "ne compte pas pour le plafond par classe.",
-                    school.id,
-                )
-            if c.eleves > PUPILS_PER_CLASS_MAX:
-                yield Alert(
-                    f"{name}, classe {c.nom} : {c.eleves} élèves, est-ce exact ?", school.id
-                )
-        for line in school.equipment_lines() + school.services:
-            if not is_subsidisable(line, dossier):
-                yield Alert(
-                    f"{name} : « {line.libelle} » n'est pas subventionnable (hors socle ou coût "
-                    "récurrent) ; il reste à la charge de la collectivité.",
-                    school.id,
-                )
-        if school.uai and not uai_check_letter_ok(school.uai):
-            yield Alert(
-                f"{name} : la lettre de contrôle de l'UAI {school.uai} ne correspond pas à ses "
-                "chiffres ; vérifiez-le dans l'annuaire de l'éducation.",
-                school.id,
-            )
-        if school.commune and dossier.commune(school.commune) is None:
-            yield Alert(
-                f"{name} : la commune {school.commune} n'est pas dans le dossier.", school.id
-            )
+        yield from _school_warnings(school, sr, dossier, campaign)
     for c in result.communes:
         if c.above_ceiling > 0:
             yield Alert(
                 f"{c.nom} : la dépense éligible dépasse le plafond de "
                 f"{euros(campaign.plafond_par_commune)} par commune de {euros(c.above_ceiling)}."
             )
-    services_cap = campaign.services_plafond_par_eleve * result.services_pupils
-    if result.services.expense > services_cap and any(s.services for s in dossier.ecoles):
-        per_pupil = euros(campaign.services_plafond_par_eleve)
-        excess = euros(result.services.expense - services_cap)
+    # Only what the call funds meets the cap: lines outside the socle have their own warning.
+    excess = result.services.subsidisable - result.services_cap
+    if excess > 0:
         yield Alert(
-            f"Les services dépassent le plafond de {per_pupil} par élève de {excess}, "
-            "à la charge de la collectivité."
+            f"Les services subventionnables dépassent de {euros(excess)} le plafond de "
+            f"{euros(campaign.services_plafond_par_eleve)} par élève "
+            f"({result.services_pupils} élèves, {euros(result.services_cap)}) ; cette part "
+            "reste à la charge de la collectivité."
+        )
+
+
+def _school_warnings(
+    school: School, sr: SchoolResult, dossier: Dossier, campaign: Campaign
+) -> Iterator[Alert]:
+    name = school.nom or "(école sans nom)"
+    if not school.classes:
+        yield Alert(f"{name} : aucune classe n'est saisie.", school.id)
+    elif sr.classes_cycles_2_3 == 0:
+        yield Alert(f"{name} : aucune classe de cycle 2 ou 3 (CP à CM2).", school.id)
+    elif sr.excluded_because:
+        yield Alert(
+            f"{name} est exclue de la subvention d'équipement : {sr.excluded_because}.", school.id
+        )
+    if sr.above_cap > 0:
+        pooled = dossier.parametres.plafond_par_classe == "projet"
+        yield Alert(
+            f"{name} : {euros(sr.above_cap)} de dépense d'équipement au-delà du plafond de "
+            f"{euros(campaign.plafond_par_classe)} par classe"
+            + (", même mis en commun entre les écoles de la commune," if pooled else "")
+            + " restent entièrement à la charge de la collectivité.",
+            school.id,
+        )
+    # Fewer pupils in the classes than in the school is normal: the maternelle classes of a
+    # primary school are outside the call and need not be entered. More is a mistake.
+    class_pupils = sum(c.eleves for c in school.classes)
+    if school.classes and class_pupils > school.eleves:
+        yield Alert(
+            f"{name} : l'école compte {school.eleves} élèves mais ses classes en totalisent "
+            f"{class_pupils}, davantage.",
+            school.id,
+        )
+    elif not sr.excluded_because and counted_pupils(school, dossier) == 0:
+        where = "" if dossier.parametres.eleves_services == "ecoles" else " dans ses classes"
+        yield Alert(
+            f"{name} : aucun élève n'est indiqué{where} ; l'école n'apporte aucun élève au "
+            "plafond des services.",
+            school.id,
+        )
+    for c in school.classes:
+        if not c.niveaux:
+            yield Alert(
+                f"{name}, classe {c.nom or '(sans nom)'} : aucun niveau n'est coché ; elle "
+                "ne compte pas pour le plafond par classe.",
+                school.id,
+            )
+        if c.eleves > PUPILS_PER_CLASS_MAX:
+            yield Alert(f"{name}, classe {c.nom} : {c.eleves} élèves, est-ce exact ?", school.id)
+    for line in school.equipment_lines() + school.services:
+        if not is_subsidisable(line, dossier):
+            yield Alert(
+                f"{name} : « {line.libelle} » ({euros(line_amount(line, dossier))}) n'est pas "
+                "subventionnable (hors socle ou coût récurrent) ; il reste à la charge de la "
+                "collectivité.",
+                school.id,
+            )
+    if school.uai and not uai_check_letter_ok(school.uai):
+        yield Alert(
+            f"{name} : la lettre de contrôle de l'UAI {school.uai} ne correspond pas à ses "
+            "chiffres ; vérifiez-le dans l'annuaire de l'éducation.",
+            school.id,
         )

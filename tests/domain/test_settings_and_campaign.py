@@ -39,14 +39,24 @@ def test_rounding_to_the_cent_or_to_the_euro():
     assert compute(d, load_campaign()).equipment.subsidy == D("3501.00")
 
 
-def test_project_wide_cap_pools_the_classes():
+def test_the_pooled_cap_pools_the_classes_of_a_commune():
     d = dossier(school(3, "20000"), school(5, "10000"))
     d.parametres.plafond_par_classe = "projet"
     result = compute(d, load_campaign())
-    # 8 classes × 3 500 € = 28 000 € over the project, against 20 500 € per school
+    # 8 classes × 3 500 € = 28 000 € in the commune, against 20 500 € per school
     assert result.equipment.eligible == D("28000.00")
     assert result.equipment.subsidy == D("19600.00")
     assert sum(s.eligible for s in result.schools) == D("28000.00")
+
+
+def test_the_stored_value_projet_is_said_par_commune():
+    from socle_desktop.domain.campaign import SETTINGS_CHOICES, SETTINGS_LABELS, setting_label
+
+    assert SETTINGS_CHOICES["plafond_par_classe"] == ("ecole", "projet")  # the JSON values
+    assert setting_label("plafond_par_classe", "projet").startswith("par commune")
+    assert setting_label("plafond_par_classe", "ecole") == "par école"
+    for labels in SETTINGS_LABELS.values():
+        assert not any("projet" in label for label in labels.values())
 
 
 def test_services_pupils_of_cycles_2_3_only():

@@ -5,6 +5,8 @@ from decimal import Decimal
 import pytest
 
 from socle_desktop.domain.campaign import load_campaign
+from socle_desktop.domain.catalogue import load_default_catalogue
+from socle_desktop.domain.model import Line
 from socle_desktop.domain.rules import compute
 
 from .builders import dossier, school
@@ -41,7 +43,54 @@ CASES = {
         "280000.00",
         "0.00",
     ),
+    "services, excluded school": (
+        lambda: dossier(
+            school(4, "10000", pupils=100, services="4000"), school(1, "2000", pupils=60)
+        ),
+        "7000.00",
+        "1000.00",
+    ),
+    "cap pooled per commune": (lambda: pooled(epci_xy()), "24500.00", "0.00"),
+    "rounding per commune": (
+        lambda: dossier(
+            school(2, "3500.01", "35001"),
+            school(2, "3500.01", "35002"),
+            communes=("35001", "35002"),
+        ),
+        "4900.02",
+        "0.00",
+    ),
+    "VAT per article": (lambda: vat_per_article(), "7000.00", "1127.50"),
 }
+
+
+def epci_xy():
+    """Commune X: A 3 classes 20 000 €, B 5 classes 10 000 €; commune Y: C 2 classes 7 000 €."""
+    return dossier(
+        school(3, "20000", "35001"),
+        school(5, "10000", "35001"),
+        school(2, "7000", "35002"),
+        communes=("35001", "35002"),
+    )
+
+
+def pooled(d):
+    d.parametres.plafond_par_classe = "projet"  # said « par commune »
+    return d
+
+
+def vat_per_article():
+    """Prices typed HT, basis TTC: ENT 1 000 € HT (20 %), digital textbooks 1 000 € HT (5,5 %),
+    300 pupils in the equipped school (equipment 10 000 € TTC for 4 classes, as typed HT)."""
+    s = school(4, "8333.33", pupils=300)  # 8 333,33 € HT × 1,20 = 10 000,00 € TTC
+    s.services = [
+        Line("ent", "ENT", 1, D("1000")),
+        Line("manuels-numeriques", "Manuels numériques", 1, D("1000")),
+    ]
+    d = dossier(s)
+    d.parametres.prix_saisis = "HT"
+    d.catalogue = load_default_catalogue()
+    return d
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -101,3 +150,51 @@ def test_pupils_of_the_classes_may_be_fewer_than_the_schools_but_not_more(campai
     s.classes[1].eleves = 56
     [alert] = [a for a in compute(dossier(s), campaign).alerts if "totalisent" in a.message]
     assert "compte 80 élèves mais ses classes en totalisent 81" in alert.message
+
+
+def test_cap_pooled_per_commune_in_detail(campaign):
+    per_commune = compute(pooled(epci_xy()), campaign)
+    per_school = compute(epci_xy(), campaign)
+    assert per_school.equipment.subsidy == D("19250.00")
+    assert [c.eligible for c in per_commune.communes] == [D("28000.00"), D("7000.00")]
+    assert [c.subsidy for c in per_commune.communes] == [D("19600.00"), D("4900.00")]
+    a, b, c = per_commune.schools
+    # B leaves 7 500 € of its cap unused; A, above its own 10 500 €, takes it.
+    assert (a.eligible, a.pooled, a.above_cap) == (D("18000.00"), D("7500.00"), D("2000.00"))
+    assert (b.eligible, b.pooled, b.above_cap) == (D("10000.00"), D("0.00"), D("0.00"))
+    assert c.eligible == D("7000.00")
+    assert "par commune" in per_commune.equipment.explanation
+    assert "7\u202f500,00\u00a0€ du plafond laissé libre" in per_commune.equipment.explanation
+
+
+def test_pooling_never_crosses_communes(campaign):
+    """Y's unused cap cannot lift X: the bands are per commune."""
+    d = dossier(
+        school(1, "10000", "35001"), school(4, "3500", "35002"), communes=("35001", "35002")
+    )
+    result = compute(pooled(d), campaign)
+    assert [c.eligible for c in result.communes] == [D("3500.00"), D("3500.00")]
+
+
+def test_each_commune_is_rounded_on_its_own(campaign):
+    result = compute(CASES["rounding per commune"][0](), campaign)
+    assert [c.subsidy for c in result.communes] == [D("2450.01"), D("2450.01")]
+    d = CASES["rounding per commune"][0]()
+    d.parametres.arrondi = "euro"
+    result = compute(d, campaign)
+    assert [c.subsidy for c in result.communes] == [D("2450.00"), D("2450.00")]
+    assert result.equipment.subsidy == D("4900.00")
+
+
+def test_a_school_excluded_from_equipment_brings_no_pupils(campaign):
+    result = compute(CASES["services, excluded school"][0](), campaign)
+    assert result.schools[1].excluded_because
+    assert result.services_pupils == 100
+    assert result.services.eligible == D("2000.00")  # 20 € × 100, not × 160
+    assert "100 élèves des écoles équipées" in result.services.explanation
+
+
+def test_each_article_has_its_own_vat(campaign):
+    result = compute(vat_per_article(), campaign)
+    assert result.services.expense == D("2255.00")  # 1 200,00 + 1 055,00
+    assert result.services.eligible == D("2255.00")  # under the 6 000 € cap of 300 pupils
