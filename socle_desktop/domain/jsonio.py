@@ -449,6 +449,7 @@ def result_data(result) -> dict:
                 "depense_equipement": to_json(s.expense),
                 "plafond": to_json(s.cap),
                 "eligible_equipement": to_json(s.eligible),
+                "subvention_equipement": to_json(s.subsidy),
                 "exclue": s.excluded_because is not None,
                 "motif_exclusion": s.excluded_because,
             }

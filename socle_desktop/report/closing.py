@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
-from socle_desktop.domain.campaign import Campaign
+from socle_desktop.domain.campaign import Campaign, setting_label
 from socle_desktop.domain.model import Dossier, PorteurType
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
 from socle_desktop.report.styles import CONTENT_WIDTH, RULE, grid_style, make_table, stylesheet
 from socle_desktop.report.text import Para, markup, para
-
-SCOPE_LABELS = {"ecole": "par école", "projet": "sur l'ensemble du projet"}
-ROUNDING_LABELS = {"centime": "au centime, au plus proche (demi vers le haut)",
-                   "euro": "à l'euro, au plus proche (demi vers le haut)"}
-PUPILS_LABELS = {"ecoles": "tous les élèves des écoles du projet",
-                 "cycles_2_3": "les élèves des classes de cycles 2 et 3 seulement"}
 
 
 def alerts_section(result: Result) -> list:
@@ -39,6 +35,36 @@ def bands_fr(campaign: Campaign) -> str:
     return " ; ".join(parts)
 
 
+def _rate_fr(rate: Decimal) -> str:
+    """A VAT rate in percent, « 20 % » or « 5,5 % »."""
+    return percent_fr(rate / 100, 0 if rate % 1 == 0 else 1)
+
+
+def _typed_prices_fr(dossier: Dossier) -> str:
+    params = dossier.parametres
+    if params.prix_saisis == params.base:
+        return params.prix_saisis
+    return (f"{params.prix_saisis}, convertis en {params.base} ligne par ligne au taux de TVA de "
+            "chaque article ; chaque ligne convertie est arrondie au centime")
+
+
+def _vat_fr(dossier: Dossier) -> str:
+    """The dossier's rate, and the articles used whose own rate differs from it."""
+    params = dossier.parametres
+    used = {line.article for s in dossier.ecoles for line in s.equipment_lines() + s.services}
+    own = [f"{item.libelle} : {_rate_fr(item.taux_tva)}"
+           for item in dossier.catalogue.values()
+           if item.id in used and item.taux_tva != params.taux_tva]
+    text = f"{_rate_fr(params.taux_tva)}, taux du dossier (lignes hors catalogue)"
+    if own:
+        text += " ; taux propres : " + " ; ".join(own)
+    else:
+        text += ", celui de chaque article"
+    if params.prix_saisis == params.base:
+        text += f" ; sans effet ici, les prix étant saisis {params.base}"
+    return text
+
+
 def settings_section(dossier: Dossier, campaign: Campaign) -> list:
     """Every rule figure and setting the computation used, so a reader can redo it."""
     styles = stylesheet()
@@ -46,10 +72,11 @@ def settings_section(dossier: Dossier, campaign: Campaign) -> list:
     rows = [
         ("Campagne", f"{campaign.nom} (identifiant « {campaign.id} », version {campaign.version})"),
         ("Base des montants", f"{params.base} (montants calculés {params.base})"),
-        ("Prix saisis", params.prix_saisis),
-        ("Taux de TVA", percent_fr(params.taux_tva / 100, 0 if params.taux_tva % 1 == 0 else 1)),
+        ("Prix saisis", _typed_prices_fr(dossier)),
+        ("Taux de TVA", _vat_fr(dossier)),
         ("Plafond par classe", f"{euros(campaign.plafond_par_classe)} par classe de cycles 2 et 3,"
-                               f" appliqué {SCOPE_LABELS.get(params.plafond_par_classe, '?')}"),
+                               " appliqué "
+                               + setting_label("plafond_par_classe", params.plafond_par_classe)),
         ("Minimum par école", f"{euros(campaign.minimum_par_ecole)} de dépense subventionnable ; "
                               "en dessous, l'école est exclue"),
         ("Plafond par commune", f"{euros(campaign.plafond_par_commune)} de dépense éligible"),
@@ -57,9 +84,11 @@ def settings_section(dossier: Dossier, campaign: Campaign) -> list:
         ("Volet services", f"{percent_fr(campaign.services_taux)} d'une dépense plafonnée à "
                            f"{euros(campaign.services_plafond_par_eleve)} par élève pour "
                            f"{campaign.services_annees} années scolaires"),
-        ("Élèves comptés (services)", PUPILS_LABELS.get(params.eleves_services, "?")),
+        ("Élèves comptés (services)", setting_label("eleves_services", params.eleves_services)),
         ("Arrondi des subventions",
-         f"{ROUNDING_LABELS.get(params.arrondi, '?')}, sur chaque volet"),
+         f"{setting_label('arrondi', params.arrondi)} : la subvention d'équipement de chaque "
+         "commune, le volet équipement étant la somme des communes ; la subvention de services, "
+         "une fois"),
     ]
     data = [[Para(label, styles["cell_bold"]), para(value, "cell")] for label, value in rows]
     table = make_table(data, [50 * mm, CONTENT_WIDTH - 50 * mm], grid_style(header_rows=0),

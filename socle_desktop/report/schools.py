@@ -117,12 +117,19 @@ def _figures(sr: SchoolResult, campaign: Campaign) -> Table:
         rows.append(["dont dépense subventionnable (socle)", euros(sr.subsidisable)])
     rows.append([f"Plafond : {plural(sr.classes_cycles_2_3, 'classe')} de cycles 2 et 3 × "
                  f"{euros(campaign.plafond_par_classe)}", euros(sr.cap)])
+    if sr.pooled > 0:
+        rows.append(["Plafond mis en commun : part laissée libre par les autres écoles de la "
+                     "commune", euros(sr.pooled)])
     if sr.above_cap > 0:
         rows.append(["Part au-delà du plafond, à la charge de la collectivité",
                      euros(sr.above_cap)])
     rows.append(["Dépense éligible de l'école", euros(sr.eligible)])
+    eligible_row = len(rows) - 1
+    if not sr.excluded_because:
+        rows.append(["Sa part de la subvention d'équipement de la commune (au prorata de la "
+                     "dépense éligible)", euros(sr.subsidy)])
     style = [("BACKGROUND", (0, 0), (-1, -1), BOX_BG), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-             ("FONTNAME", (0, len(rows) - 1), (-1, len(rows) - 1), FONT_BOLD)]
+             ("FONTNAME", (0, eligible_row), (-1, eligible_row), FONT_BOLD)]
     if sr.excluded_because:
         rows.append([Para(f"<font color='{BAD_HEX}'><b>École exclue de la subvention "
                           f"d'équipement</b> : {markup(sr.excluded_because)}.</font>",

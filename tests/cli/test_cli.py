@@ -70,6 +70,22 @@ WORKED_EXAMPLES = {
                                      school("35001", 31, "217500.00")]}), "148500.00", "0.00"),
     "EPCI": (dossier({"35001": [school("35001", 60, "200000.00")],
                       "35002": [school("35002", 60, "200000.00")]}, "epci"), "280000.00", "0.00"),
+    "services, excluded school": (
+        dossier({"35001": [school("35001", 4, "10000.00", 100, "4000.00"),
+                           school("35001", 1, "2000.00", 60)]}), "7000.00", "1000.00"),
+    "cap pooled per commune": (
+        dict(dossier({"35001": [school("35001", 3, "20000.00"), school("35001", 5, "10000.00")],
+                      "35002": [school("35002", 2, "7000.00")]}, "epci"),
+             parametres={"plafond_par_classe": "projet"}), "24500.00", "0.00"),
+    "rounding per commune": (
+        dossier({"35001": [school("35001", 2, "3500.01")],
+                 "35002": [school("35002", 2, "3500.01")]}, "epci"), "4900.02", "0.00"),
+    "VAT per article": (
+        dict(dossier({"35001": [dict(school("35001", 4, "8333.33", 300), services=[
+            {"article": "ent", "libelle": "ENT", "quantite": 1, "prix_unitaire": "1000.00"},
+            {"article": "manuels-numeriques", "libelle": "Manuels numériques", "quantite": 1,
+             "prix_unitaire": "1000.00"}])]}),
+             parametres={"prix_saisis": "HT"}), "7000.00", "1127.50"),
 }
 
 
@@ -90,6 +106,18 @@ def test_worked_examples_through_the_dossier_file(tmp_path, case):
         assert result["ecoles"][0]["exclue"] is True
     if case == "EPCI":
         assert [c["subvention_equipement"] for c in result["communes"]] == ["140000.00"] * 2
+    if case == "rounding per commune":
+        assert [c["subvention_equipement"] for c in result["communes"]] == ["2450.01"] * 2
+    if case == "services, excluded school":
+        assert result["services"]["eleves"] == 100
+    if case == "VAT per article":
+        assert result["services"]["depense"] == "2255.00"
+    if case == "cap pooled per commune":
+        text = socle("summary", target).stdout
+        assert "Plafond de 3\u202f500,00\u00a0€ par classe appliqué par commune" in text
+        rules = [line for line in text.splitlines()
+                 if line.startswith(("Montants", "Plafond", "Subvention de chaque"))]
+        assert len(rules) == 3 and not any("projet" in line for line in rules)
 
 
 def test_export_then_import_gives_the_same_dossier(tmp_path):

@@ -87,7 +87,8 @@ def test_warnings_rules_settings_and_signature(example, example_text, campaign):
         assert spaced(alert.message) in text
     assert "Règles et paramètres de calcul" in text
     for expected in (campaign.id, "Base des montants TTC", "Prix saisis TTC", "Taux de TVA 20 %",
-                     "appliqué par école", "au centime", "tous les élèves des écoles du projet",
+                     "appliqué par école", "au centime", "tous les élèves des écoles équipées",
+                     "chaque commune",
                      spaced(euros(campaign.minimum_par_ecole)),
                      spaced(euros(campaign.plafond_par_commune)), "70 % jusqu'à",
                      spaced(euros(campaign.services_plafond_par_eleve))):
@@ -123,9 +124,11 @@ def test_settings_other_than_the_defaults_are_stated(example, campaign):
     result = compute(dossier, campaign)
     text = spaced("\n".join(page_texts(build_pdf(dossier, campaign, result=result,
                                                  today=TODAY))))
-    for expected in ("Base des montants HT", "Prix saisis HT", "sur l'ensemble du projet",
-                     "à l'euro", "cycles 2 et 3 seulement", "Montant HT (€)"):
+    for expected in ("Base des montants HT", "Prix saisis HT", "appliqué par commune",
+                     "à l'euro", "les élèves de cycles 2 et 3 des écoles équipées",
+                     "Montant HT (€)"):
         assert expected in text, expected
+    assert "projet" not in text.split("Règles et paramètres de calcul")[1].split("Signature")[0]
     assert spaced(euros(result.subsidy)) in text
 
 
