@@ -113,7 +113,8 @@ def _communes_table(dossier: Dossier, result: Result) -> Table:
 def _bands_text(campaign: Campaign) -> str:
     return (f"Base retenue : somme des dépenses éligibles des écoles de la commune, plafonnée à "
             f"{euros(campaign.plafond_par_commune)}. Subvention par tranches : "
-            f"{bands_fr(campaign)}.")
+            f"{bands_fr(campaign)} ; elle est arrondie pour chaque commune, et le volet est la "
+            "somme des communes.")
 
 
 def first_page(dossier: Dossier, campaign: Campaign, result: Result,
