@@ -3,18 +3,25 @@
 ``name.socle.lock`` is locked with ``fcntl.flock`` (POSIX) or ``msvcrt.locking`` (Windows). The
 kernel releases the lock when the process ends, even killed, so there is never a stale lock to
 clean by hand; the lock file itself is only a place to lock (and says who holds it).
+
+A dossier travels with whatever was put beside it: the lock path is never followed (a link to
+another file), and only a regular file that is empty or holds Socle's own text is ever written.
+Anything else there is refused (``LockRefused``) and left as it is.
 """
 
 from __future__ import annotations
 
 import atexit
+import errno
 import os
 import socket
+import stat
 import sys
 from datetime import datetime
 from pathlib import Path
 
-from socle_desktop.store.errors import DossierInUse
+from socle_desktop.store.errors import DossierInUse, StoreError
+from socle_desktop.system_errors import printable
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -44,6 +51,28 @@ else:
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+_FLAGS = (getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # a FIFO never blocks us
+          | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+_MAX_HOLDER_BYTES = 1024  # Socle's own text is about 50 bytes
+# What os.open reports for a path that must not be opened as our lock file: a symbolic link
+# under O_NOFOLLOW (ELOOP; EMLINK on FreeBSD), a folder, a FIFO or device without a reader.
+_REFUSED_ERRNOS = {errno.ELOOP, errno.EMLINK, errno.EISDIR, errno.ENXIO, errno.ENODEV}
+
+
+class LockRefused(StoreError):
+    """The lock path holds something Socle did not make: never followed, truncated or written.
+
+    ``reason`` says, as a sentence for the read-only banner, why the dossier cannot be edited."""
+
+    def __init__(self, dossier_path: Path, what: str):
+        name = printable(lock_path(Path(dossier_path)).name)
+        self.reason = (f"Le verrou « {name} » {what} : Socle ne s'en sert pas et n'y écrit "
+                       "pas, donc ce dossier ne peut être ni modifié ni remplacé. Si aucun "
+                       f"Socle n'a ce dossier ouvert, supprimez « {name} » (le dossier n'en "
+                       "souffre pas), puis rouvrez-le.")
+        super().__init__(dossier_path, self.reason[0].lower() + self.reason[1:])
 
 
 # flock on some network file systems does not tell two handles of one process apart: windows
@@ -79,10 +108,13 @@ class FileLock:
                                "fenêtre de Socle. Fermez-le d'abord, ou ouvrez-le en lecture "
                                "seule.")
         for _attempt in range(5):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+            existed = os.path.lexists(self.path)
+            fd = _open_lock_file(self.path, self.dossier_path)
             try:
                 locked = _try_lock(fd)
             except OSError:  # a file system without locks: the caller opens read-only
+                if not existed and _same_file(fd, self.path):
+                    _remove_quietly(self.path)  # made for nothing: no litter
                 os.close(fd)
                 raise
             if not locked:
@@ -108,7 +140,7 @@ class FileLock:
             return
         fd, self._fd = self._fd, None
         _HELD.pop(_key(self.dossier_path), None)
-        if sys.platform != "win32":
+        if sys.platform != "win32" and _same_file(fd, self.path):
             _remove_quietly(self.path)  # while still locked: see acquire's retry
         try:
             _unlock(fd)
@@ -123,10 +155,12 @@ def held_elsewhere(dossier_path: Path) -> bool:
     if _key(dossier_path) in _HELD:
         return True
     try:
-        fd = os.open(lock_path(dossier_path), os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        fd = os.open(lock_path(dossier_path), os.O_RDONLY | _FLAGS)
     except OSError:
         return False
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
         if _try_lock(fd, shared=True):
             _unlock(fd)
             return False
@@ -137,9 +171,60 @@ def held_elsewhere(dossier_path: Path) -> bool:
         os.close(fd)
 
 
+def _open_lock_file(path: Path, dossier_path: Path) -> int:
+    """The lock file, opened for writing without following a link; ``LockRefused`` when what is
+    there is not a lock file of Socle (OSError when it cannot be made: a read-only folder)."""
+    if os.path.islink(path):  # Windows has no O_NOFOLLOW
+        raise LockRefused(dossier_path, "est un lien symbolique")
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | _FLAGS, 0o666)
+    except OSError as error:
+        if error.errno in _REFUSED_ERRNOS:
+            raise LockRefused(dossier_path, _kind_of(path)) from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise LockRefused(dossier_path, _kind_of(path))
+        if info.st_nlink > 1:
+            raise LockRefused(dossier_path, "est un autre nom d'un fichier (lien physique)")
+        if info.st_size and not _holds_our_text(fd, info.st_size):
+            raise LockRefused(dossier_path, "n'est pas un verrou de Socle (son contenu est "
+                              "celui d'un autre fichier)")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _kind_of(path: Path) -> str:
+    """What the lock path is, in French, for the message; read without following links."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return "n'est pas un fichier ordinaire"
+    kinds = ((stat.S_ISLNK, "est un lien symbolique"), (stat.S_ISDIR, "est un répertoire"),
+             (stat.S_ISFIFO, "est un tube nommé (FIFO)"), (stat.S_ISSOCK, "est une prise (socket)"),
+             (stat.S_ISCHR, "est un périphérique"), (stat.S_ISBLK, "est un périphérique"))
+    return next((text for test, text in kinds if test(mode)), "n'est pas un fichier ordinaire")
+
+
+def _holds_our_text(fd: int, size: int) -> bool:
+    """Whether the file holds what ``_write_holder`` writes (computer, process, time)."""
+    if size > _MAX_HOLDER_BYTES:
+        return False
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        lines = os.read(fd, _MAX_HOLDER_BYTES).decode("utf-8").splitlines()
+        datetime.fromisoformat(lines[2])
+    except (OSError, UnicodeDecodeError, IndexError, ValueError):
+        return False
+    return bool(lines[0].strip()) and lines[1].isdigit()
+
+
 def _same_file(fd: int, path: Path) -> bool:
     try:
-        here, there = os.fstat(fd), os.stat(path)
+        here, there = os.fstat(fd), os.lstat(path)
     except OSError:
         return False
     return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
