@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import sqlite3
-import stat
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,14 +16,34 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from socle_desktop import __version__
-from socle_desktop.domain.campaign import Campaign, CampaignError, parse_campaign_text
+from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import Dossier
-from socle_desktop.store.checks import HotJournal, connect_read_only, inspect, journal_path, sniff
-from socle_desktop.store.errors import StoreError, describe_sqlite_error
-from socle_desktop.store.lock import FileLock, held_elsewhere
-from socle_desktop.store.migrations import migrate
+from socle_desktop.store.checks import (
+    HotJournal,
+    connect,
+    connect_read_only,
+    inspect,
+    is_wal,
+    sniff,
+)
+from socle_desktop.store.errors import DossierReplaced, StoreError, describe_sqlite_error
+from socle_desktop.store.files import (
+    READ_ONLY_FILE,
+    READ_ONLY_FOLDER,
+    check_target,
+    default_mode,
+    fsync_dir,
+    fsync_file,
+    read_only_reason,
+    remove_quietly,
+    remove_stale_temporaries,
+    temporary_prefix,
+)
+from socle_desktop.store.lock import FileLock, LockRefused, held_elsewhere
+from socle_desktop.store.migrations import backup, migrate
 from socle_desktop.store.persist import Mismatch, write_edit
-from socle_desktop.store.rows import dossier_rows, read_dossier_rows
+from socle_desktop.store.reading import read_dossier, read_rows, rolled_back, snapshot, wal_copy
+from socle_desktop.store.rows import dossier_rows
 from socle_desktop.store.schema import (
     APPLICATION,
     JOURNAL_MODE,
@@ -35,12 +53,12 @@ from socle_desktop.store.schema import (
     VIEWS,
 )
 
+__all__ = ["EXTENSION", "READ_ONLY_FILE", "READ_ONLY_FOLDER", "DossierFile",
+           "create_dossier_file", "read_dossier", "read_only_reason"]
+
 EXTENSION = ".socle"
 
 READ_ONLY_ASKED = "Dossier ouvert en lecture seule : les modifications ne seront pas enregistrées."
-READ_ONLY_FILE = "Le fichier est en lecture seule : les modifications ne seront pas enregistrées."
-READ_ONLY_FOLDER = ("Le répertoire du fichier est en lecture seule : les modifications ne seront "
-                    "pas enregistrées.")
 READ_ONLY_NO_LOCK = ("Ce dossier ne peut pas être verrouillé pour modification sur ce lecteur : "
                      "il est ouvert en lecture seule, les modifications ne seront pas "
                      "enregistrées. Copiez-le sur un disque local, ou utilisez « Enregistrer "
@@ -53,60 +71,8 @@ DESCRIPTION = ("Dossier de candidature « socle numérique dans les écoles él�
                "catalogue, parametres, campagne. Montants en texte décimal exact.")
 
 
-# --- small file-system helpers ----------------------------------------------------------------
-
-
-def _no_write_bits(path: Path) -> bool:
-    return not os.stat(path).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
-
-
-def read_only_reason(path: Path) -> str | None:
-    """None when the file and its folder can be written, else the French reason why not.
-
-    A file without any write permission (the Windows « lecture seule » attribute) counts as
-    read-only even for an administrator, who could technically write it."""
-    folder = path.absolute().parent
-    if path.exists() and (not os.access(path, os.W_OK) or _no_write_bits(path)):
-        return READ_ONLY_FILE
-    # On Windows the read-only attribute of a folder means « customised », not read-only.
-    if not os.access(folder, os.W_OK) or (os.name != "nt" and _no_write_bits(folder)):
-        return READ_ONLY_FOLDER
-    return None
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no directory handle to sync."""
-    if os.name == "nt":  # pragma: no cover
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - some file systems refuse it
-        pass
-    finally:
-        os.close(fd)
-
-
-def _default_mode() -> int:
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def _now() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass
 
 
 # --- writing a whole dossier ------------------------------------------------------------------
@@ -128,28 +94,20 @@ def _write_all(db: Database, dossier: Dossier, campaign: Campaign, origin: str) 
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _check_target_folder(path: Path) -> None:
-    folder = path.absolute().parent
-    if not folder.is_dir():
-        raise StoreError(path, "le répertoire de destination n'existe pas")
-    if read_only_reason(path) == READ_ONLY_FOLDER:
-        raise StoreError(path, "impossible d'écrire ici : le répertoire est en lecture seule")
-
-
 def _write_atomically(path: Path, dossier: Dossier, campaign: Campaign, origin: str) -> None:
     """Write the whole dossier beside ``path``, sync it, then rename it over ``path``."""
     if not campaign.source_text:
         raise StoreError(path, "les règles de la campagne n'ont pas de texte à enregistrer")
     folder = path.absolute().parent
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=folder)
     except OSError as error:
         reason = describe_sqlite_error(error)
         raise StoreError(path, f"le fichier n'a pas pu être créé : {reason}") from None
     os.close(fd)
     temp = Path(name)
     try:
-        conn = sqlite3.connect(temp)
+        conn = connect(temp)
         try:
             conn.execute("PRAGMA journal_mode = MEMORY")  # a new file: nothing to protect yet
             conn.execute("PRAGMA synchronous = OFF")  # synced once, below, before the rename
@@ -159,22 +117,22 @@ def _write_atomically(path: Path, dossier: Dossier, campaign: Campaign, origin: 
                 _write_all(db, dossier, campaign, origin)
         finally:
             conn.close()
-        _fsync_file(temp)
-        os.chmod(temp, _default_mode())
+        fsync_file(temp)
+        os.chmod(temp, default_mode())
         for stale in ("-journal", "-wal", "-shm"):  # an old journal must not touch the new file
-            _remove_quietly(path.with_name(path.name + stale))
+            remove_quietly(path.with_name(path.name + stale))
         os.replace(temp, path)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except (sqlite3.Error, OSError) as error:
-        _remove_quietly(temp)
+        remove_quietly(temp)
         reason = describe_sqlite_error(error)
         raise StoreError(path, f"le fichier n'a pas pu être écrit : {reason}") from None
     except (ValueError, TypeError, AttributeError) as error:
-        _remove_quietly(temp)
+        remove_quietly(temp)
         raise StoreError(path, "le fichier n'a pas pu être écrit (valeur invalide : "
                          f"{error})") from None
     except BaseException:
-        _remove_quietly(temp)
+        remove_quietly(temp)
         raise
 
 
@@ -184,12 +142,14 @@ def _creation_origin(campaign: Campaign) -> str:
 
 
 def _take_lock(path: Path) -> FileLock:
+    """The lock for writing ``path``; what a killed creation left beside it goes then."""
     lock = FileLock(path)
     try:
         lock.acquire()
     except OSError as error:
         raise StoreError(path, f"le verrou du dossier n'a pas pu être pris : "
                          f"{describe_sqlite_error(error)}") from None
+    remove_stale_temporaries(path)
     return lock
 
 
@@ -197,9 +157,7 @@ def create_dossier_file(path, dossier: Dossier, campaign: Campaign, *,
                         replace: bool = False) -> None:
     """Write ``dossier`` as a new file, atomically: all of it, or nothing (and no leftover)."""
     path = Path(path)
-    if path.exists() and not replace:
-        raise StoreError(path, "le fichier existe déjà")
-    _check_target_folder(path)
+    check_target(path, replace=replace)
     lock = _take_lock(path)
     try:
         _write_atomically(path, dossier, campaign, _creation_origin(campaign))
@@ -207,73 +165,11 @@ def create_dossier_file(path, dossier: Dossier, campaign: Campaign, *,
         lock.release()
 
 
-# --- reading ----------------------------------------------------------------------------------
-
-
-def _read(conn: sqlite3.Connection, path: Path) -> tuple[Dossier, Campaign, str]:
-    try:
-        row = conn.execute("SELECT identifiant, regles_toml, origine FROM campagne").fetchone()
-        if row is None:
-            raise StoreError(path, "les règles de la campagne manquent dans le fichier")
-        campaign = parse_campaign_text(row[1], f"{path} (règles enregistrées dans le dossier)")
-        dossier = read_dossier_rows(conn, row[0])
-    except CampaignError as error:
-        raise StoreError(path, f"règles de campagne illisibles : {error}") from None
-    except (sqlite3.DatabaseError, ValueError, KeyError, TypeError, ArithmeticError) as error:
-        raise StoreError(path, f"le contenu du fichier est incohérent ({error!r})") from None
-    return dossier, campaign, row[2]
-
-
-def _recovered_copy(path: Path, folder: str) -> sqlite3.Connection:
-    """A copy of the file and its hot journal, rolled back by SQLite: the original stays as is."""
-    copy = Path(folder) / "copie.socle"
-    shutil.copyfile(path, copy)
-    shutil.copyfile(journal_path(path), journal_path(copy))
-    return sqlite3.connect(copy)
-
-
-def _snapshot(path: Path) -> tuple[Dossier, Campaign, str]:
-    """Read the file without writing anything to it (an old one is migrated in memory)."""
-    sniff(path)
-    try:
-        return _snapshot_checked(path)
-    except (OSError, sqlite3.Error) as error:  # e.g. the journal vanished while being copied
-        raise StoreError(path, f"lecture impossible : {describe_sqlite_error(error)} ; "
-                         "réessayez") from None
-
-
-def _snapshot_checked(path: Path) -> tuple[Dossier, Campaign, str]:
-    with tempfile.TemporaryDirectory(prefix="socle-") as scratch:
-        conn = connect_read_only(path)
-        try:
-            try:
-                version = inspect(conn, path)
-            except HotJournal:
-                conn.close()
-                conn = _recovered_copy(path, scratch)
-                version = inspect(conn, path)
-            if version < SCHEMA_VERSION:
-                memory = sqlite3.connect(":memory:")
-                conn.backup(memory)
-                conn.close()
-                conn = memory
-                migrate(Database(conn, execute_plugins=False), version, path)
-            return _read(conn, path)
-        finally:
-            conn.close()
-
-
-def read_dossier(path) -> tuple[Dossier, Campaign]:
-    """The dossier and the campaign rules kept in a file, read without modifying it."""
-    dossier, campaign, _origin = _snapshot(Path(path))
-    return dossier, campaign
-
-
 # --- the file being edited --------------------------------------------------------------------
 
 
 def _connect_for_writing(path: Path) -> Database:
-    conn = sqlite3.connect(path, timeout=5)
+    conn = connect(path)
     conn.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}")
     conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -282,53 +178,64 @@ def _connect_for_writing(path: Path) -> Database:
 
 def _check_for_writing(path: Path) -> int:
     """The checks of open, rolling back an interrupted write first (we hold the lock)."""
+    header = sniff(path)
     try:
-        return _check_for_writing_unguarded(path)
+        with tempfile.TemporaryDirectory(prefix="socle-") as scratch:
+            return _check_for_writing_unguarded(path, header, scratch)
     except (OSError, sqlite3.Error) as error:
         raise StoreError(path, f"ouverture impossible : {describe_sqlite_error(error)}") from None
 
 
-def _check_for_writing_unguarded(path: Path) -> int:
+def _check_for_writing_unguarded(path: Path, header: bytes, scratch: str) -> int:
+    if is_wal(header):  # checked in a copy: refused, it must not keep « -wal », « -shm » beside
+        conn = wal_copy(path, scratch)
+        try:
+            return inspect(conn, path, editing=True)
+        finally:
+            conn.close()
     conn = connect_read_only(path)
     try:
-        return inspect(conn, path)
+        return inspect(conn, path, editing=True)
     except HotJournal:
         conn.close()
-        with tempfile.TemporaryDirectory(prefix="socle-") as scratch:
-            conn = _recovered_copy(path, scratch)
-            try:
-                inspect(conn, path)  # a foreign or damaged file is refused before any write to it
-            finally:
-                conn.close()
-        recovering = sqlite3.connect(path, timeout=5)  # SQLite rolls the journal back on read
+        conn, _version = rolled_back(path, scratch, editing=True)  # refused before any write
+        conn.close()
+        recovering = connect(path)  # SQLite rolls the journal back on read
         try:
             recovering.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as error:
-            raise StoreError(path, f"le fichier est endommagé ({error})") from None
+            raise StoreError(path, "le fichier est endommagé "
+                             f"({describe_sqlite_error(error)})") from None
         finally:
             recovering.close()
         conn = connect_read_only(path)
-        return inspect(conn, path)
+        return inspect(conn, path, editing=True)
     finally:
         conn.close()
 
 
-def _backup(path: Path, version: int) -> Path:
-    """A copy of the file as it was, kept beside it, before a migration changes it."""
-    target = path.with_name(f"{path.name}.bak-v{version}")
-    n = 2
-    while target.exists():
-        target = path.with_name(f"{path.name}.bak-v{version}-{n}")
-        n += 1
+def _stamp(path: Path) -> tuple[int, int, int, int]:
+    """Which file is at ``path`` (device, inode) and when it was last written (time, size)."""
+    info = os.stat(path)
+    return info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size
+
+
+def _data_version(db: Database) -> int:
+    """Changes when another connection or program has written the file (PRAGMA data_version)."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
+def _migrate(db: Database, path: Path, version: int) -> Path:
+    """Back the file up, then migrate it; returns the backup. A failed attempt leaves the file
+    as it was, and its backup is used again by the next attempt rather than repeated."""
+    copy, _made = backup(path, version)
     try:
-        shutil.copy2(path, target)
-        _fsync_file(target)
-    except OSError as error:
-        _remove_quietly(target)
-        reason = describe_sqlite_error(error)
-        raise StoreError(path, "la copie de sauvegarde préalable à la mise à jour du fichier n'a "
-                         f"pas pu être faite ({reason}) : fichier non modifié") from None
-    return target
+        migrate(db, version, path)
+    except (StoreError, sqlite3.Error) as error:
+        reason = error.detail if isinstance(error, StoreError) else describe_sqlite_error(error)
+        raise StoreError(path, f"la mise à jour du fichier a échoué ({reason}) : fichier non "
+                         "modifié") from None
+    return copy
 
 
 def _same_path(a: Path, b: Path) -> bool:
@@ -345,6 +252,9 @@ class DossierFile:
         self.read_only_reason = read_only_reason
         self.backup_path: Path | None = None  # the copy kept before a migration, if any
         self._db, self._lock, self._origin = db, lock, origin
+        # What tells the file opened from another one put at its path since (see apply).
+        self._stamp = _stamp(path) if db is not None else None
+        self._data_version = _data_version(db) if db is not None else None
 
     @property
     def read_only(self) -> bool:
@@ -363,6 +273,8 @@ class DossierFile:
             lock = FileLock(path)
             try:
                 lock.acquire()
+            except LockRefused as error:  # a planted lock path: look, but never write
+                lock, reason = None, error.reason
             except OSError as error:  # DossierInUse is not an OSError: it goes to the caller
                 lock = None
                 cannot_write = error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
@@ -370,9 +282,10 @@ class DossierFile:
         if lock is None:
             if held_elsewhere(path):
                 reason = READ_ONLY_IN_USE
-            dossier, campaign, origin = _snapshot(path)
+            dossier, campaign, origin = snapshot(path)
             return cls(path, dossier, campaign, read_only_reason=reason, origin=origin)
         try:
+            remove_stale_temporaries(path)  # what a killed creation left: we hold the lock
             return cls._open_locked(path, lock)
         except BaseException:
             lock.release()
@@ -381,20 +294,19 @@ class DossierFile:
     @classmethod
     def _open_locked(cls, path: Path, lock: FileLock, dossier: Dossier | None = None,
                      campaign: Campaign | None = None) -> DossierFile:
-        backup = None
         version = _check_for_writing(path)
         db = None
         try:
             db = _connect_for_writing(path)
-            if version < SCHEMA_VERSION:
-                backup = _backup(path, version)
-                try:
-                    migrate(db, version, path)
-                except sqlite3.Error as error:
-                    reason = describe_sqlite_error(error)
-                    raise StoreError(path, f"la mise à jour du fichier a échoué ({reason}) : "
-                                     "fichier non modifié") from None
-            read_dossier_, read_campaign, origin = _read(db.conn, path)
+            copy = _migrate(db, path, version) if version < SCHEMA_VERSION else None
+            try:
+                read_dossier_, read_campaign, origin = read_rows(db.conn, path)
+            except StoreError as error:
+                if copy is None:
+                    raise
+                raise StoreError(path, f"{error.detail} ; le fichier avait déjà été mis à jour "
+                                 f"du format {version} au format {SCHEMA_VERSION} (l'original "
+                                 f"est gardé dans « {copy.name} »)", modified=True) from None
         except (OSError, sqlite3.Error) as error:
             if db is not None:
                 db.close()
@@ -407,7 +319,7 @@ class DossierFile:
         opened = cls(path, read_dossier_ if dossier is None else dossier,
                      read_campaign if campaign is None else campaign, db=db, lock=lock,
                      origin=origin)
-        opened.backup_path = backup
+        opened.backup_path = copy
         return opened
 
     @classmethod
@@ -419,7 +331,7 @@ class DossierFile:
 
     @classmethod
     def _create(cls, path: Path, dossier: Dossier, campaign: Campaign, origin: str) -> DossierFile:
-        _check_target_folder(path)
+        check_target(path, replace=True)
         lock = _take_lock(path)
         try:
             _write_atomically(path, dossier, campaign, origin)
@@ -434,6 +346,7 @@ class DossierFile:
         """Write an edit already applied to ``self.dossier``: one transaction, on disk at return."""
         if self._db is None:
             raise StoreError(self.path, self.read_only_reason or "le fichier est fermé")
+        self._check_on_disk()
         try:
             with self._db.atomic():
                 write_edit(self._db, edit)
@@ -446,6 +359,34 @@ class DossierFile:
         except (ValueError, TypeError, AttributeError) as error:
             raise StoreError(self.path, "la modification n'a pas été enregistrée (valeur "
                              f"invalide : {error})") from None
+        try:
+            self._stamp = _stamp(self.path)  # our own write, for the next check
+        except OSError:
+            pass  # gone right after the write: the next check says so
+
+    def _check_on_disk(self) -> None:
+        """Refuse to write when the file at ``path`` is no longer the one opened: moved,
+        replaced (a copy, a synchronisation tool) or rewritten by another program. The file
+        then stays open read-only, for « Enregistrer sous… »."""
+        try:
+            now = _stamp(self.path)
+        except OSError:
+            what = "a été déplacé, renommé ou supprimé"
+        else:
+            same = now[:2] == self._stamp[:2]
+            if now == self._stamp and _data_version(self._db) == self._data_version:
+                return
+            what = ("a été réécrit par un autre programme" if same
+                    else "a été remplacé par un autre fichier (copie, synchronisation…)")
+        self.close()
+        self.read_only_reason = (f"Le fichier {what} depuis son ouverture : les modifications "
+                                 "ne sont plus enregistrées. « Enregistrer sous… » garde ce "
+                                 "que montre la fenêtre.")
+        raise DossierReplaced(
+            self.path, f"le fichier {what} depuis son ouverture : cette modification n'a pas été "
+            "enregistrée, pour ne rien écrire ailleurs que dans le dossier ouvert. Le dossier "
+            "affiché garde vos modifications précédentes : « Enregistrer sous… » les met dans "
+            "un fichier ; ou rouvrez le fichier pour voir ce qu'il contient maintenant.")
 
     def save_as(self, path) -> DossierFile:
         """« Enregistrer sous » : a copy at ``path``, which becomes the open file."""

@@ -1,11 +1,15 @@
 """Ordered migrations of the dossier file, from each schema version to the next.
 
 A migration runs in one transaction with the new ``PRAGMA user_version``: a file is either
-wholly at the old version or wholly at the new one. The caller keeps a backup copy first.
+wholly at the old version or wholly at the new one. The caller keeps a backup copy first
+(``backup``): one per migration, however many times an opening fails before it succeeds.
 """
 
 from __future__ import annotations
 
+import filecmp
+import os
+import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from socle_desktop import __version__
-from socle_desktop.store.errors import StoreError
+from socle_desktop.store.errors import StoreError, describe_sqlite_error
 from socle_desktop.store.schema import SCHEMA_VERSION, VIEWS
 
 # Version 1 (Socle 0.0.x): no diagnostic (« existant ») and no copy of the campaign's rules;
@@ -117,3 +121,39 @@ def migrate(db: Database, version: int, path: Path) -> None:
 
 def _now() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+def backup(path: Path, version: int) -> tuple[Path, bool]:
+    """A copy of the file as it is, beside it, before a migration changes it: ``(copy, made)``.
+
+    A copy already there with the same bytes (a previous opening that failed after making it) is
+    used again rather than repeated; a name already taken by anything else is left alone, and
+    the copy is never written through a link planted under its name."""
+    n = 1
+    while True:
+        target = path.with_name(f"{path.name}.bak-v{version}" + (f"-{n}" if n > 1 else ""))
+        if not os.path.lexists(target):
+            break
+        if target.is_file() and not target.is_symlink() and filecmp.cmp(path, target,
+                                                                         shallow=False):
+            return target, False
+        n += 1
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = None
+    try:
+        fd = os.open(target, flags, 0o666)  # O_EXCL: never through a link, never over a file
+        with os.fdopen(fd, "wb") as copy, open(path, "rb") as source:
+            shutil.copyfileobj(source, copy)
+            copy.flush()
+            os.fsync(copy.fileno())
+        shutil.copystat(path, target)
+    except OSError as error:
+        if fd is not None:  # ours: made by this call
+            try:
+                os.remove(target)
+            except OSError:
+                pass
+        raise StoreError(path, "la copie de sauvegarde préalable à la mise à jour du fichier n'a "
+                         f"pas pu être faite ({describe_sqlite_error(error)}) : fichier non "
+                         "modifié") from None
+    return target, True
