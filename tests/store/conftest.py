@@ -38,3 +38,17 @@ def dossier_path(tmp_path, example_dossier, campaign) -> Path:
     path = tmp_path / "saint-exemple.socle"
     create_dossier_file(path, example_dossier, campaign)
     return path
+
+
+FIXTURE_V1 = Path(__file__).parent / "fixtures" / "dossier-v1.sql"
+
+
+@pytest.fixture
+def v1_path(tmp_path) -> Path:
+    """A dossier file of format 1 (Socle 0.0.x), made from its SQL text."""
+    path = tmp_path / "ancien.socle"
+    conn = sqlite3.connect(path)
+    conn.executescript(FIXTURE_V1.read_text(encoding="utf-8"))
+    conn.close()
+    assert rows(path, "PRAGMA user_version") == [(1,)]
+    return path

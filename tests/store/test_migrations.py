@@ -15,16 +15,6 @@ from tests.store.conftest import digest, integrity, rows
 FIXTURE = Path(__file__).parent / "fixtures" / "dossier-v1.sql"
 
 
-@pytest.fixture
-def v1_path(tmp_path) -> Path:
-    path = tmp_path / "ancien.socle"
-    conn = sqlite3.connect(path)
-    conn.executescript(FIXTURE.read_text(encoding="utf-8"))
-    conn.close()
-    assert rows(path, "PRAGMA user_version") == [(1,)]
-    return path
-
-
 def without_diagnostic(dossier) -> dict:
     """The example as the version-1 file holds it: no diagnostic, and the MDM licence as the
     catalogue then sold it (24 yearly licences at 20 €, since a three-year licence at 60 €)."""

@@ -271,11 +271,27 @@ def test_process_ending_without_close_leaves_no_lock_file(dossier_path):
 
 
 @POSIX_ONLY  # Windows reports a directory opened as a file as « access denied »
-def test_a_file_that_cannot_be_locked_opens_read_only(dossier_path):
+def test_a_folder_in_place_of_the_lock_opens_read_only_and_says_why(dossier_path):
     (dossier_path.parent / (dossier_path.name + ".lock")).mkdir()  # the lock cannot be made
     before = digest(dossier_path)
     with DossierFile.open(dossier_path) as file:
         assert file.read_only
-        assert "verrouillé" in file.read_only_reason
+        assert "est un répertoire" in file.read_only_reason
+        assert "ni modifié" in file.read_only_reason
         assert file.dossier.ecoles
     assert digest(dossier_path) == before
+    assert (dossier_path.parent / (dossier_path.name + ".lock")).is_dir()
+
+
+def test_a_drive_without_locks_opens_read_only(dossier_path, monkeypatch):
+    import errno
+
+    from socle_desktop.store import lock
+
+    def no_locks(fd, shared=False):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(lock, "_try_lock", no_locks)  # what flock says on such a drive
+    with DossierFile.open(dossier_path) as file:
+        assert file.read_only
+        assert "verrouillé" in file.read_only_reason
