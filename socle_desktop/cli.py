@@ -9,6 +9,7 @@ path of the bad value); nothing is written on failure.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from socle_desktop.cli_parser import (
     verb,
     wants_window,
 )
+from socle_desktop.system_errors import SpecialFile, os_reason, printable, read_bytes
 
 __all__ = ["VERBS", "CliError", "run", "wants_window"]
 
@@ -37,22 +39,25 @@ DOSSIER = arg("dossier_file", metavar="DOSSIER", help="le fichier dossier (.socl
 def _read_json(path: Path):
     from socle_desktop.domain.jsonio import DossierJsonError, loads
 
+    shown = printable(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_bytes(path).decode("utf-8-sig")
     except FileNotFoundError:
-        raise CliError(f"{path} : fichier introuvable") from None
+        raise CliError(f"{shown} : fichier introuvable") from None
+    except SpecialFile as error:
+        raise CliError(f"{shown} : {error} (un JSON est attendu)") from None
     except UnicodeDecodeError:
         raise CliError(
-            f"{path} : ce n'est pas un fichier texte UTF-8 (un JSON est attendu)"
+            f"{shown} : ce n'est pas un fichier texte UTF-8 (un JSON est attendu)"
         ) from None
     except OSError as error:
-        raise CliError(f"{path} : lecture impossible ({error.strerror})") from None
+        raise CliError(f"{shown} : lecture impossible ({os_reason(error)})") from None
     if not text.strip():
-        raise CliError(f"{path} : le fichier est vide (un dossier JSON est attendu)")
+        raise CliError(f"{shown} : le fichier est vide (un dossier JSON est attendu)")
     try:
         return loads(text)
     except DossierJsonError as error:
-        raise CliError(f"{path} : {error}") from None
+        raise CliError(f"{shown} : {error}") from None
 
 
 def _open(path: Path):
@@ -75,15 +80,16 @@ def import_json(args) -> None:
 
     source, target = Path(args.json_file), Path(args.dossier_file)
     dossier = _read_json(source)
-    if target.exists() and not args.remplacer:
-        raise CliError(f"{target} existe déjà : choisissez un autre nom ou ajoutez --remplacer")
+    if (target.is_file() or target.is_symlink()) and not args.remplacer:
+        raise CliError(f"{printable(target)} existe déjà : choisissez un autre nom ou ajoutez "
+                       "--remplacer")
     try:
         create_dossier_file(
             target, dossier, load_campaign(dossier.campagne), replace=args.remplacer
         )
     except StoreError as error:
         raise CliError(str(error)) from None
-    print(f"Dossier créé : {target}", file=sys.stderr)
+    print(f"Dossier créé : {printable(target)}", file=sys.stderr)
 
 
 @verb("export-json", "affiche le dossier au format JSON", DOSSIER)
@@ -124,7 +130,7 @@ def pdf(args) -> None:
         write_pdf(dossier, campaign, output)
     except ReportError as error:
         raise CliError(str(error)) from None
-    print(f"PDF écrit : {output}", file=sys.stderr)
+    print(f"PDF écrit : {printable(output)}", file=sys.stderr)
 
 
 @verb(
@@ -158,9 +164,9 @@ def import_ecoles(args) -> None:
         annuaire = read_annuaire(args.annuaire)
         effectifs = read_effectifs(args.effectifs) if args.effectifs else None
         communes = CommuneIndex(annuaire).resolve(", ".join(args.commune))
+        proposals = propose(annuaire, communes, effectifs)
     except (OpenDataError, CommuneQueryError) as error:
         raise CliError(str(error)) from None
-    proposals = propose(annuaire, communes, effectifs)
     chosen = _chosen(proposals, args.uai, args.avec_maternelles)
     print(_proposals_text(proposals, chosen))
     if effectifs is not None and effectifs.latest_year:
@@ -215,12 +221,12 @@ def _write_import(target: Path, chosen, simulation: bool) -> None:
 
     file = None
     try:
-        if target.exists():
+        if os.path.lexists(target):  # a FIFO or a link that loops is refused, not replaced
             file = DossierFile.open(target)
             if file.read_only and not simulation:
                 reason = file.read_only_reason
                 file.close()
-                raise CliError(f"{target} : impossible d'y écrire ({reason})")
+                raise CliError(f"{printable(target)} : impossible d'y écrire. {reason}")
         dossier = file.dossier if file else Dossier()
         plan = plan_import(dossier, chosen)
         print("\nCe qui change dans le dossier :")
@@ -234,12 +240,16 @@ def _write_import(target: Path, chosen, simulation: bool) -> None:
             return
         if file is None:
             file = DossierFile.create(target, dossier, load_campaign(dossier.campagne))
-            print(f"Dossier créé : {target}", file=sys.stderr)
+            print(f"Dossier créé : {printable(target)}", file=sys.stderr)
         edits.apply(file.dossier, plan.edit)
         file.apply(plan.edit)
-        print(f"Dossier enregistré : {target}", file=sys.stderr)
+        print(f"Dossier enregistré : {printable(target)}", file=sys.stderr)
     except StoreError as error:  # DossierInUse included: its message says what to do
-        raise CliError(str(error)) from None
+        from socle_desktop.store.errors import ForeignSchema
+
+        hint = (" En ligne de commande, « export-json » puis « import-json » en font une copie "
+                "saine." if isinstance(error, ForeignSchema) else "")
+        raise CliError(str(error) + hint) from None
     finally:
         if file is not None:
             file.close()
@@ -287,5 +297,11 @@ def run(argv: list[str]) -> int:
         VERBS[args.verb].run(args)
     except CliError as error:
         print(f"Erreur : {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise  # « summary | head »: __main__ ends quietly
+    except OSError as error:  # a file the verb did not expect to fail: still French, no trace
+        name = f"{printable(error.filename)} : " if error.filename else ""
+        print(f"Erreur : {name}{os_reason(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0
