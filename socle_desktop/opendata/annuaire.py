@@ -3,9 +3,11 @@ row per establishment. Socle keeps its schools and the communes it names."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from socle_desktop.domain.jsonio import MAX_PUPILS
+from socle_desktop.domain.validation import insee_error, uai_error
 from socle_desktop.opendata.csvtable import (
     OpenDataError,
     Progress,
@@ -66,6 +68,7 @@ class AnnuaireSchool:
     eleves: int | None
     etat: str  # « OUVERT », « A FERMER »…
     nature: str  # « ECOLE MATERNELLE », « ECOLE DE NIVEAU ELEMENTAIRE »
+    problem: str | None = None  # why its row cannot be trusted (then it is not importable)
 
 
 def _flag(text: str) -> bool | None:
@@ -136,11 +139,41 @@ class Annuaire:
             position = self._col[names]
             return row[position].strip() if position is not None else ""
 
-        return AnnuaireSchool(
+        school = AnnuaireSchool(
             uai=get(UAI).upper(), nom=get(NOM), insee=get(CODE_COMMUNE),
             commune=get(NOM_COMMUNE), statut=get(STATUT), contrat=get(CONTRAT),
             maternelle=_flag(get(MATERNELLE)), elementaire=_flag(get(ELEMENTAIRE)),
             eleves=count(get(ELEVES)), etat=get(ETAT), nature=get(NATURE))
+        problem = _problem(school)
+        return school if problem is None else replace(school, problem=problem)
+
+
+def _problem(school: AnnuaireSchool) -> str | None:
+    """Why the school's own row cannot be trusted, in French: its columns do not agree (a
+    sector that is not one, a public school « hors contrat », an identifier that is not a UAI,
+    a commune code that is not one) or its pupils are absurd. The file as a whole has the
+    header's columns on every line (csvtable); this catches a row shifted within them."""
+    statut, contrat = plain(school.statut), plain(school.contrat)
+    if statut and not statut.startswith(("pub", "priv")):
+        return (f"ligne incohérente : le statut public/privé y vaut « {_short(school.statut)} » "
+                "(les colonnes de cette ligne ne correspondent pas à leurs titres) ; école non "
+                "importable, vérifiez le fichier")
+    if statut.startswith("pub") and "contrat" in contrat and "sans objet" not in contrat:
+        return (f"ligne incohérente : école publique, mais « {_short(school.contrat)} » comme "
+                "contrat privé ; école non importable, vérifiez le fichier")
+    if uai_error(school.uai) or insee_error(school.insee):
+        return (f"ligne incohérente : identifiant « {_short(school.uai)} » ou code commune "
+                f"« {_short(school.insee)} » invalide ; école non importable, vérifiez le "
+                "fichier")
+    if school.eleves is not None and school.eleves > MAX_PUPILS:
+        return (f"nombre d'élèves absurde dans l'annuaire ({school.eleves} ; au plus "
+                f"{MAX_PUPILS}) ; école non importable, vérifiez le fichier")
+    return None
+
+
+def _short(text: str, keep: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= keep else text[:keep - 1] + "…"
 
 
 def annuaire_from_table(table: Table, progress: Progress | None = None) -> Annuaire:

@@ -1,5 +1,8 @@
-"""Reading the Ministry's CSV exports tolerantly: `;` or `,`, UTF-8 with or without BOM (or an
-Excel re-save in Windows-1252), header labels or field names in any case, columns in any order.
+"""Reading the Ministry's CSV exports tolerantly: `;`, `,` or tab, UTF-8 with or without BOM (or
+an Excel re-save in Windows-1252, or Excel's « texte Unicode », UTF-16), header labels or field
+names in any case, columns in any order. What cannot be read faithfully is refused in French: a
+quote that never closes, a line with more or fewer columns than the header (a file converted
+without its quotes, whose columns no longer say what their labels say), a NUL byte.
 
 The national annuaire is ~65 000 rows of ~70 columns: ``csv.reader`` alone takes about 2 s on it.
 So a table keeps each record as its text and splits it only as far as the reader needs (the
@@ -10,11 +13,14 @@ when it has no quote and through ``csv`` when it has. Both give the same fields.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from socle_desktop.system_errors import SpecialFile, os_reason, printable, read_bytes
 
 # progress(fraction done, 0..1) -> False to cancel
 Progress = Callable[[float], bool]
@@ -23,6 +29,8 @@ _STOP_WORDS = frozenset({"de", "d", "l", "en", "du", "des", "le", "la", "les", "
 _CHUNK_LINES = 4000  # how often progress is told, and cancellation looked at
 _BLOCK_BYTES = 2 << 20  # decoded and split at once: ~10 ms each
 _SPLIT_SHARE = 0.5  # of the progress bar, for decoding and splitting the lines
+_MAX_RECORD_LINES = 100  # a quoted field may hold line breaks: an address, not a whole file
+_MAX_RECORD_CHARS = csv.field_size_limit()  # what csv itself accepts in one field
 
 
 class OpenDataError(Exception):
@@ -30,7 +38,7 @@ class OpenDataError(Exception):
 
     def __init__(self, path: Path | str | None, message: str):
         self.path = Path(path) if path else None
-        super().__init__(f"{self.path.name} : {message}" if self.path else message)
+        super().__init__(f"{printable(self.path.name)} : {message}" if self.path else message)
 
 
 class Cancelled(Exception):  # noqa: N818 - the user's word, not an error
@@ -58,6 +66,7 @@ class Table:
     labels: list[str]
     records: list[str]
     sep: str = ";"
+    lines: list[int] = field(default_factory=list)  # the line number of each record, from 1
 
     def __post_init__(self) -> None:
         self._index: dict[str, int] = {}
@@ -79,7 +88,11 @@ class Table:
         """The fields of ``record``, at least up to position ``upto`` (all when None), not
         stripped; a short record is padded with empty fields."""
         if '"' in record:
-            fields = next(csv.reader([record], delimiter=self.sep), [])
+            try:
+                fields = next(csv.reader([record], delimiter=self.sep), [])
+            except csv.Error:  # read_table refuses such records: only a made-up Table has one
+                raise OpenDataError(self.path, "une ligne est illisible (guillemets mal "
+                                    "placés)") from None
         elif upto is None:
             fields = record.split(self.sep)
         else:
@@ -149,7 +162,16 @@ def _blocks(data: bytes, start: int = 0, size: int = _BLOCK_BYTES):
 def _lines(data: bytes, path: Path, progress: Progress | None) -> list[str]:
     """The text's lines, decoded and split block by block: one call on 60 MB would hold the
     interpreter (and the window's thread) for a quarter of a second, and could not be cancelled."""
-    if b"\0" in data[:4096]:
+    utf16 = _utf16(data)
+    if utf16 is not None:  # Excel's « texte Unicode »: decoded at once, it is rare and smaller
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            raise OpenDataError(path, "fichier UTF-16 illisible (tronqué ou endommagé)") from None
+        if "\0" in text:
+            raise OpenDataError(path, "ce n'est pas un fichier texte (CSV attendu)")
+        return text.lstrip("\ufeff").splitlines()
+    if b"\0" in data:
         raise OpenDataError(path, "ce n'est pas un fichier texte (CSV attendu)")
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # not data[3:]: a 60 MB copy
     lines: list[str] = []
@@ -169,56 +191,171 @@ def _lines(data: bytes, path: Path, progress: Progress | None) -> list[str]:
     return lines
 
 
+def _utf16(data: bytes) -> str | None:
+    """« utf-16 » for a file that starts with its byte-order mark, « utf-16-le »/« -be » for one
+    without it whose text is mostly ASCII (every other byte NUL); else None."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > len(sample) // 4 and even == 0:
+        return "utf-16-le"
+    if even > len(sample) // 4 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def _separator(header: str) -> str:
     counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
     return max(counts, key=counts.get)
 
 
-def _records(lines: list[str], progress: Progress | None) -> list[str]:
-    """The logical records: a quoted field may hold a line break, so a record with an odd
-    number of quotes goes on to the next line."""
-    records, total, index = [], len(lines), 0
+def _open_quote(line: str, sep: str, inside: bool) -> bool:
+    """Whether a quoted field is still open at the end of ``line`` (``inside``: it was open at
+    its start), by csv's rules: a field is quoted when it starts with a quote, « "" » inside it
+    is a quote, and a quote elsewhere is only a character."""
+    position, length, field_start = 0, len(line), not inside
+    while position < length:
+        if inside:
+            end = line.find('"', position)
+            if end < 0:
+                return True
+            if line.startswith('"', end + 1):
+                position = end + 2
+                continue
+            inside, field_start, position = False, False, end + 1
+        elif field_start and line.startswith('"', position):
+            inside, position = True, position + 1
+        else:
+            end = line.find(sep, position)
+            if end < 0:
+                return False
+            field_start, position = True, end + 1
+    return inside
+
+
+def _records(lines: list[str], sep: str, path: Path,
+             progress: Progress | None) -> tuple[list[str], list[int]]:
+    """The logical records and the line each starts on: a quoted field may hold a line break,
+    so a record whose quote is still open goes on to the next line; one that never closes is
+    refused (csv would swallow the rest of the file into one field)."""
+    records, starts, total, index = [], [], len(lines), 0
     while index < total:
         if progress is not None and index % _CHUNK_LINES == 0 \
                 and not progress(_SPLIT_SHARE + (1 - _SPLIT_SHARE) * index / total):
             raise Cancelled
         line = lines[index]
-        index += 1
-        if '"' in line:
-            parts = [line]
-            quotes = line.count('"')
-            while quotes % 2 and index < total:
+        start = index = index + 1
+        # An even count of quotes closes what it opens unless a quote sits inside a field.
+        if '"' in line and line.count('"') % 2 and _open_quote(line, sep, False):
+            parts, size = [line], len(line)
+            while True:
+                if index >= total or index - start >= _MAX_RECORD_LINES \
+                        or size > _MAX_RECORD_CHARS:
+                    raise OpenDataError(path, f"ligne {start} : un guillemet ouvre un champ qui "
+                                        "ne se referme pas (fichier coupé, ou mal converti) ; "
+                                        "téléchargez-le à nouveau")
                 parts.append(lines[index])
-                quotes += lines[index].count('"')
+                size += len(lines[index])
                 index += 1
+                if not _open_quote(parts[-1], sep, True):
+                    break
             line = "\n".join(parts)
         if line.strip():
             records.append(line)
-    return records
+            starts.append(start)
+    return records, starts
+
+
+def _field_count(record: str, sep: str, width: int) -> int:
+    """How many fields ``record`` has, empty ones at its end beyond ``width`` not counted (some
+    tools end every line with a separator)."""
+    if '"' not in record:
+        count = record.count(sep) + 1
+        if count > width and record.rstrip(sep).count(sep) < width:  # only empty ones beyond
+            return width
+        return count
+    try:
+        fields = next(csv.reader([record], delimiter=sep), [])
+    except csv.Error:
+        return -1
+    while len(fields) > width and not fields[-1]:
+        fields.pop()
+    return len(fields)
+
+
+def _misaligned(table: Table, width: int, progress: Progress | None) -> list[tuple[int, int]]:
+    """(line, field count) of every record without ``width`` fields; separators are counted
+    in C (``map``), a record is looked at closely only when its count is off or it has quotes."""
+    sep, records, expected = table.sep, table.records, width - 1
+    bad = []
+    for start in range(0, len(records), _CHUNK_LINES):
+        if progress is not None and not progress(start / (len(records) or 1)):
+            raise Cancelled
+        chunk = records[start:start + _CHUNK_LINES]
+        counts = list(map(str.count, chunk, itertools.repeat(sep)))
+        quoted = list(map(str.__contains__, chunk, itertools.repeat('"')))
+        if counts.count(expected) == len(chunk) and not any(quoted):
+            continue  # the common case, decided without a Python loop
+        for offset, (separators, quote) in enumerate(zip(counts, quoted, strict=True)):
+            if separators == expected and not quote:
+                continue
+            found = _field_count(chunk[offset], sep, width)
+            if found != width:
+                index = start + offset
+                bad.append((table.lines[index] if table.lines else index + 2, found))
+    if progress is not None and not progress(1.0):
+        raise Cancelled
+    return bad
+
+
+def _check_widths(table: Table, progress: Progress | None) -> None:
+    """Refuse a file whose lines do not all have the header's columns: converted or re-saved
+    without its quotes, its columns no longer say what their labels say (a « hors contrat » read
+    as « sous contrat »), and no school of it can be trusted."""
+    width = len(table.labels)
+    while width > 1 and not table.labels[width - 1]:
+        width -= 1
+    bad = _misaligned(table, width, progress)
+    if not bad:
+        return
+    line, count = bad[0]
+    found = "illisible" if count < 0 else f"{count} colonne{'s' if count > 1 else ''}"
+    raise OpenDataError(
+        table.path, f"{len(bad)} ligne{'s' if len(bad) > 1 else ''} sur {len(table.records)} "
+        f"n'{'ont' if len(bad) > 1 else 'a'} pas les {width} colonnes de l'en-tête (ligne "
+        f"{line} : {found}). Le fichier a sans doute été converti ou ré-enregistré sans "
+        "respecter ses guillemets : ses colonnes ne correspondent plus à leurs titres, et une "
+        "école pourrait être importée avec les valeurs d'une autre (« hors contrat » lu comme "
+        "« sous contrat »…). Téléchargez-le à nouveau depuis data.education.gouv.fr.")
 
 
 def read_table(path: Path | str, *, progress: Progress | None = None) -> Table:
     """Read a whole CSV file; raise ``OpenDataError`` (in French) or ``Cancelled``."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)  # a FIFO or a device is refused, never waited on
     except FileNotFoundError:
         raise OpenDataError(path, "fichier introuvable") from None
-    except IsADirectoryError:
-        raise OpenDataError(path, "c'est un dossier, pas un fichier CSV") from None
+    except SpecialFile as error:
+        raise OpenDataError(path, f"{error} (un fichier CSV est attendu)") from None
     except PermissionError:
         raise OpenDataError(path, "lecture refusée (droits insuffisants)") from None
     except OSError as error:
-        raise OpenDataError(path, f"lecture impossible ({error.strerror or error})") from None
-    records = _records(_lines(data, path, progress), progress)
+        raise OpenDataError(path, f"lecture impossible ({os_reason(error)})") from None
+    lines = _lines(data, path, part(progress, 0, 0.9))
+    first = next((line for line in lines if line.strip()), "")
+    sep = _separator(first)
+    records, starts = _records(lines, sep, path, part(progress, 0, 0.9))
     if not records:
         raise OpenDataError(path, "le fichier est vide")
-    sep = _separator(records[0])
     header = next(csv.reader([records[0]], delimiter=sep))
     labels = [label.strip() for label in header]
-    if progress is not None and not progress(1.0):
-        raise Cancelled
-    return Table(path, labels, records[1:], sep)
+    table = Table(path, labels, records[1:], sep, starts[1:])
+    _check_widths(table, part(progress, 0.9, 1))
+    return table
 
 
 def read_dataset(path: Path | str, from_table: Callable, progress: Progress | None = None):

@@ -5,9 +5,10 @@ school's most recent year."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from socle_desktop.domain.jsonio import MAX_PUPILS
 from socle_desktop.domain.model import CYCLE_2_3_LEVELS, LEVELS
 from socle_desktop.opendata.csvtable import (
     OpenDataError,
@@ -31,6 +32,10 @@ LEVEL_COLUMNS = {level: (f"Nombre d'élèves en {level} hors ULIS",
                          f"nombre_eleves_{level.lower()}_hors_ulis")
                  for level in ELEMENTARY_LEVELS}
 
+# The largest French elementary schools have about forty classes; beyond this a count is a
+# damaged file, and estimating classes from it would make thousands.
+MAX_CLASSES = 200
+
 REQUIRED = {
     ANNEE: "la rentrée scolaire",
     UAI: "le numéro (UAI) de l'école",
@@ -51,6 +56,7 @@ class SchoolCounts:
     ulis: int
     niveaux: dict[str, int]  # CP…CM2 -> pupils outside ULIS (empty when the file has none)
     total: int
+    problem: str | None = None  # absurd counts: the school is then not importable
 
     @property
     def elementary_pupils(self) -> int:
@@ -108,10 +114,26 @@ class Effectifs:
             return (count(row[position]) or 0) if position is not None else 0
 
         pre, elem, ulis = number(PRE), number(ELEM), number(ULIS)
-        return SchoolCounts(
+        counts = SchoolCounts(
             annee=year, classes=number(CLASSES), preelementaire=pre, elementaire=elem,
             ulis=ulis, niveaux={level: count(row[p]) or 0 for level, p in self._levels.items()},
             total=number(TOTAL) if self._col[TOTAL] is not None else pre + elem + ulis)
+        problem = _absurd(counts)
+        return counts if problem is None else replace(counts, problem=problem)
+
+
+def _absurd(counts: SchoolCounts) -> str | None:
+    """Why these counts cannot be a school's, in French (the limits of the JSON import)."""
+    pupils = {"total": counts.total, "pré-élémentaire": counts.preelementaire,
+              "élémentaire": counts.elementaire, "ULIS": counts.ulis, **counts.niveaux}
+    for what, value in pupils.items():
+        if value > MAX_PUPILS:
+            return (f"effectifs absurdes ({value} élèves en {what} ; au plus {MAX_PUPILS}) ; "
+                    "école non importable, vérifiez le fichier")
+    if counts.classes > MAX_CLASSES:
+        return (f"effectifs absurdes ({counts.classes} classes ; au plus {MAX_CLASSES}) ; école "
+                "non importable, vérifiez le fichier")
+    return None
 
 
 def _year(text: str) -> int | None:

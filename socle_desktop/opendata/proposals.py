@@ -4,11 +4,13 @@ call)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import floor
 
+from socle_desktop.domain.jsonio import MAX_PUPILS
 from socle_desktop.domain.model import SECTEUR_LABELS, Classroom, School, Secteur
 from socle_desktop.opendata.annuaire import Annuaire, AnnuaireSchool, CommuneInfo
 from socle_desktop.opendata.csvtable import plain
@@ -51,9 +53,10 @@ class Proposal:
     school: School
     kind: str  # elementaire | primaire | maternelle
     counts: SchoolCounts | None
-    eligible: bool  # False: cannot be ticked (a private school outside any contract)
+    eligible: bool  # False: cannot be ticked (outside any contract, or refused)
     ticked: bool  # ticked at first
     notes: list[str] = field(default_factory=list)
+    refused: str | None = None  # its row or its counts cannot be trusted (the first note)
 
     @property
     def uai(self) -> str:
@@ -66,7 +69,9 @@ class Proposal:
     @property
     def secteur_label(self) -> str:
         """« Public », « Privé sous contrat », or « Privé hors contrat » for a school that
-        cannot be in the call (the only reason a proposal is not eligible)."""
+        cannot be in the call; « Non reconnu » when its row cannot be trusted."""
+        if self.refused:
+            return "Non reconnu" if self.source.problem else SECTEUR_LABELS[self.school.secteur]
         return SECTEUR_LABELS[self.school.secteur] if self.eligible else "Privé hors contrat"
 
     @property
@@ -120,13 +125,24 @@ def _split(total: int, parts: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
+def _letters(number: int) -> str:
+    """0 → « A », 25 → « Z », 26 → « AA », 27 → « AB »… (as spreadsheet columns go on)."""
+    out = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
 def _class_names(level_sets: list[list[str]]) -> list[str]:
-    """« CP », « CE2-CM1 »…; the same levels twice become « CP A », « CP B »."""
+    """« CP », « CE2-CM1 »…; the same levels twice become « CP A », « CP B » (« CP AA » after
+    « CP Z »)."""
     names = ["-".join(levels) for levels in level_sets]
     for name in set(names):
         if names.count(name) > 1:
-            letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-            names = [f"{n} {next(letters)}" if n == name else n for n in names]
+            suffixes = (_letters(i) for i in itertools.count())
+            names = [f"{n} {next(suffixes)}" if n == name else n for n in names]
     return names
 
 
@@ -198,6 +214,9 @@ def propose(annuaire: Annuaire, communes: list[CommuneInfo],
 def _proposal(source: AnnuaireSchool, commune: CommuneInfo,
               effectifs: Effectifs | None) -> Proposal:
     counts = effectifs.get(source.uai) if effectifs else None
+    refused = source.problem or (counts.problem if counts is not None else None)
+    if refused:
+        return _refused(source, commune, refused)
     kind = _kind(source, counts)
     secteur, secteur_note = _secteur(source)
     notes = [secteur_note] if secteur_note else []
@@ -228,3 +247,13 @@ def _proposal(source: AnnuaireSchool, commune: CommuneInfo,
     return Proposal(source=source, commune=commune, school=school, kind=kind, counts=counts,
                     eligible=eligible, ticked=eligible and kind != "maternelle" and not closing,
                     notes=notes)
+
+
+def _refused(source: AnnuaireSchool, commune: CommuneInfo, reason: str) -> Proposal:
+    """A school shown, never importable: its row or its counts cannot be trusted."""
+    secteur, _note = _secteur(source)
+    pupils = source.eleves if source.eleves is not None and source.eleves <= MAX_PUPILS else 0
+    school = School(nom=readable_name(source.nom), uai=source.uai, commune=source.insee,
+                    secteur=secteur or Secteur.PRIVE, eleves=pupils)
+    return Proposal(source=source, commune=commune, school=school, kind=_kind(source, None),
+                    counts=None, eligible=False, ticked=False, notes=[reason], refused=reason)

@@ -134,7 +134,7 @@ def test_a_file_that_is_not_the_annuaire_is_told_in_french(tmp_path, content, wo
 def test_missing_or_unreadable_paths_are_told_in_french(tmp_path):
     with pytest.raises(OpenDataError, match="introuvable"):
         read_annuaire(tmp_path / "absent.csv")
-    with pytest.raises(OpenDataError, match="c'est un dossier"):
+    with pytest.raises(OpenDataError, match="c'est un répertoire"):
         read_annuaire(tmp_path)
 
 
