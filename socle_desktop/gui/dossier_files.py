@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -9,9 +10,18 @@ from pathlib import Path
 from PySide6 import QtWidgets
 
 from socle_desktop.gui import dialogs, preferences
+from socle_desktop.system_errors import SpecialFile, os_reason, printable, read_bytes
 
+FOREIGN_READ_ONLY = ("Ce fichier contient des éléments que Socle n'y met jamais (un autre "
+                     "programme l'a modifié) : il est ouvert en lecture seule, rien de ce qu'il "
+                     "contient ne s'exécute. « Enregistrer sous… » en fait une copie saine.")
 EXTENSION_FALLBACK = ".socle"
 FILE_FILTER = "Dossiers Socle (*.socle)"
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file; never raises (``Path.resolve`` does on a link loop)."""
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
 def extension() -> str:
@@ -35,32 +45,42 @@ class DossierFilesMixin:
         if path:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path, read_only: bool = False) -> bool:
-        """Open a dossier file; say in French what went wrong and keep what is open if it fails."""
+    def open_path(self, path: Path, read_only: bool = False, reason: str | None = None) -> bool:
+        """Open a dossier file; say in French what went wrong and keep what is open if it fails.
+
+        ``reason``: why it is opened read-only, for the banner, when the user was asked."""
         from socle_desktop.store import DossierFile, DossierInUse, StoreError
+        from socle_desktop.store.errors import ForeignSchema
 
         path = Path(path)
-        if self.file is not None and path.resolve() == Path(self.file.path).resolve():
-            self.statusBar().showMessage(f"{path.name} est déjà ouvert ici.", 5000)
+        name = printable(path.name)
+        if self.file is not None and same_file(path, self.file.path):
+            self.statusBar().showMessage(f"{name} est déjà ouvert ici.", 5000)
             return True
         try:
             file = DossierFile.open(path, read_only=read_only)
-        except DossierInUse as error:
+        except (DossierInUse, ForeignSchema) as error:
+            title = "Dossier déjà ouvert" if isinstance(error, DossierInUse) else \
+                "Dossier modifié par un autre programme"
             answer = dialogs.question(
-                self, "Dossier déjà ouvert",
+                self, title,
                 f"{error}\n\nVoulez-vous l'ouvrir en lecture seule ? Vous pourrez le consulter, "
                 "et garder vos modifications dans une copie avec « Enregistrer sous… ».",
                 QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
                 QtWidgets.QMessageBox.StandardButton.Yes)
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return False
-            return self.open_path(path, read_only=True)
+            return self.open_path(path, read_only=True, reason=None if isinstance(
+                error, DossierInUse) else FOREIGN_READ_ONLY)
         except StoreError as error:
+            # A file migrated, then refused, was modified: saying otherwise would be a lie.
+            tail = "" if error.modified else "\n\nRien n'a été modifié."
             dialogs.warning(self, "Ouverture impossible",
-                            f"Le dossier {path.name} n'a pas pu être ouvert.\n\n{error}\n\n"
-                            "Rien n'a été modifié.")
+                            f"Le dossier {name} n'a pas pu être ouvert.\n\n{error}{tail}")
             self._forget_recent(path)
             return False
+        if reason:
+            file.read_only_reason = reason
         self._install(file)
         self._remember_recent(path)
         return True
@@ -77,17 +97,20 @@ class DossierFilesMixin:
     def _create(self, path: Path, dossier, campaign, temporary_dir: str | None = None) -> bool:
         from socle_desktop.store import DossierFile, StoreError
 
-        if self.file is not None and Path(self.file.path).resolve() == path.resolve():
+        if self.file is not None and same_file(path, self.file.path):
             dialogs.warning(self, "Fichier déjà ouvert",
-                            f"{path.name} est le dossier ouvert : choisissez un autre nom.")
+                            f"{printable(path.name)} est le dossier ouvert : choisissez un autre "
+                            "nom.")
             return False
         try:
             # The file dialog has already asked whether to replace an existing file; the store
             # replaces it atomically, unless someone is editing it.
             file = DossierFile.create(path, dossier, campaign)
         except (StoreError, OSError) as error:
+            reason = os_reason(error) if isinstance(error, OSError) else str(error)
             dialogs.warning(self, "Création impossible",
-                            f"Le dossier {path.name} n'a pas pu être créé.\n\n{error}")
+                            f"Le dossier {printable(path.name)} n'a pas pu être créé.\n\n"
+                            f"{reason}")
             return False
         self._install(file, temporary_dir)
         if temporary_dir is None:
@@ -106,19 +129,24 @@ class DossierFilesMixin:
         from socle_desktop.domain import jsonio
         from socle_desktop.domain.campaign import load_campaign
 
-        try:
-            dossier = jsonio.loads(Path(source).read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError) as error:
+        source = Path(source)
+        name = printable(source.name)
+        try:  # a FIFO or a device is refused at once: reading it would freeze the window
+            dossier = jsonio.loads(read_bytes(source).decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError, SpecialFile) as error:
+            reason = (os_reason(error) if isinstance(error, OSError) else
+                      "ce n'est pas un fichier texte UTF-8" if isinstance(error, UnicodeError)
+                      else str(error))
             dialogs.warning(self, "Import impossible",
-                            f"{source.name} n'a pas pu être lu.\n\n{error}")
+                            f"{name} n'a pas pu être lu : {reason}.\n\nRien n'a été créé.")
             return False
         except jsonio.DossierJsonError as error:
             dialogs.warning(self, "Import impossible",
-                            f"{source.name} n'est pas un dossier valide.\n\n{error}\n\n"
+                            f"{name} n'est pas un dossier valide.\n\n{error}\n\n"
                             "Rien n'a été créé.")
             return False
-        path = self._ask_save_path(f"Importer {source.name} : où enregistrer le dossier ?",
-                                   source.stem)
+        path = self._ask_save_path(f"Importer {name} : où enregistrer le dossier ?",
+                                   printable(source.stem))
         if path is None:
             return False
         return self._create(path, dossier, load_campaign(dossier.campagne))

@@ -32,6 +32,7 @@ from socle_desktop.gui.pdf_actions import PdfActionsMixin
 from socle_desktop.gui.preferences import settings
 from socle_desktop.gui.recent_files import RecentFilesMixin
 from socle_desktop.gui.start_screen import StartScreen
+from socle_desktop.system_errors import printable
 
 pyside_guard.apply()  # PySide6 6.12.0 on Python 3.11 would abort after a while (see the module)
 
@@ -125,7 +126,7 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         self.saved_label.setText("")
         self.statusBar().showMessage(
             "Exemple ouvert dans une copie temporaire" if temporary_dir
-            else f"Dossier ouvert : {file.path}", 5000)
+            else f"Dossier ouvert : {printable(file.path)}", 5000)
 
     def _close_dossier(self) -> None:
         if self.session is not None:
@@ -152,6 +153,15 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
             self.saved_label.setText("Lecture seule : modifications non enregistrées")
 
     def _on_save_failed(self, message: str) -> None:
+        if self.file is not None and self.file.read_only:  # replaced on disk: nothing more lands
+            self._update_banner()
+            self._update_title()
+            self.saved_label.setText("Lecture seule : modifications non enregistrées")
+            dialogs.critical(
+                self, "Dossier remplacé sur le disque",
+                f"La dernière modification n'a pas été enregistrée ; elle a été annulée.\n\n"
+                f"{message}")
+            return
         dialogs.critical(
             self, "Enregistrement impossible",
             f"La dernière modification n'a pas pu être enregistrée ; elle a été annulée.\n\n"
@@ -162,7 +172,7 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         if self.file is None:
             self.setWindowTitle(APP_NAME)
             return
-        name = Path(self.file.path).name
+        name = printable(Path(self.file.path).name)
         suffix = " [lecture seule]" if self.file.read_only else ""
         self.setWindowTitle(f"{APP_NAME} — {name}{suffix}")
 

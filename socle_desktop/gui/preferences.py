@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -23,9 +24,22 @@ def recent_files() -> list[str]:
     return [str(v) for v in (value or [])]
 
 
+def _resolved(path: Path) -> str | None:
+    """The full path as settings can keep it; None for a name that is not UTF-8 on disk (Qt
+    would drop its odd bytes and remember another name). Never raises on a link loop."""
+    resolved = os.path.realpath(path)
+    try:
+        resolved.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return resolved
+
+
 def remember_recent(path: Path) -> None:
     """Put ``path`` first in the recent files and remember its folder for the file dialogs."""
-    resolved = str(Path(path).resolve())
+    resolved = _resolved(path)
+    if resolved is None:
+        return
     files = [resolved] + [f for f in recent_files() if f != resolved]
     store = settings()
     store.setValue("files/recent", files[:MAX_RECENT])
@@ -33,8 +47,9 @@ def remember_recent(path: Path) -> None:
 
 
 def forget_recent(path: Path) -> None:
-    resolved = str(Path(path).resolve())
-    settings().setValue("files/recent", [f for f in recent_files() if f != resolved])
+    resolved = _resolved(path)
+    settings().setValue("files/recent", [f for f in recent_files()
+                                         if f not in (resolved, str(path))])
 
 
 def folder(key: str) -> Path:
