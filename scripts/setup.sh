@@ -5,10 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Found missing on a minimal Debian 12 (scripts/check_fresh_machine.sh) with `ldd` over the Qt
+# libraries and plugins Socle loads; a desktop Debian has most of them already.
 debian_packages=(
+  libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 fonts-dejavu-core   # QtCore, QtGui, text
+  libegl1 libgl1 libxkbcommon0                                # QtGui links them, even offscreen
+  libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
+  libxcb-util1 libxcb-xfixes0 libxcb-xkb1                     # Qt's xcb plugin (a real screen)
   xvfb xauth                                   # a virtual screen for screenshots of real windows
-  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0
-  libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3   # Qt's xcb plugin
   poppler-utils                                # pdftoppm, pdftotext, pdffonts for the PDF tests
 )
 
