@@ -29,7 +29,7 @@ commit=$(git -C "$repo" rev-parse HEAD)
 
 mounted() { grep -q " $root/$1 " /proc/mounts; }
 unmount_all() {
-  for point in dev/pts dev proc; do
+  for point in dev/shm dev/pts dev proc; do
     if mounted "$point"; then umount "$root/$point" || umount -l "$root/$point" || true; fi
   done
 }
@@ -60,8 +60,6 @@ debootstrap --variant=minbase bookworm "$root" "$mirror" >"$log" 2>&1 \
 
 say "réglages réseau de cette machine copiés dans la racine"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-mkdir -p "$root/etc/ssl/certs"
-cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"
 shopt -s nullglob
 sources=(/etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources)
 if ((${#sources[@]})); then
@@ -75,10 +73,18 @@ fi
 shopt -u nullglob
 mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
+mount --bind /dev/pts "$root/dev/pts"
+[ -d /dev/shm ] && mount --bind /dev/shm "$root/dev/shm"
 
 say "apt-get install python3 python3-venv make git (et rien d'autre)"
 in_root "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
   python3 python3-venv make git" >"$log" 2>&1 || { tail -20 "$log"; fail "apt-get install"; }
+# The CA certificates after that install, which regenerates the bundle (git recommends the
+# ca-certificates package); kept as a local certificate too, so that a later regeneration does
+# not drop them (a proxy of this machine may re-sign TLS with its own authority).
+mkdir -p "$root/etc/ssl/certs" "$root/usr/local/share/ca-certificates"
+cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+cp /etc/ssl/certs/ca-certificates.crt "$root/usr/local/share/ca-certificates/machine.crt"
 
 say "clone de $commit"
 git clone -q --no-local "$repo" "$root/root/socle"

@@ -6,6 +6,11 @@ bin=dist/socle/socle
 [ -x "$bin" ] || { echo "Programme introuvable : $bin (lancez make installer)" >&2; exit 1; }
 echo "Taille du dossier dist/socle : $(du -sh dist/socle | cut -f1)"
 "$bin" --version
+# Resources and forms travel as package data, where a wheel has them (socle_desktop/resources.py).
+for folder in data ui; do
+  [ -d "dist/socle/_internal/socle_desktop/$folder" ] || { echo "socle_desktop/$folder absent du programme" >&2; exit 1; }
+done
+[ ! -e dist/socle/_internal/resources ] || { echo "resources/ hors du paquet dans le programme" >&2; exit 1; }
 out=$(mktemp -d)
 (cd "$out" && env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$OLDPWD/$bin" --exemple)
 pdf=$(ls "$out"/*.pdf)

@@ -2,7 +2,7 @@
 
 The example dossier is opened in the main window (a temporary copy), then each wizard page, the
 catalogue dialog and the start screen are captured, and the open-data import dialog on Rennes
-when the real extracts are found (SOCLE_SHARED_DATA, ../shared/data or /work/shared/data). Runs
+when the real extracts are found (SOCLE_SHARED_DATA, or ../shared/data). Runs
 under Xvfb (`xvfb-run -a -s "-screen 0 1366x768x24"`) or offscreen (QT_QPA_PLATFORM=offscreen),
 without touching the user's settings.
 
@@ -49,7 +49,7 @@ def _capture_import(window, folder: Path, app) -> None:
 
     from socle_desktop.opendata.samples import REAL_ANNUAIRE, REAL_EFFECTIFS, real_extracts_folder
 
-    data = real_extracts_folder()
+    data = real_extracts_folder(ROOT)
     if data is None:
         print("  (données ouvertes absentes : capture de l'import sautée)")
         return

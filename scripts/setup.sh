@@ -39,8 +39,10 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 stamp=.venv/.socle-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
   echo "Installation des dépendances Python (PySide6, sqlite-utils, reportlab, pytest…)"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev]'
+  # The versions of constraints.txt: what the installer is built and the tests are run with.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt \
+    -e '.[test,dev]'
   touch "$stamp"
 fi

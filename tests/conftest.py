@@ -13,9 +13,12 @@ from socle_desktop.domain.campaign import load_campaign  # noqa: E402
 from socle_desktop.opendata.samples import (  # noqa: E402
     REAL_ANNUAIRE,
     REAL_EFFECTIFS,
+    SHARED_DATA_ENV,
     real_extracts_folder,
 )
 from socle_desktop.resources import example_dossier_path  # noqa: E402
+
+REPOSITORY = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -32,10 +35,10 @@ def campaign():
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The folder of the real extracts; the test is skipped, saying why, when it is absent."""
-    folder = real_extracts_folder()
+    folder = real_extracts_folder(REPOSITORY)
     if folder is None:
-        pytest.skip("extraits réels absents : définir SOCLE_SHARED_DATA (dossier de "
-                    f"{REAL_ANNUAIRE} et {REAL_EFFECTIFS})")
+        pytest.skip(f"extraits réels absents de {REPOSITORY.parent / 'shared' / 'data'} : "
+                    f"définir {SHARED_DATA_ENV} (dossier de {REAL_ANNUAIRE} et {REAL_EFFECTIFS})")
     return folder
 
 

@@ -112,10 +112,10 @@ def _on_first_expose(window, callback) -> None:
 def setup_application(app) -> None:
     """Names for QSettings, the French locale, Qt's own French strings, the icon."""
     from PySide6.QtCore import QLocale
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QIcon, QPixmap
 
     from socle_desktop import APP_NAME, __version__
-    from socle_desktop.resources import resource
+    from socle_desktop.resources import resource_file
 
     app.setOrganizationName(APP_NAME)
     app.setOrganizationDomain("socle.example")
@@ -124,9 +124,8 @@ def setup_application(app) -> None:
     app.setApplicationDisplayName(APP_NAME)
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     install_french_translations(app)
-    icon = resource("icons", "socle.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    with resource_file("icons", "socle.png") as icon:  # QIcon reads it at once
+        app.setWindowIcon(QIcon(QPixmap(str(icon))))
 
 
 _translator = None

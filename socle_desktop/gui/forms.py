@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from socle_desktop.resources import ui_dir
+from socle_desktop.resources import form_bytes
 
 _loader: QUiLoader | None = None
 
@@ -28,13 +28,16 @@ def load_form(name: str, host: QWidget) -> QWidget:
 
     Children are then found by their Designer object names: ``form.findChild(QLineEdit, "nom")``.
     """
-    file = QFile(str(ui_dir() / f"{name}.ui"))
-    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise FileNotFoundError(f"formulaire introuvable : {file.fileName()}")
     try:
-        form = _get_loader().load(file, host)
+        data = QByteArray(form_bytes(name))  # package data: maybe not a file on disk
+    except OSError as error:
+        raise FileNotFoundError(f"formulaire introuvable : {name}.ui ({error})") from None
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    try:
+        form = _get_loader().load(buffer, host)
     finally:
-        file.close()
+        buffer.close()
     if form is None:
         raise RuntimeError(f"formulaire illisible : {name}.ui ({_get_loader().errorString()})")
     # Labels show user text (names, typed values): never let Qt guess rich text from a « < ».

@@ -11,15 +11,17 @@ from pathlib import Path
 
 from socle_desktop.domain.samples import valid_uai
 
-# The real extracts of one département (Ille-et-Vilaine), beside the project on a developer's
-# machine (shared/data), or where SOCLE_SHARED_DATA says: tests and screenshots read them there.
+# The real extracts of one département (Ille-et-Vilaine) are never copied into the project: a
+# developer keeps them beside the repository (../shared/data), or where SOCLE_SHARED_DATA says.
 REAL_ANNUAIRE, REAL_EFFECTIFS = "annuaire-education-35.csv", "ecoles-effectifs-nb-classes-35.csv"
+SHARED_DATA_ENV = "SOCLE_SHARED_DATA"
 
 
-def real_extracts_folder() -> Path | None:
-    root = Path(__file__).resolve().parents[2]
-    for folder in filter(None, (os.environ.get("SOCLE_SHARED_DATA"),
-                                root.parent / "shared" / "data", "/work/shared/data")):
+def real_extracts_folder(repository: Path) -> Path | None:
+    """The folder holding both real extracts, for the tests and screenshots of ``repository``:
+    ``$SOCLE_SHARED_DATA``, else ``shared/data`` beside the repository; None when absent."""
+    for folder in filter(None, (os.environ.get(SHARED_DATA_ENV),
+                                Path(repository).resolve().parent / "shared" / "data")):
         if (Path(folder) / REAL_ANNUAIRE).is_file() and (Path(folder) / REAL_EFFECTIFS).is_file():
             return Path(folder)
     return None

@@ -11,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus.tables import CellStyle, Table, TableStyle
 
-from socle_desktop.resources import resource
+from socle_desktop.resources import resource_file
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -48,7 +48,8 @@ CELL_PADDING = 3  # left and right padding of table cells, points
 def register_fonts() -> None:
     """Register DejaVu Sans (shipped in resources/fonts) once; reportlab embeds a subset."""
     for name, filename in FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+        with resource_file("fonts", filename) as path:  # read whole here: the path may go
+            pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
                                   boldItalic=FONT_BOLD)
 
