@@ -37,6 +37,25 @@ def run_gui(argv: list[str]) -> int:
     return _run_window(path, example)
 
 
+WINDOWS_APP_ID = "Socle.Socle"
+
+
+def set_windows_app_id(shell32=None) -> bool:
+    """On Windows, the taskbar groups the window under Socle's name and icon, not under the
+    Python that runs it (a pip install); elsewhere nothing to do."""
+    if shell32 is None:
+        if sys.platform != "win32":
+            return False
+        import ctypes
+
+        shell32 = ctypes.windll.shell32
+    try:
+        shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
+    except (AttributeError, OSError):
+        return False
+    return True
+
+
 def _run_window(path: Path | None, example: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -44,9 +63,11 @@ def _run_window(path: Path | None, example: bool = False) -> int:
     from socle_desktop.gui import crash, pyside_guard
 
     pyside_guard.apply()
-    crash.install()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_windows_app_id()
+    # « socle » names the program to the window system (X11's WM_CLASS instance): not python3.
+    app = QApplication.instance() or QApplication(["socle"])
     setup_application(app)
+    crash.install()  # after the names: the log goes to the application's data folder
 
     from socle_desktop.gui.main_window import MainWindow
 
@@ -115,6 +136,7 @@ def setup_application(app) -> None:
     from PySide6.QtGui import QIcon, QPixmap
 
     from socle_desktop import APP_NAME, __version__
+    from socle_desktop.gui import qt_french, theme
     from socle_desktop.resources import resource_file
 
     app.setOrganizationName(APP_NAME)
@@ -122,26 +144,9 @@ def setup_application(app) -> None:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_NAME)  # the window's app id (Wayland), as WM_CLASS is on X11
+    theme.force_light(app)
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    install_french_translations(app)
+    qt_french.install(app)  # « Suivant > », « Annuler », the file dialog
     with resource_file("icons", "socle.png") as icon:  # QIcon reads it at once
         app.setWindowIcon(QIcon(QPixmap(str(icon))))
-
-
-_translator = None
-
-
-def install_french_translations(app) -> bool:
-    """Qt's buttons and dialogs in French (« Suivant > », « Annuler », the file dialog)."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    global _translator
-    if _translator is not None:
-        return True
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)
-    if not translator.load(QLocale(QLocale.Language.French), "qtbase", "_", folder):
-        return False
-    app.installTranslator(translator)
-    _translator = translator  # keep it alive as long as the application
-    return True

@@ -40,7 +40,7 @@ class DossierEditor(QWidget):
         row = QHBoxLayout(self.banner)
         self.banner_label = QLabel()
         self.banner_label.setWordWrap(True)
-        self.banner_button = QPushButton("Enregistrer &sous…")
+        self.banner_button = QPushButton("Enregistrer sous…")  # Ctrl+Maj+S; Alt+S is « Suivant »
         row.addWidget(self.banner_label, 1)
         row.addWidget(self.banner_button)
         column.addWidget(self.banner)

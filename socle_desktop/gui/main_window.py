@@ -1,7 +1,8 @@
 """The main window: the start screen, or the wizard beside the subsidy panel, with the menus.
 
-One dossier file is open at a time; every edit is saved by the session as it is made, so there
-is no « Enregistrer »: only « Enregistrer sous… » (a copy, e.g. of a read-only file).
+One dossier file is open at a time; every edit is saved by the session as it is made:
+« Enregistrer » (Ctrl+S) only says when, and « Enregistrer sous… » makes a copy (e.g. of a
+read-only file).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socle_desktop import APP_NAME, __version__
-from socle_desktop.gui import dialogs, pyside_guard
+from socle_desktop import __version__
+from socle_desktop.gui import dialogs, pyside_guard, window_geometry
 from socle_desktop.gui.dossier_files import FILE_FILTER, DossierFilesMixin, extension
 from socle_desktop.gui.menus import MenusMixin, UndoKeysFirst
 from socle_desktop.gui.pdf_actions import PdfActionsMixin
@@ -54,6 +55,8 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         self._temporary_dir: str | None = None  # the example's temporary copy
         self._jobs: list = []
         self._printer = None
+        self._saved_at = QTime.currentTime()
+        self._first_geometry = None  # the one chosen at first launch, until the user resizes
 
         self.undo_group = QUndoGroup(self)
         self.stack = QStackedWidget()
@@ -94,6 +97,9 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         self.banner_button, self.splitter = editor.banner_button, editor.splitter
         self.wizard_view, self.wizard, self.panel = editor.wizard_view, editor.wizard, editor.panel
         self.banner_button.clicked.connect(self.save_as)
+        from PySide6.QtCore import Qt  # here, not at start-up: the namespace costs ~15 ms
+
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # dialogs too
         self.wizard.finishRequested.connect(self.export_pdf)
         recap = self.wizard.page_recapitulatif
         for signal, slot in (("exportRequested", self.export_pdf),
@@ -124,6 +130,8 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         self._update_title()
         self._update_actions()
         self.saved_label.setText("")
+        self._saved_at = QTime.currentTime()
+        self._hide_pdf_links()
         self.statusBar().showMessage(
             "Exemple ouvert dans une copie temporaire" if temporary_dir
             else f"Dossier ouvert : {printable(file.path)}", 5000)
@@ -148,7 +156,8 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
 
     def _on_changed(self, _result) -> None:
         if self.session is not None and not self.session.read_only:
-            self.saved_label.setText(f"Enregistré à {QTime.currentTime().toString('HH:mm:ss')}")
+            self._saved_at = QTime.currentTime()
+            self.saved_label.setText(f"Enregistré à {self._saved_at.toString('HH:mm:ss')}")
         else:
             self.saved_label.setText("Lecture seule : modifications non enregistrées")
 
@@ -169,12 +178,13 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
             "garder une copie avec Fichier › Enregistrer sous…")
 
     def _update_title(self) -> None:
+        # Qt adds « — Socle » (the application's display name) itself: the title is the file.
         if self.file is None:
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle("")
             return
         name = printable(Path(self.file.path).name)
         suffix = " [lecture seule]" if self.file.read_only else ""
-        self.setWindowTitle(f"{APP_NAME} — {name}{suffix}")
+        self.setWindowTitle(f"{name}{suffix}")
 
     def _update_banner(self) -> None:
         if self.file is None:
@@ -194,9 +204,44 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
 
     def _update_actions(self) -> None:
         has = self.file is not None
-        for action in (self.save_as_action, self.pdf_action, self.print_action,
-                       self.catalogue_action):
+        for action in (self.save_action, self.save_as_action, self.pdf_action, self.print_action,
+                       self.catalogue_action, self.next_step_action, self.previous_step_action):
             action.setEnabled(has)
+
+    # --- the keyboard's Ctrl+S and Ctrl+PgDown / Ctrl+PgUp -------------------------------------
+
+    def save_now(self) -> None:
+        """Ctrl+S: the dossier is already saved; a copy that would be lost asks where instead."""
+        if self.file is None:
+            return
+        if self.file.read_only or self._temporary_dir:
+            self.save_as()
+            return
+        self.statusBar().showMessage(
+            f"Enregistré automatiquement à {self._saved_at.toString('HH:mm')} : chaque "
+            "modification est enregistrée dès qu'elle est faite.", 8000)
+
+    def go_to_step(self, delta: int) -> bool:
+        """The next or previous step, its first field focused; a step not reachable yet is said
+        in the status bar."""
+        if self.wizard is None:
+            return False
+        target = self.wizard.currentId() + delta
+        if not 0 <= target < len(self.wizard.pages()):
+            return False
+        if not self.wizard.go_to(target):
+            self.statusBar().showMessage(
+                "Complétez d'abord cette étape : ce qui manque est indiqué sous la page.", 5000)
+            return False
+        first = _first_field(self.wizard.currentPage())
+        if first is not None:
+            first.setFocus()
+        return True
+
+    def show_help(self) -> None:
+        from socle_desktop.gui.help_dialog import show_guide
+
+        self.help_dialog = show_guide(self, self.session.campaign if self.session else None)
 
     # --- other dialogs -----------------------------------------------------------------------
 
@@ -223,13 +268,25 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
     # --- geometry -----------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
+        """The last session's place (Qt keeps it on a screen), else inside the available area."""
         geometry = settings().value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             screen = QApplication.primaryScreen()
-            available = screen.availableGeometry() if screen else None
-            width = min(1366, available.width()) if available else 1280
-            height = min(768, available.height()) if available else 720
-            self.resize(width, height)
+            if screen is not None:
+                self._first_geometry = window_geometry.first_geometry(screen.availableGeometry())
+                self.setGeometry(self._first_geometry)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._first_geometry is not None:  # the real frame is known once shown
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self._pull_inside)
+
+    def _pull_inside(self) -> None:
+        if self._first_geometry is not None and self.geometry() == self._first_geometry:
+            window_geometry.pull_inside(self)
+        self._first_geometry = None
 
     def closeEvent(self, event) -> None:  # noqa: N802
         store = settings()
@@ -239,3 +296,17 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         store.sync()
         self._close_dossier()
         super().closeEvent(event)
+
+
+def _first_field(page: QWidget) -> QWidget | None:
+    """The first widget of ``page`` that Tab would reach."""
+    from PySide6.QtCore import Qt
+
+    tab = Qt.FocusPolicy.TabFocus.value
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy().value & tab):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None

@@ -57,6 +57,9 @@ class MenusMixin:
                                            name="example_action")
         self.import_action = self._action("&Importer un dossier JSON…", self.import_json_dialog,
                                           name="import_action")
+        # Every edit is saved as it is made; Ctrl+S says so (or asks where, for a copy).
+        self.save_action = self._action("&Enregistrer", self.save_now,
+                                        key(key.StandardKey.Save), "save_action")
         self.save_as_action = self._action("Enregistrer &sous…", self.save_as,
                                            key("Ctrl+Shift+S"), "save_as_action")
         self.pdf_action = self._action("&Exporter PDF…", self.export_pdf, key("Ctrl+E"),
@@ -72,13 +75,21 @@ class MenusMixin:
         self.redo_action.setObjectName("redo_action")
         self.catalogue_action = self._action("&Catalogue…", self.show_catalogue,
                                              name="catalogue_action")
+        self.next_step_action = self._action("Étape &suivante", lambda: self.go_to_step(+1),
+                                             key("Ctrl+PgDown"), "next_step_action")
+        self.previous_step_action = self._action("Étape &précédente",
+                                                 lambda: self.go_to_step(-1), key("Ctrl+PgUp"),
+                                                 "previous_step_action")
+        self.help_action = self._action("&Guide de Socle", self.show_help, key("F1"),
+                                        "help_action")
         self.about_action = self._action("À &propos de Socle", self.about, name="about_action")
         # « Annuler « modifier le nom » » rather than Qt's « Annuler Modifier le nom ».
         self.undo_group.undoTextChanged.connect(
             lambda text: self.undo_action.setText(_step_text("&Annuler", text)))
         self.undo_group.redoTextChanged.connect(
             lambda text: self.redo_action.setText(_step_text("&Rétablir", text)))
-        for action in (self.undo_action, self.redo_action):
+        for action in (self.undo_action, self.redo_action, self.next_step_action,
+                       self.previous_step_action, self.help_action):
             self.addAction(action)  # shortcuts work even when the menu bar is hidden
 
     def _build_menus(self) -> None:
@@ -91,6 +102,7 @@ class MenusMixin:
         fichier.addAction(self.example_action)
         fichier.addAction(self.import_action)
         fichier.addSeparator()
+        fichier.addAction(self.save_action)
         fichier.addAction(self.save_as_action)
         fichier.addSeparator()
         fichier.addAction(self.pdf_action)
@@ -101,7 +113,11 @@ class MenusMixin:
         edition.addAction(self.undo_action)
         edition.addAction(self.redo_action)
         edition.addSeparator()
+        edition.addAction(self.next_step_action)
+        edition.addAction(self.previous_step_action)
+        edition.addSeparator()
         edition.addAction(self.catalogue_action)
         aide = bar.addMenu("&Aide")
+        aide.addAction(self.help_action)
         aide.addAction(self.about_action)
         self.menus = {"fichier": fichier, "edition": edition, "aide": aide}

@@ -1,4 +1,5 @@
-"""« Exporter PDF… » and « Imprimer… » of the main window: a PDF written in the background."""
+"""« Exporter PDF… » and « Imprimer… » of the main window: a PDF written in the background, then
+« Ouvrir le PDF » and « Ouvrir le dossier » in the status bar."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ class PdfActionsMixin:
     def export_pdf(self) -> None:
         if self.session is None:
             return
-        folder = preferences.folder("pdf_folder")
-        stem = Path(self.file.path).stem
+        dossier = Path(self.file.path)
+        # Beside the dossier, where the commune keeps it; the example's copy is temporary.
+        folder = preferences.folder("pdf_folder") if self._temporary_dir else dossier.parent
+        stem = dossier.stem
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
             self, "Exporter le dossier en PDF", str(folder / f"{stem}.pdf"), "PDF (*.pdf)")
         if not path:
@@ -39,6 +42,39 @@ class PdfActionsMixin:
     def _pdf_written(self, path: str) -> None:
         self._jobs = [j for j in self._jobs if str(j.path) != path]
         self.statusBar().showMessage(f"PDF enregistré : {path}", 15000)
+        self._show_pdf_links(Path(path))
+
+    def _show_pdf_links(self, path: Path) -> None:
+        """Two buttons beside the status message; no mnemonic (they would take a page's Alt
+        letter) and no focus taken from the field being typed in."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if getattr(self, "pdf_links", None) is None:
+            self.pdf_links = QtWidgets.QWidget()
+            self.pdf_links.setObjectName("pdf_links")
+            row = QtWidgets.QHBoxLayout(self.pdf_links)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.open_pdf_button = QtWidgets.QPushButton("Ouvrir le PDF")
+            self.open_pdf_folder_button = QtWidgets.QPushButton("Ouvrir le dossier")
+            for name, button in (("open_pdf_button", self.open_pdf_button),
+                                 ("open_pdf_folder_button", self.open_pdf_folder_button)):
+                button.setObjectName(name)
+                button.setAutoDefault(False)
+                row.addWidget(button)
+            self.open_pdf_button.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_pdf))))
+            self.open_pdf_folder_button.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_pdf.parent))))
+            self.statusBar().addPermanentWidget(self.pdf_links)
+        self._last_pdf = path
+        self.open_pdf_button.setToolTip(str(path))
+        self.open_pdf_folder_button.setToolTip(f"Le répertoire du PDF : {path.parent}")
+        self.pdf_links.show()
+
+    def _hide_pdf_links(self) -> None:
+        if getattr(self, "pdf_links", None) is not None:
+            self.pdf_links.hide()
 
     def _pdf_failed(self, message: str) -> None:
         self._jobs = [j for j in self._jobs if not j.done]

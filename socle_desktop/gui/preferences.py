@@ -52,6 +52,18 @@ def forget_recent(path: Path) -> None:
                                          if f not in (resolved, str(path))])
 
 
+def documents_folder() -> Path:
+    """The user's Documents (« Documents » on Windows), else the home folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location and Path(location).is_dir() else Path.home()
+
+
 def folder(key: str) -> Path:
-    """The folder last used for ``key`` (« last_folder », « pdf_folder »), else the home folder."""
-    return Path(settings().value(f"files/{key}", str(Path.home())))
+    """The folder last used for ``key`` (« last_folder », « pdf_folder »), else Documents; a
+    remembered folder that has gone (a USB key, a share) is Documents too."""
+    remembered = settings().value(f"files/{key}")
+    if remembered and Path(str(remembered)).is_dir():
+        return Path(str(remembered))
+    return documents_folder()
