@@ -60,7 +60,7 @@ def test_a_planted_lock_link_opens_read_only_and_says_why(qtbot, monkeypatch, do
     record_message_boxes(monkeypatch)
     shown = window(qtbot)
     assert shown.open_path(dossier)
-    assert shown.windowTitle() == "Socle — commune.socle [lecture seule]"
+    assert shown.windowTitle() == "commune.socle [lecture seule]"
     text = banner(shown)
     assert "« commune.socle.lock » est un lien symbolique" in text and "supprimez" in text
     type_text(shown.wizard.page_porteur.nom_edit, " modifiée")  # kept in the window only
@@ -116,7 +116,7 @@ def test_a_link_loop_is_refused_while_a_dossier_is_open(qtbot, monkeypatch, tmp_
     calls = record_message_boxes(monkeypatch)
     assert not shown.open_path(loop)
     assert "boucle" in calls[-1][2]
-    assert shown.windowTitle() == "Socle — ouvert.socle"  # what was open stays open
+    assert shown.windowTitle() == "ouvert.socle"  # what was open stays open
 
 
 def test_a_file_migrated_then_refused_does_not_claim_nothing_changed(qtbot, monkeypatch, folder):
@@ -150,7 +150,7 @@ def test_a_dossier_replaced_on_disk_is_noticed_before_the_next_edit(
     kind, title, text = calls[0]
     assert (kind, title) == ("critical", "Dossier remplacé sur le disque")
     assert "remplacé par un autre fichier" in text and "Enregistrer sous" in text
-    assert shown.windowTitle() == "Socle — commune.socle [lecture seule]"
+    assert shown.windowTitle() == "commune.socle [lecture seule]"
     assert "remplacé par un autre fichier" in banner(shown)
     assert name_edit.hasFocus()
     type_text(name_edit, "C")  # read-only now: kept in the window, no second dialog
@@ -181,7 +181,7 @@ def test_a_latin_1_file_name_opens_with_its_name_readable(qtbot, monkeypatch, tm
     create_dossier_file(path, dossier, load_campaign())
     shown = window(qtbot)
     assert shown.open_path(path)
-    assert shown.windowTitle() == "Socle — Mairie d'Été.socle"
+    assert shown.windowTitle() == "Mairie d'Été.socle"
     type_text(shown.wizard.page_porteur.nom_edit, "!")
     assert read_dossier(path)[0].porteur.nom.endswith("!")
     assert shown.recent_files() == []  # Qt could not keep the name: not remembered wrongly
