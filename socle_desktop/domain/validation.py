@@ -1,41 +1,103 @@
-"""Identifiers of the French administration, checked the way the user expects to be told."""
+"""Every value a dossier can hold, checked once: the window, ``import-json``, the open-data import
+and the store reading a file all call these functions, so that whatever one accepts the others
+accept too (and an export always imports back). Each refusal is French and states its limit.
+
+Limits are those a real dossier needs: texts long enough for any real name, short enough for
+the PDF to print (a 500-character label and 250-character names on five lines each, every
+field of a dossier at once, were measured to lay out; 40 lines in a cell do not).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
-_UAI = re.compile(r"^\d{7}[A-Z]$")
+from socle_desktop.domain.model import (
+    LEVELS,
+    CatalogueItem,
+    Classroom,
+    Commune,
+    Contact,
+    Dossier,
+    Existant,
+    Line,
+    Parametres,
+    PorteurType,
+    School,
+    Secteur,
+)
+from socle_desktop.domain.money import CENT, amount_fr, group_thousands
+
+# --- the limits -------------------------------------------------------------------------------
+
+MAX_NAME = 250  # a porteur, a commune, a school, a class, a person: the longest real ones ~120
+MAX_LABEL = 500  # the libellé of a line or of a catalogue article
+MAX_LINES = 5  # lines of a name or a label (the PDF cell must fit on a page)
+MAX_FONCTION = 200
+MAX_TELEPHONE = 30
+MAX_COURRIEL = 254  # RFC 5321
+MAX_CODE = 100  # an article id, a socle category, a unit
+MAX_QUANTITY = 100_000  # beyond this a quantity is a typing mistake, not a purchase
+MAX_SCHOOL_PUPILS = 5_000  # the largest French elementary schools have about 1 000
+MAX_CLASS_PUPILS = 100
+MAX_PRICE = Decimal("10000000.00")  # per unit: ten times the equipment ceiling of a commune
+MAX_RATE = Decimal("100")
+
+_UAI = re.compile(r"[0-9]{7}[A-Z]")
 _UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # the check letter: 7 digits mod 23
-_SIREN = re.compile(r"^\d{9}$")
-_INSEE = re.compile(r"^(\d{2}|2A|2B)\d{3}$")
+_SIREN = re.compile(r"[0-9]{9}")
+_INSEE = re.compile(r"(?:[0-9]{2}|2A|2B)[0-9]{3}")
+# C0 and C1 controls (NUL included) but the line break and the tab, and lone surrogates, which
+# no file or PDF can hold.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+class InvalidValue(ValueError):
+    """A value refused; ``str(error)`` is French (lower case first, no final stop) and says the
+    limit; ``field`` names what was checked (a JSON-like path, may be empty)."""
+
+    def __init__(self, message: str, field: str = ""):
+        self.message, self.field = message, field
+        super().__init__(message)
+
+    def at(self, prefix: str) -> InvalidValue:
+        """The same refusal, its field named under ``prefix`` (« ecoles[2] » + « uai »)."""
+        field = f"{prefix}.{self.field}" if prefix and self.field else (prefix or self.field)
+        return InvalidValue(self.message, field)
+
+
+# --- identifiers of the administration --------------------------------------------------------
 
 
 def uai_error(uai: str) -> str | None:
     """None when the UAI has the right form (7 digits and a letter), else a French reason."""
-    if not _UAI.match(uai):
-        return (
-            f"UAI « {uai} » invalide : 7 chiffres suivis d'une lettre majuscule, "
-            "par exemple 0351698F"
-        )
+    if not isinstance(uai, str) or not _UAI.fullmatch(uai):
+        shown = uai if isinstance(uai, str) else repr(uai)
+        return (f"UAI « {_short(shown)} » invalide : 7 chiffres suivis d'une lettre majuscule, "
+                "par exemple 0351698F")
     return None
 
 
 def uai_check_letter_ok(uai: str) -> bool:
     """The national check letter; a mismatch is only a warning (a typo is likely)."""
-    return bool(_UAI.match(uai)) and _UAI_LETTERS[int(uai[:7]) % 23] == uai[7]
+    return bool(_UAI.fullmatch(uai)) and _UAI_LETTERS[int(uai[:7]) % 23] == uai[7]
 
 
 def siren_error(siren: str) -> str | None:
-    if not siren:
+    """None for an empty SIREN (not typed yet) or 9 digits, else a French reason."""
+    if siren == "":
         return None
-    if not _SIREN.match(siren):
-        return f"SIREN « {siren} » invalide : 9 chiffres attendus"
+    if not isinstance(siren, str) or not _SIREN.fullmatch(siren):
+        return f"SIREN « {_short(str(siren))} » invalide : 9 chiffres attendus"
     return None
 
 
 def siren_key_ok(siren: str) -> bool:
     """The Luhn key of a SIREN; a mismatch is only a warning."""
-    if not _SIREN.match(siren):
+    if not _SIREN.fullmatch(siren):
         return False
     digits = [int(d) for d in siren]
     doubled = [
@@ -45,6 +107,303 @@ def siren_key_ok(siren: str) -> bool:
 
 
 def insee_error(code: str) -> str | None:
-    if not _INSEE.match(code):
-        return f"code INSEE « {code} » invalide : 5 caractères, par exemple 35238 ou 2A004"
+    if not isinstance(code, str) or not _INSEE.fullmatch(code):
+        return (f"code INSEE « {_short(str(code))} » invalide : 5 caractères, par exemple "
+                "35238 ou 2A004")
     return None
+
+
+def _short(text: str, keep: int = 40) -> str:
+    """A value quoted in a message: a 10 000-character text is not repeated whole."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= keep else text[:keep] + "…"
+
+
+# --- kinds of values --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    what: str  # « le nom de l'école »
+    max_length: int = MAX_NAME
+    max_lines: int = MAX_LINES
+    required: bool = False
+
+    def check(self, value: Any) -> None:
+        if not isinstance(value, str):
+            raise InvalidValue(f"{self.what} doit être un texte")
+        if bad := _FORBIDDEN.search(value):
+            raise InvalidValue(f"{self.what} contient un caractère invisible interdit "
+                               f"(U+{ord(bad.group()):04X})")
+        if self.required and not value.strip():
+            raise InvalidValue(f"{self.what} ne peut pas être vide")
+        if len(value) > self.max_length:
+            raise InvalidValue(f"{self.what} est trop long : {group_thousands(len(value))} "
+                               f"caractères, au plus {group_thousands(self.max_length)}")
+        lines = value.count("\n") + 1
+        if lines > self.max_lines:
+            raise InvalidValue(
+                f"{self.what} tient sur une ligne" if self.max_lines == 1 else
+                f"{self.what} a trop de lignes : {lines}, au plus {self.max_lines}")
+
+
+@dataclass(frozen=True)
+class Code:
+    """A SIREN, a UAI or an INSEE code; ``optional``: may stay empty until typed."""
+
+    kind: str  # siren | uai | insee
+    optional: bool = True
+
+    def check(self, value: Any) -> None:
+        if self.optional and value == "":
+            return
+        error = {"siren": siren_error, "uai": uai_error, "insee": insee_error}[self.kind](value)
+        if error:
+            raise InvalidValue(error)
+
+
+@dataclass(frozen=True)
+class Count:
+    what: str  # « la quantité »
+    maximum: int
+
+    def check(self, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidValue(f"{self.what} doit être un nombre entier")
+        if value < 0:
+            raise InvalidValue(f"{self.what} ne peut pas être négatif (0 ou plus)")
+        if value > self.maximum:
+            raise InvalidValue(f"{self.what} ne peut pas dépasser {group_thousands(self.maximum)}")
+
+
+@dataclass(frozen=True)
+class Amount:
+    what: str  # « le prix unitaire »
+    maximum: Decimal = MAX_PRICE
+    unit: str = "€"
+
+    def check(self, value: Any) -> None:
+        if not isinstance(value, Decimal) or not value.is_finite():
+            raise InvalidValue(f"{self.what} doit être un montant exact")
+        if value < 0:
+            raise InvalidValue(f"{self.what} ne peut pas être négatif")
+        if value > self.maximum:
+            limit = amount_fr(self.maximum) + ("\u00a0€" if self.unit == "€" else "\u00a0%")
+            raise InvalidValue(f"{self.what} ne peut pas dépasser {limit}")
+        if value != value.quantize(CENT):  # safe: the value is below the maximum
+            raise InvalidValue(f"{self.what} a au plus 2 décimales")
+
+
+@dataclass(frozen=True)
+class Choice:
+    what: str
+    values: tuple[str, ...]
+
+    def check(self, value: Any) -> None:
+        if not isinstance(value, str) or str(value) not in self.values:
+            shown = value if isinstance(value, str) else repr(value)
+            raise InvalidValue(f"{self.what} « {_short(shown)} » inconnu (attendu : "
+                               f"{', '.join(self.values)})")
+
+
+@dataclass(frozen=True)
+class Levels:
+    def check(self, value: Any) -> None:
+        if not isinstance(value, list):
+            raise InvalidValue("les niveaux de la classe sont une liste")
+        for level in value:
+            if level not in LEVELS:
+                raise InvalidValue(f"niveau « {_short(str(level))} » inconnu ({' '.join(LEVELS)})")
+        if len(set(value)) != len(value):
+            raise InvalidValue("un niveau est coché deux fois")
+
+
+@dataclass(frozen=True)
+class Flag:
+    what: str
+
+    def check(self, value: Any) -> None:
+        if not isinstance(value, bool):
+            raise InvalidValue(f"{self.what} vaut vrai ou faux")
+
+
+@dataclass(frozen=True)
+class ExistantMap:
+    def check(self, value: Any) -> None:
+        if not isinstance(value, dict):
+            raise InvalidValue("l'existant de l'école est une table élément → état")
+        for key, state in value.items():
+            ITEM_ID.check(key)
+            if not isinstance(state, Existant):
+                Choice(f"l'état de « {_short(str(key))} »", tuple(e.value for e in Existant)
+                       ).check(state)
+
+
+ITEM_ID = Text("l'identifiant d'un élément", MAX_CODE, 1, required=True)
+_SECTEURS = tuple(s.value for s in Secteur)
+
+# kind -> field -> its check. The kinds are those of domain/edits.py.
+FIELDS: dict[str, dict[str, Any]] = {
+    "porteur": {
+        "type": Choice("le type de porteur", tuple(t.value for t in PorteurType)),
+        "nom": Text("le nom du porteur"),
+        "siren": Code("siren"),
+    },
+    "contact": {
+        "nom": Text("le nom du contact", max_lines=1),
+        "fonction": Text("la fonction du contact", MAX_FONCTION, 1),
+        "telephone": Text("le téléphone", MAX_TELEPHONE, 1),
+        "courriel": Text("le courriel", MAX_COURRIEL, 1),
+    },
+    "parametres": {
+        "prix_saisis": Choice("la saisie des prix", ("TTC", "HT")),
+        "taux_tva": Amount("le taux de TVA", MAX_RATE, "%"),
+        "plafond_par_classe": Choice("la portée du plafond par classe", ("ecole", "projet")),
+        "base": Choice("la base des montants", ("TTC", "HT")),
+        "arrondi": Choice("l'arrondi", ("centime", "euro")),
+        "eleves_services": Choice("les élèves comptés", ("ecoles", "cycles_2_3")),
+    },
+    "commune": {
+        "insee": Code("insee", optional=False),
+        "nom": Text("le nom de la commune", required=True),
+    },
+    "ecole": {
+        "nom": Text("le nom de l'école"),
+        "uai": Code("uai"),
+        "commune": Code("insee"),  # « » until chosen; else one of the dossier's (relations)
+        "secteur": Choice("le secteur", _SECTEURS),
+        "eleves": Count("le nombre d'élèves de l'école", MAX_SCHOOL_PUPILS),
+        "existant": ExistantMap(),
+    },
+    "classe": {
+        "nom": Text("le nom de la classe", required=True),
+        "niveaux": Levels(),
+        "eleves": Count("le nombre d'élèves de la classe", MAX_CLASS_PUPILS),
+    },
+    "ligne": {
+        "article": Text("l'article", MAX_CODE, 1, required=True),
+        "libelle": Text("le libellé", MAX_LABEL, required=True),
+        "quantite": Count("la quantité", MAX_QUANTITY),
+        "prix_unitaire": Amount("le prix unitaire"),
+    },
+    "article": {
+        "id": Text("l'identifiant de l'article", MAX_CODE, 1, required=True),
+        "libelle": Text("le libellé de l'article", MAX_LABEL, required=True),
+        "categorie": Text("la catégorie de l'article", MAX_CODE, 1, required=True),
+        "niveau": Choice("le niveau de l'article", ("classe", "ecole")),
+        "volet": Choice("le volet de l'article", ("equipement", "services")),
+        "prix_unitaire": Amount("le prix de l'article"),
+        "taux_tva": Amount("le taux de TVA de l'article", MAX_RATE, "%"),
+        "subventionnable": Flag("« subventionnable »"),
+        "unite": Text("l'unité de l'article", MAX_CODE, 1),
+    },
+}
+
+
+def check_field(kind: str, field: str, value: Any) -> None:
+    """Refuse (``InvalidValue``, ``field`` set) a value the field cannot hold."""
+    spec = FIELDS.get(kind, {}).get(field)
+    if spec is None:
+        raise InvalidValue(f"champ inconnu : {kind}.{field}", field)
+    try:
+        spec.check(value.value if isinstance(value, PorteurType | Secteur) else value)
+    except InvalidValue as error:
+        raise InvalidValue(error.message, field) from None
+
+
+def _check_fields(kind: str, obj: Any, names: Iterable[str]) -> None:
+    for name in names:
+        check_field(kind, name, getattr(obj, name))
+
+
+# --- whole entities ---------------------------------------------------------------------------
+
+
+def check_line(line: Line) -> None:
+    _check_fields("ligne", line, ("article", "libelle", "quantite", "prix_unitaire"))
+
+
+def check_classroom(classroom: Classroom) -> None:
+    _check_fields("classe", classroom, ("nom", "niveaux", "eleves"))
+    _check_list("lignes", classroom.lignes, check_line)
+
+
+def check_school(school: School) -> None:
+    _check_fields("ecole", school, ("nom", "uai", "commune", "secteur", "eleves", "existant"))
+    _check_list("classes", school.classes, check_classroom)
+    _check_list("lignes", school.lignes, check_line)
+    _check_list("services", school.services, check_line)
+
+
+def check_commune(commune: Commune) -> None:
+    _check_fields("commune", commune, ("insee", "nom"))
+
+
+def check_contact(contact: Contact) -> None:
+    _check_fields("contact", contact, ("nom", "fonction", "telephone", "courriel"))
+
+
+def check_parametres(params: Parametres) -> None:
+    _check_fields("parametres", params, tuple(FIELDS["parametres"]))
+
+
+def check_article(item: CatalogueItem) -> None:
+    _check_fields("article", item, tuple(FIELDS["article"]))
+
+
+def _check_list(name: str, items: list, check) -> None:
+    for index, item in enumerate(items):
+        try:
+            check(item)
+        except InvalidValue as error:
+            raise error.at(f"{name}[{index}]") from None
+
+
+# --- the dossier as a whole -------------------------------------------------------------------
+
+
+def check_dossier(dossier: Dossier) -> None:
+    """Every value and every relation; the first problem as ``InvalidValue`` whose ``field`` is
+    the JSON path of the value (« ecoles[2].classes[0].lignes[1].quantite »)."""
+    try:
+        check_parametres(dossier.parametres)
+    except InvalidValue as error:
+        raise error.at("parametres") from None
+    porteur = dossier.porteur
+    try:
+        _check_fields("porteur", porteur, ("type", "nom", "siren"))
+        try:
+            check_contact(porteur.contact)
+        except InvalidValue as error:
+            raise error.at("contact") from None
+    except InvalidValue as error:
+        raise error.at("porteur") from None
+    _check_list("communes", dossier.communes, check_commune)
+    _check_list("ecoles", dossier.ecoles, check_school)
+    for key, item in dossier.catalogue.items():
+        if key != item.id:
+            raise InvalidValue(f"l'article « {_short(key)} » porte l'identifiant "
+                               f"« {_short(item.id)} »", "catalogue")
+    _check_list("catalogue", list(dossier.catalogue.values()), check_article)
+    check_relations(dossier)
+
+
+def check_relations(dossier: Dossier) -> None:
+    """No commune twice, no UAI twice (an empty one is a school not finished), and each
+    school's commune is one of the dossier's, or « » while not chosen."""
+    seen: dict[str, int] = {}
+    for index, commune in enumerate(dossier.communes):
+        if commune.insee in seen:
+            raise InvalidValue(f"la commune {commune.insee} est en double",
+                               f"communes[{index}].insee")
+        seen[commune.insee] = index
+    uais: dict[str, int] = {}
+    for index, school in enumerate(dossier.ecoles):
+        if school.commune and school.commune not in seen:
+            raise InvalidValue(f"la commune {_short(school.commune)} n'est pas dans la liste "
+                               "« communes » du dossier", f"ecoles[{index}].commune")
+        if school.uai and school.uai in uais:
+            raise InvalidValue(f"l'école {school.uai} est déjà dans le dossier",
+                               f"ecoles[{index}].uai")
+        if school.uai:
+            uais[school.uai] = index

@@ -91,7 +91,7 @@ def test_invalid_json_names_line_and_column():
         (
             lambda d: d["ecoles"][0]["lignes"][0].__setitem__("quantite", 10**9),
             "ecoles[0].lignes[0].quantite",
-            "invraisemblable",
+            "ne peut pas dépasser 100\u202f000",
         ),
         (lambda d: d.pop("ecoles"), "ecoles", "manquante"),
         (lambda d: d["ecoles"][1].__setitem__("uai", "0359901X"), "ecoles[1].uai", "déjà"),

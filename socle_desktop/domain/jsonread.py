@@ -1,0 +1,352 @@
+"""Reading the JSON interchange form of a dossier (shared/domain/dossier-json.md), strictly.
+
+Every bad value raises ``DossierJsonError`` with the JSON path of the value
+(« ecoles[2].classes[0].lignes[1].quantite ») and a French reason. The shapes (text, whole
+number, list…) are checked here; the values themselves by ``validation``, the one check shared
+with the window and the store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from socle_desktop.domain.catalogue import load_default_catalogue
+from socle_desktop.domain.model import (
+    CatalogueItem,
+    Classroom,
+    Commune,
+    Contact,
+    Dossier,
+    Existant,
+    Line,
+    Parametres,
+    Porteur,
+    PorteurType,
+    School,
+    Secteur,
+)
+from socle_desktop.domain.money import AmountError, group_thousands, parse_amount
+from socle_desktop.domain.validation import (
+    ITEM_ID,
+    InvalidValue,
+    check_field,
+    check_relations,
+)
+
+FORMAT = "socle-dossier"
+FORMAT_VERSION = 1
+MAX_DEPTH = 20  # a dossier is 6 levels deep; deeper is not a dossier (and could exhaust the stack)
+
+# The JSON decoder's reasons, in French (json.JSONDecodeError.msg).
+_DECODER_REASONS = (
+    ("Expecting value", "valeur attendue"),
+    ("Expecting property name enclosed in double quotes",
+     "nom de clé attendu, entre guillemets droits"),
+    ("Expecting ':' delimiter", "« : » attendu après le nom de la clé"),
+    ("Expecting ',' delimiter", "« , » attendue entre deux éléments"),
+    ("Unterminated string starting at", "texte non terminé (guillemet fermant manquant)"),
+    ("Invalid control character at", "caractère de contrôle dans un texte"),
+    ("Invalid \\uXXXX escape", "séquence \\u invalide"),
+    ("Invalid \\escape", "séquence d'échappement « \\ » invalide"),
+    ("Extra data", "texte en trop après la fin du dossier"),
+    ("Illegal trailing comma before end of object", "virgule en trop avant « } »"),
+    ("Illegal trailing comma before end of array", "virgule en trop avant « ] »"),
+)
+
+
+class DossierJsonError(ValueError):
+    """Bad JSON input; ``path`` is the JSON path of the offending value (may be empty)."""
+
+    def __init__(self, path: str, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"{path} : {reason}" if path else reason)
+
+
+def _decoder_reason(message: str) -> str:
+    for english, french in _DECODER_REASONS:
+        if message.startswith(english):
+            return french
+    return "syntaxe JSON incorrecte"
+
+
+def loads(text: str) -> Dossier:
+    """A dossier from its JSON text; raises DossierJsonError on anything invalid."""
+    if _too_deep(text):
+        raise DossierJsonError("", f"JSON invalide : imbriqué sur plus de {MAX_DEPTH} niveaux, "
+                               "ce n'est pas un dossier")
+    try:
+        data = json.loads(text, parse_float=float, parse_constant=_constant)
+    except json.JSONDecodeError as error:
+        raise DossierJsonError(
+            "", f"JSON invalide, ligne {error.lineno}, colonne {error.colno} : "
+            f"{_decoder_reason(error.msg)}") from None
+    except (ValueError, RecursionError):  # e.g. an integer of more than 4 300 digits
+        raise DossierJsonError("", "JSON invalide : un nombre a trop de chiffres") from None
+    return from_data(data)
+
+
+def _constant(name: str) -> float:
+    return float(name)  # NaN, Infinity: refused with their path where a value is read
+
+
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep(text: str) -> bool:
+    """Nesting deeper than MAX_DEPTH, found without recursion (strings skipped)."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif token in "]}":
+            depth -= 1
+    return False
+
+
+# --- reading helpers: each names the path of what it reads ---------------------------------
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "un booléen"
+    if isinstance(value, int) and len(str(abs(value))) > 15:
+        return f"un nombre de {group_thousands(len(str(abs(value))))} chiffres"
+    if isinstance(value, int | float):
+        return f"le nombre {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        return f"le texte « {shown} »"
+    if value is None:
+        return "null"
+    return "une liste" if isinstance(value, list) else "un objet"
+
+
+def _at(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _get(obj: dict, key: str, path: str, kind: type, required: bool = True, default=None):
+    at = _at(path, key)
+    if key not in obj:
+        if required:
+            raise DossierJsonError(at, "valeur obligatoire manquante")
+        return default
+    value = obj[key]
+    if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise DossierJsonError(at, f"nombre entier attendu, trouvé {_describe(value)}")
+    if not isinstance(value, kind):
+        expected = {str: "texte attendu", dict: "objet attendu", list: "liste attendue",
+                    bool: "vrai ou faux attendu"}.get(kind, "valeur attendue")
+        raise DossierJsonError(at, f"{expected}, trouvé {_describe(value)}")
+    return value
+
+
+def _field(kind: str, field: str, value: Any, at: str) -> Any:
+    """``value`` once ``validation`` accepts it for ``kind.field``."""
+    try:
+        check_field(kind, field, value)
+    except InvalidValue as error:
+        raise DossierJsonError(at, error.message) from None
+    return value
+
+
+def _text(obj: dict, key: str, path: str, kind: str, field: str | None = None,
+          required: bool = True, default: str = "") -> str:
+    value = _get(obj, key, path, str, required, default)
+    return _field(kind, field or key, value, _at(path, key))
+
+
+def _count(obj: dict, key: str, path: str, kind: str, required: bool = True) -> int:
+    return _field(kind, key, _get(obj, key, path, int, required, 0), _at(path, key))
+
+
+def _amount(obj: dict, key: str, path: str, kind: str | None = None) -> Decimal:
+    at = _at(path, key)
+    if key not in obj:
+        raise DossierJsonError(at, "valeur obligatoire manquante")
+    value = obj[key]
+    if isinstance(value, float) or isinstance(value, int) and not isinstance(value, bool):
+        raise DossierJsonError(
+            at, f"les montants s'écrivent entre guillemets, jamais comme un nombre ("
+            f"{_describe(value)})")
+    try:
+        amount = parse_amount(value)
+    except AmountError as error:
+        raise DossierJsonError(at, str(error)) from None
+    return _field(kind, key, amount, at) if kind else amount
+
+
+def _object(raw: Any, path: str) -> dict:
+    if not isinstance(raw, dict):
+        raise DossierJsonError(path, f"objet attendu, trouvé {_describe(raw)}")
+    return raw
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def from_data(data: Any) -> Dossier:
+    if not isinstance(data, dict):
+        raise DossierJsonError("", "un dossier est un objet JSON ({ … })")
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        raise DossierJsonError(
+            "format", f"ce fichier n'est pas un dossier Socle (« format » vaut {_describe(fmt)})")
+    version = _get(data, "version", "", int)
+    if version > FORMAT_VERSION:
+        raise DossierJsonError(
+            "version",
+            f"dossier au format {_describe(version).removeprefix('le nombre ')}, plus récent que "
+            f"cette version de Socle (format {FORMAT_VERSION}) : mettez l'application à jour")
+    if version < 1:
+        raise DossierJsonError("version", f"version {version} inconnue : {FORMAT_VERSION} attendu")
+    from socle_desktop.domain.campaign import CampaignError, load_campaign
+
+    campagne = _get(data, "campagne", "", str, False, "snee-2021")
+    try:
+        ITEM_ID.check(campagne)
+        campaign = load_campaign(campagne)
+    except (CampaignError, InvalidValue) as error:
+        raise DossierJsonError("campagne", str(error)) from None
+    dossier = Dossier(campagne=campagne)
+    dossier.parametres = _parametres(data, campaign.defaults)
+    dossier.porteur = _porteur(_get(data, "porteur", "", dict))
+    communes = _get(data, "communes", "", list)
+    dossier.communes = [_commune(c, f"communes[{i}]") for i, c in enumerate(communes)]
+    ecoles = _get(data, "ecoles", "", list)
+    dossier.ecoles = [_school(e, f"ecoles[{i}]") for i, e in enumerate(ecoles)]
+    try:
+        check_relations(dossier)
+    except InvalidValue as error:
+        raise DossierJsonError(error.field, error.message) from None
+    dossier.catalogue = _catalogue(data, dossier)
+    return dossier
+
+
+def _parametres(data: dict, defaults: dict[str, str]) -> Parametres:
+    raw = _get(data, "parametres", "", dict, False, {})
+    p = "parametres"
+    params = Parametres(**{
+        name: _text(raw, name, p, "parametres", required=False, default=defaults.get(name, value))
+        for name, value in (("prix_saisis", "TTC"), ("plafond_par_classe", "ecole"),
+                            ("base", "TTC"), ("arrondi", "centime"),
+                            ("eleves_services", "ecoles"))
+    })
+    if "taux_tva" in raw:
+        params.taux_tva = _amount(raw, "taux_tva", p, "parametres")
+    else:
+        params.taux_tva = Decimal(defaults.get("taux_tva", "20"))
+    return params
+
+
+def _porteur(raw: dict) -> Porteur:
+    p = "porteur"
+    kind = _text(raw, "type", p, "porteur")
+    contact_raw = _get(raw, "contact", p, dict, False, {})
+    contact = Contact(**{
+        key: _text(contact_raw, key, "porteur.contact", "contact", required=False)
+        for key in ("nom", "fonction", "telephone", "courriel")
+    })
+    return Porteur(PorteurType(kind), _text(raw, "nom", p, "porteur"),
+                   _text(raw, "siren", p, "porteur", required=False), contact)
+
+
+def _commune(raw: Any, path: str) -> Commune:
+    raw = _object(raw, path)
+    return Commune(_text(raw, "insee", path, "commune"), _text(raw, "nom", path, "commune"))
+
+
+def _lines(raw: dict, key: str, path: str) -> list[Line]:
+    result = []
+    for i, item in enumerate(_get(raw, key, path, list, False, [])):
+        at = f"{path}.{key}[{i}]"
+        item = _object(item, at)
+        article = _text(item, "article", at, "ligne")
+        result.append(Line(
+            article=article,
+            libelle=_text(item, "libelle", at, "ligne", required=False, default=article),
+            quantite=_count(item, "quantite", at, "ligne"),
+            prix_unitaire=_amount(item, "prix_unitaire", at, "ligne"),
+        ))
+    return result
+
+
+def _classroom(raw: Any, at: str) -> Classroom:
+    raw = _object(raw, at)
+    levels = _get(raw, "niveaux", at, list, False, [])
+    for j, level in enumerate(levels):
+        _field("classe", "niveaux", [level], f"{at}.niveaux[{j}]")
+    return Classroom(
+        nom=_text(raw, "nom", at, "classe"),
+        niveaux=_field("classe", "niveaux", list(levels), f"{at}.niveaux"),
+        eleves=_count(raw, "eleves", at, "classe", required=False),
+        lignes=_lines(raw, "lignes", at),
+    )
+
+
+def _school(raw: Any, path: str) -> School:
+    raw = _object(raw, path)
+    uai = _text(raw, "uai", path, "ecole")
+    commune = _text(raw, "commune", path, "ecole")
+    classes = [_classroom(c, f"{path}.classes[{i}]")
+               for i, c in enumerate(_get(raw, "classes", path, list, False, []))]
+    existant = {}
+    for key, value in _get(raw, "existant", path, dict, False, {}).items():
+        at = f"{path}.existant.{key}"
+        _field("ecole", "existant", {key: value}, at)
+        existant[key] = Existant(value)
+    return School(
+        nom=_text(raw, "nom", path, "ecole"),
+        uai=uai,
+        commune=commune,
+        secteur=Secteur(_text(raw, "secteur", path, "ecole", required=False,
+                              default=Secteur.PUBLIC.value)),
+        eleves=_count(raw, "eleves", path, "ecole", required=False),
+        classes=classes,
+        lignes=_lines(raw, "lignes", path),
+        services=_lines(raw, "services", path),
+        existant=existant,
+    )
+
+
+def _catalogue(data: dict, dossier: Dossier) -> dict[str, CatalogueItem]:
+    """The dossier's own copy of the articles it uses: given in the JSON, else the default's."""
+    items: dict[str, CatalogueItem] = {}
+    for i, raw in enumerate(_get(data, "catalogue", "", list, False, [])):
+        at = f"catalogue[{i}]"
+        raw = _object(raw, at)
+        item = CatalogueItem(
+            id=_text(raw, "id", at, "article"),
+            libelle=_text(raw, "libelle", at, "article"),
+            categorie=_text(raw, "categorie", at, "article", required=False, default="autre"),
+            niveau=_text(raw, "niveau", at, "article"),
+            volet=_text(raw, "volet", at, "article"),
+            prix_unitaire=_amount(raw, "prix_unitaire", at, "article"),
+            # an article without a rate of its own takes the dossier's (snee-2021.md §5.3)
+            taux_tva=(_amount(raw, "taux_tva", at, "article") if "taux_tva" in raw
+                      else dossier.parametres.taux_tva),
+            subventionnable=_get(raw, "subventionnable", at, bool, False, True),
+            unite=_text(raw, "unite", at, "article", required=False),
+        )
+        if item.id in items:
+            raise DossierJsonError(f"{at}.id", f"l'article « {item.id} » est en double")
+        items[item.id] = item
+    default = load_default_catalogue()
+    for article in used_articles(dossier):
+        if article not in items and article in default:
+            items[article] = default[article]
+    return items
+
+
+def used_articles(dossier: Dossier) -> list[str]:
+    seen: dict[str, None] = {}
+    for school in dossier.ecoles:
+        for line in school.equipment_lines() + school.services:
+            seen.setdefault(line.article)
+    return list(seen)
