@@ -213,11 +213,11 @@ def _proposals_text(proposals, chosen) -> str:
 
 
 def _write_import(target: Path, chosen, simulation: bool) -> None:
-    from socle_desktop.domain import edits
     from socle_desktop.domain.campaign import load_campaign
     from socle_desktop.domain.model import Dossier
     from socle_desktop.opendata.merge import plan_import
     from socle_desktop.store import DossierFile, StoreError
+    from socle_desktop.store.editing import InvalidValue, perform
 
     file = None
     try:
@@ -238,12 +238,17 @@ def _write_import(target: Path, chosen, simulation: bool) -> None:
         if plan.edit is None:
             print("Rien à changer : le dossier n'est pas modifié.", file=sys.stderr)
             return
-        if file is None:
+        if file is None:  # checked and applied in memory first: no empty file left behind
+            perform(dossier, plan.edit)
             file = DossierFile.create(target, dossier, load_campaign(dossier.campagne))
             print(f"Dossier créé : {printable(target)}", file=sys.stderr)
-        edits.apply(file.dossier, plan.edit)
-        file.apply(plan.edit)
+        else:
+            perform(file.dossier, plan.edit, file)
         print(f"Dossier enregistré : {printable(target)}", file=sys.stderr)
+    except InvalidValue as error:
+        where = f" ({error.field})" if error.field else ""
+        raise CliError(f"{printable(target)} : import refusé, rien n'a été écrit : "
+                       f"{error}{where}") from None
     except StoreError as error:  # DossierInUse included: its message says what to do
         from socle_desktop.store.errors import ForeignSchema
 

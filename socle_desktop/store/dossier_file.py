@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from socle_desktop import __version__
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import Dossier
+from socle_desktop.domain.validation import InvalidValue, check_dossier
 from socle_desktop.store.checks import (
     HotJournal,
     connect,
@@ -98,6 +99,11 @@ def _write_atomically(path: Path, dossier: Dossier, campaign: Campaign, origin: 
     """Write the whole dossier beside ``path``, sync it, then rename it over ``path``."""
     if not campaign.source_text:
         raise StoreError(path, "les règles de la campagne n'ont pas de texte à enregistrer")
+    try:  # never write what reading the file back would refuse
+        check_dossier(dossier)
+    except InvalidValue as error:
+        raise StoreError(path, f"dossier refusé, rien n'a été écrit : {error.field} : "
+                         f"{error.message}") from None
     folder = path.absolute().parent
     try:
         fd, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=folder)

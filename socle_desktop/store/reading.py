@@ -29,23 +29,27 @@ from socle_desktop.store.checks import (
 )
 from socle_desktop.store.errors import ForeignSchema, StoreError, describe_sqlite_error
 from socle_desktop.store.migrations import migrate
-from socle_desktop.store.rows import read_dossier_rows
+from socle_desktop.store.read_rows import DamagedRow, read_campaign_row, read_dossier_rows
 from socle_desktop.store.schema import SCHEMA_VERSION
 from socle_desktop.system_errors import printable
 
 
 def read_rows(conn: sqlite3.Connection, path: Path) -> tuple[Dossier, Campaign, str]:
-    """The dossier, its campaign and the campaign's origin, from a checked connection."""
+    """The dossier, its campaign and the campaign's origin, from a checked connection; every
+    cell checked (read_rows.py): a damaged one is named in French, table, row and column."""
     try:
-        row = conn.execute("SELECT identifiant, regles_toml, origine FROM campagne").fetchone()
+        row = read_campaign_row(conn)
         if row is None:
             raise StoreError(path, "les règles de la campagne manquent dans le fichier")
         campaign = parse_campaign_text(row[1], f"{path} (règles enregistrées dans le dossier)")
         dossier = read_dossier_rows(conn, row[0])
     except CampaignError as error:
         raise StoreError(path, f"règles de campagne illisibles : {error}") from None
-    except (sqlite3.DatabaseError, ValueError, KeyError, TypeError, ArithmeticError) as error:
-        raise StoreError(path, f"le contenu du fichier est incohérent ({error!r})") from None
+    except DamagedRow as error:
+        raise StoreError(path, f"contenu endommagé : {error}") from None
+    except sqlite3.DatabaseError as error:
+        raise StoreError(path, "contenu illisible : une table du dossier manque ou est "
+                         f"endommagée ({describe_sqlite_error(error)})") from None
     return dossier, campaign, row[2]
 
 

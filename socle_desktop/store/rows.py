@@ -15,19 +15,14 @@ from socle_desktop.domain.model import (
     CatalogueItem,
     Classroom,
     Commune,
-    Contact,
     Dossier,
-    Existant,
     Line,
     Parametres,
     Porteur,
-    PorteurType,
     School,
-    Secteur,
 )
+from socle_desktop.store.read_rows import PARAMETRES_FIELDS, read_dossier_rows
 
-PARAMETRES_FIELDS = ("prix_saisis", "taux_tva", "plafond_par_classe", "base", "arrondi",
-                     "eleves_services")
 CONTACT_FIELDS = ("nom", "fonction", "telephone", "courriel")
 # Where a line collection lives: (volet, niveau) of its rows.
 LINE_LISTS = {"classe": ("equipement", "classe"), "lignes": ("equipement", "ecole"),
@@ -143,65 +138,4 @@ def dossier_rows(dossier: Dossier) -> Rows:
     return rows
 
 
-# --- reading ----------------------------------------------------------------------------------
-
-
-def _select(conn, sql: str) -> list[tuple]:
-    return conn.execute(sql).fetchall()
-
-
-def read_dossier_rows(conn, campagne: str) -> Dossier:
-    """The whole dossier from an open connection (a plain ``sqlite3`` one is enough)."""
-    dossier = Dossier(campagne=campagne)
-    p = conn.execute(f"SELECT {', '.join(PARAMETRES_FIELDS)} FROM parametres").fetchone()
-    if p is not None:
-        values = dict(zip(PARAMETRES_FIELDS, p, strict=True))
-        values["taux_tva"] = Decimal(values["taux_tva"])
-        dossier.parametres = Parametres(**values)
-    row = conn.execute(
-        "SELECT type, nom, siren, contact_nom, contact_fonction, contact_telephone, "
-        "contact_courriel FROM porteur").fetchone()
-    if row is not None:
-        dossier.porteur = Porteur(PorteurType(row[0]), row[1], row[2], Contact(*row[3:]))
-    dossier.communes = [
-        Commune(insee, nom, ident)
-        for ident, insee, nom in _select(
-            conn, "SELECT id, insee, nom FROM communes ORDER BY position")
-    ]
-    dossier.ecoles = _schools(conn)
-    dossier.catalogue = {
-        ident: CatalogueItem(ident, libelle, categorie, niveau, volet, Decimal(prix),
-                             Decimal(tva), bool(subv), unite)
-        for ident, libelle, categorie, niveau, volet, prix, tva, subv, unite in _select(
-            conn, "SELECT id, libelle, categorie, niveau, volet, prix_unitaire, taux_tva, "
-                  "subventionnable, unite FROM catalogue ORDER BY position")
-    }
-    return dossier
-
-
-def _schools(conn) -> list[School]:
-    schools: dict[str, School] = {}
-    for ident, nom, uai, commune, secteur, eleves in _select(
-            conn, "SELECT id, nom, uai, commune, secteur, eleves FROM ecoles ORDER BY position"):
-        schools[ident] = School(nom, uai, commune, Secteur(secteur), eleves, id=ident)
-    for school_id, element, etat in _select(
-            conn, "SELECT ecole_id, element, etat FROM existant ORDER BY rowid"):
-        schools[school_id].existant[element] = Existant(etat)
-    classes: dict[str, Classroom] = {}
-    for ident, school_id, nom, niveaux, eleves in _select(
-            conn, "SELECT id, ecole_id, nom, niveaux, eleves FROM classes "
-                  "ORDER BY ecole_id, position"):
-        classroom = Classroom(nom, niveaux.split(), eleves, id=ident)
-        classes[ident] = classroom
-        schools[school_id].classes.append(classroom)
-    for ident, school_id, class_id, volet, article, libelle, quantite, prix in _select(
-            conn, "SELECT id, ecole_id, classe_id, volet, article, libelle, quantite, "
-                  "prix_unitaire FROM lignes ORDER BY ecole_id, classe_id, position"):
-        line = Line(article, libelle, quantite, Decimal(prix), id=ident)
-        if class_id is not None:
-            classes[class_id].lignes.append(line)
-        elif volet == "services":
-            schools[school_id].services.append(line)
-        else:
-            schools[school_id].lignes.append(line)
-    return list(schools.values())
+__all__ = ["PARAMETRES_FIELDS", "Rows", "dossier_rows", "encode", "read_dossier_rows"]

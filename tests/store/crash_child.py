@@ -1,10 +1,10 @@
 """The child of test_crash.py: applies edits to a dossier file until it is killed, printing the
-number of each edit once ``DossierFile.apply`` has returned (that is: once it is saved)."""
+number of each edit once ``perform`` has returned (that is: once it is saved)."""
 
 import sys
 
-from socle_desktop.domain import edits
 from socle_desktop.store import DossierFile
+from socle_desktop.store.editing import perform
 from tests.store.edit_sequence import EditGenerator
 
 
@@ -16,8 +16,7 @@ def main(path: str, seed: str, count: int) -> None:
     generator = EditGenerator(seed)
     for number in range(count):
         edit = generator.next(file.dossier)
-        edits.apply(file.dossier, edit)
-        file.apply(edit)
+        perform(file.dossier, edit, file)
         out.write(f"{number}\n")
         out.flush()
     file.close()

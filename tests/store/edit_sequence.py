@@ -1,6 +1,6 @@
 """Random but reproducible edits of a dossier: the same seed and the same dossier always give
 the same sequence (ids come from the generator, not from uuid), so a test can replay what a
-killed process did."""
+killed process did. Every edit is one the dossier accepts (``store.editing.perform`` checks)."""
 
 from __future__ import annotations
 
@@ -41,10 +41,18 @@ class EditGenerator:
         return Classroom(f"Classe {ident[-4:]}", r.sample(["CP", "CE1", "CE2", "CM1", "CM2"], 2),
                          r.randint(0, 30), [self.line() for _ in range(r.randint(0, 3))], id=ident)
 
-    def school(self, commune: str) -> School:
+    def _uai(self, dossier) -> str:
+        """A UAI no school of ``dossier`` has (the dossier refuses one twice)."""
+        used = {s.uai for s in dossier.ecoles}
+        while True:
+            uai = f"{self.rng.randint(0, 9_999_999):07d}A"
+            if uai not in used:
+                return uai
+
+    def school(self, commune: str, uai: str = "0000001A") -> School:
         r = self.rng
         ident = self._id()
-        return School(f"École {ident[-5:]}", f"{r.randint(0, 9_999_999):07d}A", commune,
+        return School(f"École {ident[-5:]}", uai, commune,
                       eleves=r.randint(0, 300),
                       classes=[self.classroom() for _ in range(r.randint(0, 2))],
                       lignes=[self.line() for _ in range(r.randint(0, 2))],
@@ -61,9 +69,9 @@ class EditGenerator:
                  for line in lst] + [(c.lignes, line) for _s, c in classes for line in c.lignes]
         choice = r.random()
         if not schools or choice < 0.03 and len(schools) < 8:
-            commune = dossier.communes[0].insee if dossier.communes else "35000"
+            commune = dossier.communes[0].insee if dossier.communes else ""
             return edits.Insert("ecole", "", "ecoles", r.randint(0, len(schools)),
-                                self.school(commune))
+                                self.school(commune, self._uai(dossier)))
         if choice < 0.06 and len(schools) > 2:
             return edits.Remove("ecole", r.choice(schools).id)
         school = r.choice(schools)
@@ -112,10 +120,14 @@ class EditGenerator:
             if dossier.communes and r.random() < 0.5:
                 return edits.SetField("commune", r.choice(dossier.communes).id, "nom",
                                       f"Commune {self._id()}")
-            if len(dossier.communes) > 3:
-                return edits.Remove("commune", dossier.communes[-1].id)
+            empty = [c for c in dossier.communes if not dossier.schools_of(c.insee)]
+            if len(dossier.communes) > 3 and empty:  # a commune that still has schools stays
+                return edits.Remove("commune", empty[-1].id)
+            used = {c.insee for c in dossier.communes}
+            insee = next(code for code in (f"{r.randint(1000, 95999):05d}" for _ in iter(int, 1))
+                         if code not in used)
             return edits.Insert("commune", "", "communes", r.randint(0, len(dossier.communes)),
-                                Commune(f"{r.randint(1000, 95999):05d}", "Nouvelle", self._id()))
+                                Commune(insee, "Nouvelle", self._id()))
         if choice < 0.96:
             article = r.choice(ARTICLES)
             if article in dossier.catalogue and r.random() < 0.3:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from socle_desktop.domain import edits
+from socle_desktop.domain.edit_checks import apply_checked
 from socle_desktop.store import DossierFile, create_dossier_file
 from tests.store.conftest import integrity
 from tests.store.edit_sequence import EditGenerator
@@ -70,9 +70,9 @@ def _replay(state, seed: str, count: int):
     """The dossier after ``count`` edits of the sequence, and after ``count + 1``."""
     generator, dossier = EditGenerator(seed), copy.deepcopy(state)
     for _ in range(count):
-        edits.apply(dossier, generator.next(dossier))
+        apply_checked(dossier, generator.next(dossier))
     after_next = copy.deepcopy(dossier)
-    edits.apply(after_next, generator.next(after_next))
+    apply_checked(after_next, generator.next(after_next))
     return dossier, after_next
 
 

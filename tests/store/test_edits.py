@@ -9,16 +9,14 @@ import pytest
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import CatalogueItem, Classroom, Contact, Existant, Line
-from socle_desktop.store import DossierFile, StoreError, read_dossier
+from socle_desktop.store import DossierFile, StoreError, editing, read_dossier
 from tests.store.conftest import digest, integrity, rows
 from tests.store.edit_sequence import EditGenerator
 
 
 def perform(file: DossierFile, edit) -> edits.Edit:
-    """What the GUI session does: apply to the dossier in memory, then save."""
-    inverse = edits.apply(file.dossier, edit)
-    file.apply(edit)
-    return inverse
+    """What the GUI session does: the edit protocol, on the file's own dossier."""
+    return editing.perform(file.dossier, edit, file)
 
 
 @pytest.fixture
@@ -141,11 +139,11 @@ def test_disk_full_is_reported_in_french_and_rolled_back(opened, dossier_path):
     big = Classroom("Énorme", ["CM2"], 20,
                     [Line("vpi", "x" * 400, 1, Decimal(1)) for _ in range(300)])
     edit = edits.Insert("classe", d.ecoles[0].id, "classes", 0, big)
-    inverse = edits.apply(d, edit)
+    before = copy.deepcopy(d)
     with pytest.raises(StoreError) as error:
-        opened.apply(edit)
+        perform(opened, edit)
     assert "disque est plein" in str(error.value) and dossier_path.name in str(error.value)
-    edits.apply(d, inverse)  # the session rolls back in memory
+    assert d == before  # the protocol rolled the dossier in memory back
     assert read_dossier(dossier_path)[0] == d
     perform(opened, edits.SetField("porteur", "", "nom", "Toujours enregistré"))
     assert read_dossier(dossier_path)[0].porteur.nom == "Toujours enregistré"
