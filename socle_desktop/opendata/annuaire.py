@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from socle_desktop.domain.jsonio import MAX_PUPILS
+from socle_desktop.domain.validation import MAX_SCHOOL_PUPILS as MAX_PUPILS
 from socle_desktop.domain.validation import insee_error, uai_error
 from socle_desktop.opendata.csvtable import (
     OpenDataError,

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from socle_desktop.domain.jsonio import MAX_PUPILS
 from socle_desktop.domain.model import CYCLE_2_3_LEVELS, LEVELS
+from socle_desktop.domain.validation import MAX_SCHOOL_PUPILS as MAX_PUPILS
 from socle_desktop.opendata.csvtable import (
     OpenDataError,
     Progress,

@@ -10,8 +10,14 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from math import floor
 
-from socle_desktop.domain.jsonio import MAX_PUPILS
-from socle_desktop.domain.model import SECTEUR_LABELS, Classroom, School, Secteur
+from socle_desktop.domain.model import SECTEUR_LABELS, Classroom, Commune, School, Secteur
+from socle_desktop.domain.validation import (
+    MAX_SCHOOL_PUPILS,
+    InvalidValue,
+    check_classroom,
+    check_commune,
+    check_school,
+)
 from socle_desktop.opendata.annuaire import Annuaire, AnnuaireSchool, CommuneInfo
 from socle_desktop.opendata.csvtable import plain
 from socle_desktop.opendata.effectifs import ELEMENTARY_LEVELS, Effectifs, SchoolCounts
@@ -57,6 +63,7 @@ class Proposal:
     ticked: bool  # ticked at first
     notes: list[str] = field(default_factory=list)
     refused: str | None = None  # its row or its counts cannot be trusted (the first note)
+    hors_contrat: bool = False
 
     @property
     def uai(self) -> str:
@@ -72,7 +79,7 @@ class Proposal:
         cannot be in the call; « Non reconnu » when its row cannot be trusted."""
         if self.refused:
             return "Non reconnu" if self.source.problem else SECTEUR_LABELS[self.school.secteur]
-        return SECTEUR_LABELS[self.school.secteur] if self.eligible else "Privé hors contrat"
+        return "Privé hors contrat" if self.hors_contrat else SECTEUR_LABELS[self.school.secteur]
 
     @property
     def classes(self) -> int:
@@ -241,19 +248,49 @@ def _proposal(source: AnnuaireSchool, commune: CommuneInfo,
         notes.insert(0, "école maternelle : hors de l'appel (cycles 2 et 3)")
     if closing:
         notes.insert(0, f"signalée « {source.etat.lower()} » dans l'annuaire")
+    classes, class_problem = _checked_classes(classes)
+    if class_problem:
+        notes.append(class_problem)
     school = School(nom=readable_name(source.nom), uai=source.uai, commune=source.insee,
                     secteur=secteur or Secteur.PRIVE, eleves=eleves, classes=classes)
-    eligible = secteur is not None
+    problem = _refusal(school, commune)
+    if problem:
+        notes.insert(0, problem)
+    eligible = secteur is not None and problem is None
     return Proposal(source=source, commune=commune, school=school, kind=kind, counts=counts,
                     eligible=eligible, ticked=eligible and kind != "maternelle" and not closing,
-                    notes=notes)
+                    notes=notes, hors_contrat=secteur is None)
 
 
 def _refused(source: AnnuaireSchool, commune: CommuneInfo, reason: str) -> Proposal:
     """A school shown, never importable: its row or its counts cannot be trusted."""
     secteur, _note = _secteur(source)
-    pupils = source.eleves if source.eleves is not None and source.eleves <= MAX_PUPILS else 0
+    known = source.eleves is not None and source.eleves <= MAX_SCHOOL_PUPILS
+    pupils = source.eleves if known else 0
     school = School(nom=readable_name(source.nom), uai=source.uai, commune=source.insee,
                     secteur=secteur or Secteur.PRIVE, eleves=pupils)
     return Proposal(source=source, commune=commune, school=school, kind=_kind(source, None),
-                    counts=None, eligible=False, ticked=False, notes=[reason], refused=reason)
+                    counts=None, eligible=False, ticked=False, notes=[reason], refused=reason,
+                    hors_contrat=secteur is None)
+
+
+def _checked_classes(classes: list[Classroom]) -> tuple[list[Classroom], str | None]:
+    """The estimated classes, or none (to type) when one of them is one the dossier refuses:
+    an odd file can make a class of 125 000 pupils."""
+    for classroom in classes:
+        try:
+            check_classroom(classroom)
+        except InvalidValue as error:
+            return [], f"classes à saisir : d'après le fichier, {error}"
+    return classes, None
+
+
+def _refusal(school: School, commune: CommuneInfo) -> str | None:
+    """Why the school cannot enter the dossier as the file describes it (the checks of
+    ``import-json``, so that every dossier the import makes exports and imports back)."""
+    try:
+        check_school(school)
+        check_commune(Commune(commune.insee, commune.nom))
+    except InvalidValue as error:
+        return f"import impossible, le fichier est à corriger : {error}"
+    return None
