@@ -188,6 +188,7 @@ class CatalogueDialog(QDialog):
         self.niveau_combo: QComboBox = find(QComboBox, "niveau_combo")
         self.volet_combo: QComboBox = find(QComboBox, "volet_combo")
         self.prix_edit: AmountEdit = find(AmountEdit, "prix_edit")
+        self.prix_edit.kind, self.prix_edit.field = "article", "prix_unitaire"
         self.tva_edit: QLineEdit = find(QLineEdit, "tva_edit")
         self.subventionnable_check: QCheckBox = find(QCheckBox, "subventionnable_check")
         self.message_label: QLabel = find(QLabel, "message_label")
@@ -286,7 +287,7 @@ class CatalogueDialog(QDialog):
         self.niveau_combo.setCurrentIndex(max(0, self.niveau_combo.findData(item.niveau)))
         self.volet_combo.setCurrentIndex(max(0, self.volet_combo.findData(item.volet)))
         self.prix_edit.setText(amount_fr(item.prix_unitaire))
-        self.prix_edit._set_error(None)
+        self.prix_edit.set_error(None)
         self.tva_edit.setText(vat_rate_text(item.taux_tva))
         self.subventionnable_check.setChecked(item.subventionnable)
         in_dossier = item.id in self.session.dossier.catalogue
@@ -349,8 +350,9 @@ class CatalogueDialog(QDialog):
             ident = unique_id(ident, self.model_ids())
         prix = self.prix_edit.value()
         if prix is None:
-            self._error(f"Prix unitaire : {self.prix_edit.error or 'montant invalide'}.",
-                        self.prix_edit)
+            error = self.prix_edit.parse_error() or "montant invalide"
+            self.prix_edit.set_error(error)
+            self._error(f"Prix unitaire : {error}.", self.prix_edit)
             return None
         tva = parse_vat_rate(self.tva_edit.text())
         if tva is None:
@@ -378,6 +380,9 @@ class CatalogueDialog(QDialog):
         before = None if self._new else self.current_item()
         label = ("Ajouter l'article " if self._new else "Modifier l'article ") + item.libelle
         if not self.session.edit(PutArticle(item.id, item, label)):
+            failure = self.session.last_failure
+            if failure is not None and failure.kind == "refused":
+                self._error(f"Article non enregistré : {failure.message}.")
             return False
         self.select_article(item.id)
         self.message_label.setStyleSheet("color: #1e7b34;")

@@ -120,6 +120,8 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         self.session = Session(file.dossier, file.campaign, file, self)
         self.session.changed.connect(self._on_changed)
         self.session.saveFailed.connect(self._on_save_failed)
+        self.session.undoFailed.connect(self._on_undo_failed)
+        self.session.stepped.connect(self._on_stepped)
         self.undo_group.addStack(self.session.undo_stack)
         self.undo_group.setActiveStack(self.session.undo_stack)
         self._build_editor()
@@ -141,6 +143,8 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
             self.undo_group.removeStack(self.session.undo_stack)
             self.session.changed.disconnect(self._on_changed)
             self.session.saveFailed.disconnect(self._on_save_failed)
+            self.session.undoFailed.disconnect(self._on_undo_failed)
+            self.session.stepped.disconnect(self._on_stepped)
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
@@ -176,6 +180,31 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
             f"La dernière modification n'a pas pu être enregistrée ; elle a été annulée.\n\n"
             f"{message}\n\nVos modifications précédentes sont dans le fichier. Vous pouvez "
             "garder une copie avec Fichier › Enregistrer sous…")
+
+    def _on_undo_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message.split(" : ")[0], 8000)
+        dialogs.critical(
+            self, "Enregistrement impossible",
+            f"{message}\n\nLe dossier et l'historique des modifications restent tels qu'ils "
+            "étaient. Vous pouvez garder une copie avec Fichier › Enregistrer sous…")
+
+    def _on_stepped(self, text: str, applied, other) -> None:
+        """After Ctrl+Z / Ctrl+Maj+Z: show where it happened, and say what was done."""
+        from socle_desktop.domain.edit_places import place_of
+
+        place = place_of(self.session.dossier, applied, other)
+        if place is not None and self.wizard_view is not None:
+            self.wizard_view.show_place(place)
+        where = f" ({place.describe(self.session.dossier)})" if place is not None else ""
+        self.statusBar().showMessage(f"{text}{where}", 10000)
+
+    def undo(self) -> None:
+        if self.session is not None:
+            self.session.undo()
+
+    def redo(self) -> None:
+        if self.session is not None:
+            self.session.redo()
 
     def _update_title(self) -> None:
         # Qt adds « — Socle » (the application's display name) itself: the title is the file.

@@ -67,12 +67,16 @@ class MenusMixin:
         self.print_action = self._action("&Imprimer…", self.print_dossier,
                                          key(key.StandardKey.Print), "print_action")
         self.quit_action = self._action("&Quitter", self.close, key("Ctrl+Q"), "quit_action")
-        self.undo_action = self.undo_group.createUndoAction(self, "Annuler")
-        self.undo_action.setShortcuts([key(key.StandardKey.Undo)])
-        self.undo_action.setObjectName("undo_action")
-        self.redo_action = self.undo_group.createRedoAction(self, "Rétablir")
-        self.redo_action.setShortcuts([key("Ctrl+Shift+Z"), key("Ctrl+Y")])
-        self.redo_action.setObjectName("redo_action")
+        # Not QUndoGroup's own actions: through the session, the stack moves only once the
+        # undo or redo is saved in the file.
+        self.undo_action = self._action("&Annuler", self.undo, key(key.StandardKey.Undo),
+                                        "undo_action")
+        self.redo_action = self._action("&Rétablir", self.redo,
+                                        [key("Ctrl+Shift+Z"), key("Ctrl+Y")], "redo_action")
+        for action, signal in ((self.undo_action, self.undo_group.canUndoChanged),
+                               (self.redo_action, self.undo_group.canRedoChanged)):
+            action.setEnabled(False)
+            signal.connect(action.setEnabled)
         self.catalogue_action = self._action("&Catalogue…", self.show_catalogue,
                                              name="catalogue_action")
         self.next_step_action = self._action("Étape &suivante", lambda: self.go_to_step(+1),

@@ -1,11 +1,15 @@
 """The one place that edits a dossier: apply, save at once, undo/redo, recompute, notify.
 
-Data flows one way: a widget asks the session for an edit → the session applies it to the
-dossier, writes it to the file in its own transaction, recomputes once and emits ``changed``
-with the new ``Result`` → every view redraws from that one result.
+Data flows one way: a widget asks the session for an edit → ``store.editing.perform`` checks it,
+applies it and writes it in one transaction (rolling memory back if the write fails) → the
+session recomputes once and emits ``changed`` with the new ``Result`` → every view redraws from
+that one result. The session only adds the undo stack and the signals to that plain function.
 """
 
 from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -16,55 +20,83 @@ from socle_desktop.domain.diagnostic import SchoolDiagnostic, diagnose
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.rules import Result, compute
 
-_MERGE_ID = 0x50C1E  # SetField commands on the same field merge into one undo step
+_MERGE_ID = 0x50C1E  # SetField commands of one burst of typing merge into one undo step
+_bursts = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why the last edit, undo or redo did not happen (French, shown as is)."""
+
+    kind: str  # "refused": a value or relation the dossier cannot hold | "save": not written
+    message: str
 
 
 class _EditCommand(QUndoCommand):
-    """An edit already applied and saved; undo and redo re-apply through the session."""
+    """An edit already applied and saved; the session performs its undo and redo and only then
+    lets the stack move (``_moved_by_session``), so a failed save never moves the stack."""
 
-    def __init__(self, session: Session, edit, inverse):
+    def __init__(self, session: Session, edit, inverse, burst: int | None):
         super().__init__(edit.label)
-        self._session, self._edit, self._inverse = session, edit, inverse
-        self._done = True  # push() calls redo() once: the edit is already applied
+        self._session, self.edit, self.inverse, self.burst = session, edit, inverse, burst
+        self._moved_by_session = True  # push() calls redo() once: the edit is already applied
 
     def redo(self) -> None:
-        if self._done:
-            self._done = False
+        if self._moved_by_session:
+            self._moved_by_session = False
             return
-        try:
-            self._inverse = self._session._perform(self._edit)
-        except _SaveError:
-            pass  # rolled back and reported by saveFailed; the dossier stays as the file has it
+        self._session._replay(self, forward=True)  # only if Qt's own QUndoGroup moved the stack
 
     def undo(self) -> None:
-        try:
-            self._edit = self._session._perform(self._inverse)
-        except _SaveError:
-            pass
+        if self._moved_by_session:
+            self._moved_by_session = False
+            return
+        self._session._replay(self, forward=False)
 
     def id(self) -> int:
-        return _MERGE_ID if isinstance(self._edit, edits.SetField) else -1
+        return _MERGE_ID if isinstance(self.edit, edits.SetField) else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        mine, theirs = self._edit, getattr(other, "_edit", None)
-        if not (isinstance(theirs, edits.SetField)
+        mine, theirs = self.edit, getattr(other, "edit", None)
+        if not (isinstance(theirs, edits.SetField) and other.burst == self.burst
                 and (mine.kind, mine.id, mine.field) == (theirs.kind, theirs.id, theirs.field)):
             return False
-        self._edit = theirs  # keep the first inverse: one undo restores the value before typing
+        self.edit = theirs  # keep the first inverse: one undo restores the value before typing
+        # typing back the value from before the burst leaves nothing to undo
+        self.setObsolete(theirs.value == self.inverse.value)
         return True
+
+
+class _UndoStack(QUndoStack):
+    """``undo()``/``redo()`` called from Python go through the session: the stack moves only
+    once the step is saved."""
+
+    def __init__(self, session: Session):
+        super().__init__(session)
+        self._session = session
+
+    def undo(self) -> None:
+        self._session.undo()
+
+    def redo(self) -> None:
+        self._session.redo()
 
 
 class Session(QObject):
     """A dossier being edited, with its file (or none) and its computed result."""
 
     changed = Signal(object)  # Result, after every edit, undo and redo
-    saveFailed = Signal(str)  # French message; the edit was rolled back
+    saveFailed = Signal(str)  # French message; the edit was rolled back, nothing changed
+    undoFailed = Signal(str)  # French message; the undo or redo was not saved, the stack stayed
+    # « Annulé : … » / « Rétabli : … », the edit just applied, and the one that would reverse it
+    stepped = Signal(str, object, object)
 
     def __init__(self, dossier: Dossier, campaign: Campaign, file=None, parent=None):
         super().__init__(parent)
         self.dossier, self.campaign, self.file = dossier, campaign, file
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = _UndoStack(self)
         self.result: Result = compute(dossier, campaign)
+        self.last_failure: Failure | None = None
         self._diagnostics: dict[str, SchoolDiagnostic] | None = None
 
     # --- reading ---------------------------------------------------------------------------
@@ -79,34 +111,87 @@ class Session(QObject):
             self._diagnostics = diagnose(self.dossier, self.campaign)
         return self._diagnostics
 
+    @staticmethod
+    def new_burst() -> int:
+        """A token for one burst of typing in one field: its edits make one undo step."""
+        return next(_bursts)
+
     # --- editing ---------------------------------------------------------------------------
 
-    def edit(self, edit) -> bool:
-        """Apply and save ``edit`` as one undoable step; False (and saveFailed) if not saved."""
+    def edit(self, edit, burst: int | None = None) -> bool:
+        """Apply and save ``edit`` as one undoable step; False when refused or not saved
+        (``last_failure`` says why; a save failure is also signalled by saveFailed)."""
         try:
-            inverse = self._perform(edit)
-        except _SaveError:
+            inverse = self._perform(edit, self.saveFailed)
+        except _NotDone:
             return False
-        self.undo_stack.push(_EditCommand(self, edit, inverse))
+        self.undo_stack.push(_EditCommand(self, edit, inverse, burst))
         return True
 
-    def set_field(self, kind: str, ident: str, field: str, value, label: str = "Modifier") -> bool:
+    def set_field(self, kind: str, ident: str, field: str, value, label: str = "Modifier",
+                  burst: int | None = None) -> bool:
         """Set one field, doing nothing when the value is unchanged (no empty undo steps)."""
         if getattr(edits.find(self.dossier, kind, ident), field) == value:
             return True
-        return self.edit(edits.SetField(kind, ident, field, value, label))
+        return self.edit(edits.SetField(kind, ident, field, value, label), burst)
 
-    def _perform(self, edit):
-        inverse = edits.apply(self.dossier, edit)
-        if self.file is not None and not self.file.read_only:
-            from socle_desktop.store import StoreError
+    def undo(self) -> bool:
+        """Undo the last step; the stack moves back only once the undo is saved."""
+        stack = self.undo_stack
+        if not stack.canUndo():
+            return False
+        command = stack.command(stack.index() - 1)
+        try:
+            command.edit = self._perform(command.inverse, self.undoFailed, "Annulation")
+        except _NotDone:
+            return False
+        command._moved_by_session = True
+        QUndoStack.undo(stack)
+        self.stepped.emit(f"Annulé : {command.text()}", command.inverse, command.edit)
+        return True
 
-            try:
-                self.file.apply(edit)
-            except StoreError as error:
-                edits.apply(self.dossier, inverse)  # the file is the truth: roll back in memory
-                self.saveFailed.emit(str(error))
-                raise _SaveError from error
+    def redo(self) -> bool:
+        """Redo the next step; the stack moves on only once the redo is saved."""
+        stack = self.undo_stack
+        if not stack.canRedo():
+            return False
+        command = stack.command(stack.index())
+        try:
+            command.inverse = self._perform(command.edit, self.undoFailed, "Rétablissement")
+        except _NotDone:
+            return False
+        command._moved_by_session = True
+        QUndoStack.redo(stack)
+        self.stepped.emit(f"Rétabli : {command.text()}", command.edit, command.inverse)
+        return True
+
+    def _replay(self, command: _EditCommand, forward: bool) -> None:
+        """Qt moved the stack itself (QUndoGroup's own actions): do the step, say if it fails."""
+        try:
+            if forward:
+                command.inverse = self._perform(command.edit, self.undoFailed, "Rétablissement")
+            else:
+                command.edit = self._perform(command.inverse, self.undoFailed, "Annulation")
+        except _NotDone:
+            pass
+
+    def _perform(self, edit, failed: Signal, what: str = ""):
+        from socle_desktop.store import StoreError
+        from socle_desktop.store.editing import InvalidValue, perform
+
+        target = self.file if self.file is not None and not self.file.read_only else None
+        try:
+            inverse = perform(self.dossier, edit, target)
+        except InvalidValue as error:
+            self.last_failure = Failure("refused", str(error))
+            if what:  # an undo refused: the dossier cannot go back there (never expected)
+                failed.emit(f"{what} impossible, rien n'a changé : {error}")
+            raise _NotDone from error
+        except StoreError as error:
+            self.last_failure = Failure("save", str(error))
+            failed.emit(f"{what} impossible, rien n'a changé : {error}" if what else str(error))
+            raise _NotDone from error
+        self.last_failure = None
         self.recompute()
         return inverse
 
@@ -116,5 +201,5 @@ class Session(QObject):
         self.changed.emit(self.result)
 
 
-class _SaveError(Exception):
+class _NotDone(Exception):
     pass

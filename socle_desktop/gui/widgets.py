@@ -1,125 +1,98 @@
-"""Input widgets that read French numbers and refuse nonsense with a clear message."""
+"""Input widgets for numbers: French typing, and a clear refusal in red with its reason.
+
+The value of a text is read by ``domain.typed`` for the dossier field the widget edits
+(``kind``/``field``), so the window refuses exactly what ``import-json`` and the store refuse;
+what is committed, and when, is ``FieldBinding``'s business.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QToolTip
 
-from socle_desktop.domain.money import AmountError, amount_fr, parse_typed_amount
+from socle_desktop.domain.typed import InvalidValue, shown_text, typed_value
 
 _INVALID_STYLE = "QLineEdit { border: 2px solid #c0392b; background: #fdecea; }"
 
 
 class ValidatedEdit(QLineEdit):
-    """A line edit whose text is parsed on every keystroke.
+    """A line edit for the number of one dossier field; red with its French reason (also as
+    tooltip) while ``set_error`` says its text is refused."""
 
-    Emits ``valueChanged(value)`` for each valid text and ``invalid(message)`` otherwise; an
-    invalid text is shown in red with its French message and never reaches the dossier.
-    """
+    kind, field = "ligne", "quantite"
 
-    valueChanged = Signal(object)
-    invalid = Signal(str)
-
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, kind: str | None = None, field: str | None = None):
         super().__init__(parent)
+        if kind is not None:
+            self.kind = kind
+        if field is not None:
+            self.field = field
         self.error: str | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.textEdited.connect(self._on_text_edited)
-
-    def parse(self, text: str):  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def format(self, value) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
 
     def value(self):
-        """The value of the current text, or None when it is invalid."""
+        """The value of the current text, or None when it is refused."""
         try:
-            return self.parse(self.text())
-        except ValueError:
+            return typed_value(self.kind, self.field, self.text())
+        except InvalidValue:
             return None
 
-    def setValue(self, value) -> None:
-        """Show ``value`` without emitting valueChanged (redraw from the dossier)."""
-        if self.value() != value:  # never rewrite what the user is typing when it already agrees
-            self.setText(self.format(value))
-            self._set_error(None)
-
-    def _on_text_edited(self, text: str) -> None:
+    def parse_error(self) -> str | None:
         try:
-            value = self.parse(text)
-        except ValueError as error:
-            self._set_error(str(error))
-            self.invalid.emit(str(error))
-            return
-        self._set_error(None)
-        self.valueChanged.emit(value)
+            typed_value(self.kind, self.field, self.text())
+        except InvalidValue as error:
+            return str(error)
+        return None
 
-    def _set_error(self, message: str | None) -> None:
+    def format(self, value) -> str:
+        return shown_text(self.kind, self.field, value)
+
+    def setValue(self, value) -> None:  # noqa: N802 - the Qt-style name of the value widgets
+        """Show ``value``, unless the text already reads as it (never rewrite the typing)."""
+        if self.value() != value:
+            self.setText(self.format(value))
+        self.set_error(None)
+
+    def set_error(self, message: str | None) -> None:
+        """Show (or clear) the refusal: red frame, tooltip, and the tooltip at once if shown."""
+        if message == self.error:
+            return
         self.error = message
         self.setStyleSheet(_INVALID_STYLE if message else "")
         self.setToolTip(message or "")
         if message and self.isVisible():
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
-
-    def focusOutEvent(self, event) -> None:
-        super().focusOutEvent(event)
-        value = self.value()
-        if value is not None:  # tidy the text the French way once the user leaves the field
-            self.setText(self.format(value))
+        elif QToolTip.isVisible() and not message:
+            QToolTip.hideText()  # its cause is gone
 
 
 class AmountEdit(ValidatedEdit):
     """An amount in euros, typed the French way (« 2 450,50 »); the keypad dot gives a comma."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
+    kind, field = "ligne", "prix_unitaire"
+
+    def __init__(self, parent=None, kind: str | None = None, field: str | None = None):
+        super().__init__(parent, kind, field)
         self.setPlaceholderText("0,00")
 
-    def parse(self, text: str) -> Decimal:
-        if not text.strip():
-            raise AmountError("saisissez un montant, par exemple 2 450,00")
-        return parse_typed_amount(text)
-
-    def format(self, value: Decimal) -> str:
-        return amount_fr(value)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.text() == "." and event.modifiers() & Qt.KeyboardModifier.KeypadModifier:
             event = QKeyEvent(event.type(), Qt.Key.Key_Comma, Qt.KeyboardModifier.NoModifier, ",")
         super().keyPressEvent(event)
 
+    def value(self) -> Decimal | None:
+        return super().value()
+
 
 class CountEdit(ValidatedEdit):
-    """A whole number (quantity, pupils) between 0 and ``maximum``."""
+    """A whole number (quantity, pupils), within the limit of its field."""
 
-    def __init__(self, parent=None, maximum: int = 100_000, what: str = "la quantité"):
-        super().__init__(parent)
-        self.maximum, self.what = maximum, what
+    def __init__(self, parent=None, kind: str | None = None, field: str | None = None):
+        super().__init__(parent, kind, field)
         self.setPlaceholderText("0")
-
-    def parse(self, text: str) -> int:
-        cleaned = text.strip().replace("\u202f", "").replace(" ", "")
-        if not cleaned:
-            raise ValueError(f"saisissez {self.what} (un nombre entier)")
-        if cleaned.startswith("-"):
-            raise ValueError(
-                f"un nombre négatif n'a pas de sens ici : saisissez {self.what} (0 ou plus)"
-            )
-        if not cleaned.isdigit():
-            raise ValueError(f"« {text.strip()} » n'est pas un nombre entier")
-        value = int(cleaned)
-        if value > self.maximum:
-            raise ValueError(
-                f"{self.what} ne peut pas dépasser {self.maximum:,}".replace(",", "\u202f")
-            )
-        return value
-
-    def format(self, value: int) -> str:
-        return str(value)
 
 
 CUSTOM_WIDGETS = (AmountEdit, CountEdit)

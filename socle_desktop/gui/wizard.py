@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from socle_desktop.domain.edit_places import Place
 from socle_desktop.gui.session import Session
 
 MAX_MISSING_SHOWN = 5
@@ -38,6 +39,12 @@ class PageId(IntEnum):
     SERVICES = 4
     RECAPITULATIF = 5
 
+
+PLACE_STEPS = {  # domain.edit_places step names -> the wizard's pages
+    "porteur": PageId.PORTEUR, "ecoles": PageId.ECOLES, "classes": PageId.CLASSES,
+    "equipement_ecole": PageId.EQUIPEMENT_ECOLE, "services": PageId.SERVICES,
+    "recapitulatif": PageId.RECAPITULATIF,
+}
 
 STEP_TITLES = {
     PageId.PORTEUR: "Porteur du projet",
@@ -90,11 +97,21 @@ class DossierWizard(QWizard):
         for page_id, (attribute, page_class) in _page_classes().items():
             page = page_class(session, self)
             setattr(self, attribute, page)
-            # Pages signal completeChanged only when their completeness really changes
-            # (DossierPage): QWizard hides and shows the page area at each one, which would
-            # take the focus out of the field being typed in.
             self.setPage(int(page_id), page)
+            # QWizard answers completeChanged by hiding and showing its page area, which sends
+            # the keyboard focus to the step list and closes an open cell editor: the typing
+            # goes nowhere. The buttons follow completeness here instead, touching no focus.
+            page.completeChanged.disconnect()
+            page.completeChanged.connect(self.update_buttons)
         self.setStartId(int(PageId.PORTEUR))
+
+    def update_buttons(self) -> None:
+        """« Suivant » (and « Exporter le PDF… » on the last step) as the page is complete."""
+        page = self.currentPage()
+        complete = page is not None and page.isComplete()
+        last = self.nextId() == -1
+        self.button(QWizard.WizardButton.NextButton).setEnabled(complete and not last)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(complete and last)
 
     def pages(self) -> list:
         return [self.page(int(page_id)) for page_id in PageId]
@@ -193,6 +210,19 @@ class WizardView(QWidget):
         session.changed.connect(lambda _result: self._pending.start())
         self.wizard.restart()
         self.update_steps()
+
+    def show_place(self, place: Place | None) -> bool:
+        """Go to the step (and school, class) of ``place`` when it can be reached; True if the
+        wizard now shows it."""
+        if place is None or place.step not in PLACE_STEPS:
+            return False
+        target = PLACE_STEPS[place.step]
+        if self.wizard.currentId() != target and not self.wizard.go_to(target):
+            return False
+        page = self.wizard.currentPage()
+        if place.school_id and hasattr(page, "show_school"):
+            page.show_school(place.school_id, place.class_id)
+        return True
 
     def _jump(self, row: int) -> None:
         if not self.wizard.go_to(row):

@@ -8,30 +8,50 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 
-def type_text(widget, text: str) -> None:
-    """Type any text, accents and « € » included, as key events.
+def _send(kind, key, text: str = "", modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """One key event to the widget that has the keyboard focus now, as the keyboard does: a
+    focus taken away by the program sends the following keys elsewhere, and the test sees it."""
+    target = QApplication.focusWidget()
+    assert target is not None, "no widget has the keyboard focus"
+    QApplication.sendEvent(target, QKeyEvent(kind, key, modifiers, text))
+
+
+def key(key, text: str = "", modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press and release one key on the focused widget."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        _send(kind, key, text, modifiers)
+    QApplication.processEvents()
+
+
+def keyboard(text: str) -> None:
+    """Type any text, accents and « € » included, one key at a time to the focused widget.
 
     ``qtbot.keyClicks`` aborts the process on lowercase accented letters (a Qt assertion in
-    qasciikey.cpp), so each character goes as a Key_unknown event carrying its text.
-    """
-    widget.setFocus()
+    qasciikey.cpp), so each character goes as a Key_unknown event carrying its text."""
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
-            )
+            _send(kind, Qt.Key.Key_unknown, ch)
+        QApplication.processEvents()
+
+
+def focus(widget) -> None:
+    widget.setFocus()
     QApplication.processEvents()
+    assert QApplication.focusWidget() is widget, f"{widget!r} did not take the focus"
+
+
+def type_text(widget, text: str) -> None:
+    """Give ``widget`` the focus, then type ``text`` where the focus is at each key."""
+    focus(widget)
+    keyboard(text)
 
 
 def clear_and_type(widget, text: str) -> None:
     """Select all then type, as a user replacing a field's content."""
-    widget.setFocus()
+    focus(widget)
     widget.selectAll()
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(
-            widget, QKeyEvent(kind, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier)
-        )
-    type_text(widget, text)
+    key(Qt.Key.Key_Backspace)
+    keyboard(text)
 
 
 @pytest.fixture(autouse=True)

@@ -23,7 +23,7 @@ def _dialog(qtbot, campaign, dossier=None, **kwargs):
 def test_lists_the_default_catalogue_and_searches_without_accents(qtbot, campaign):
     session, dialog = _dialog(qtbot, campaign)
     assert dialog.proxy.rowCount() == len(default_catalogue())
-    qtbot.keyClicks(dialog.search_edit, "ecran")
+    type_text(dialog.search_edit, "ecran")
     labels = [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())]
     assert any("Écran" in label for label in labels)
     assert all("écran" in label.casefold() for label in labels)
@@ -104,7 +104,7 @@ def test_choose_article_filters_and_copies_into_the_dossier(qtbot, campaign):
         assert isinstance(dialog, CatalogueDialog)
         assert all(dialog.proxy.index(r, 2).data() == "Classe"
                    for r in range(dialog.proxy.rowCount()))
-        qtbot.keyClicks(dialog.search_edit, "tni")
+        type_text(dialog.search_edit, "tni")
         qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, pick)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from socle_desktop.domain.model import Commune, Dossier, Secteur
 from socle_desktop.gui.pages.ecoles import EcolesPage
 from socle_desktop.gui.session import Session
-from tests.gui.conftest import clear_and_type, type_text
+from tests.gui.conftest import clear_and_type, focus, type_text
 from tests.gui.windows import record_message_boxes
 
 
@@ -28,7 +28,8 @@ def _add(qtbot, page, name: str, uai: str, pupils: str) -> None:
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert page.nom_edit.hasFocus() or page.nom_edit.isEnabled()
     type_text(page.nom_edit, name)
-    qtbot.keyClicks(page.uai_edit, uai)
+    if uai:
+        type_text(page.uai_edit, uai)
     clear_and_type(page.eleves_edit, pupils)
 
 
@@ -60,8 +61,13 @@ def test_selecting_a_row_shows_that_school(qtbot, campaign, example_dossier):
 
 def test_uai_is_checked(qtbot, campaign):
     session, page = _page(qtbot, campaign)
-    _add(qtbot, page, "École", "12345", "10")
+    _add(qtbot, page, "École", "", "10")
+    type_text(page.uai_edit, "12345")
     assert "invalide" in page.uai_message.text()
+    assert session.dossier.ecoles[0].uai == ""  # a refused text is never saved
+    focus(page.nom_edit)  # leaving the field puts the saved value back, and says so
+    assert page.uai_edit.text() == ""
+    assert "« 12345 » n'a pas été gardé" in page.school_message.text()
     assert any("UAI valide" in m for m in page.missing())
     clear_and_type(page.uai_edit, "0351698G")  # right form, wrong check letter: a warning
     assert "lettre de contrôle" in page.uai_message.text()
@@ -73,10 +79,14 @@ def test_uai_is_checked(qtbot, campaign):
 def test_letters_and_negative_pupils_are_refused_with_a_message(qtbot, campaign):
     session, page = _page(qtbot, campaign)
     _add(qtbot, page, "École", "0351698F", "25")
-    clear_and_type(page.eleves_edit, "douze")
+    clear_and_type(page.eleves_edit, "douze")  # still the same burst of typing: before it, 0
     assert "n'est pas un nombre entier" in page.eleves_message.text()
     assert page.eleves_edit.error
-    assert session.dossier.ecoles[0].eleves == 25
+    assert session.dossier.ecoles[0].eleves == 0
+    focus(page.nom_edit)
+    assert page.eleves_edit.text() == "0" and page.eleves_message.text() == ""
+    clear_and_type(page.eleves_edit, "25")
+    focus(page.nom_edit)
     clear_and_type(page.eleves_edit, "-3")
     assert "négatif" in page.eleves_message.text()
     assert session.dossier.ecoles[0].eleves == 25

@@ -72,8 +72,8 @@ def assert_panel_is_compute(window) -> None:
 
 def fill_porteur(qtbot, page) -> None:
     type_text(page.nom_edit, "Commune de Saint-Exemple-sur-Vilaine")
-    QTest.keyClicks(page.siren_edit, "213599905")
-    QTest.keyClicks(page.insee_edit, "35999")
+    type_text(page.siren_edit, "213599905")
+    type_text(page.insee_edit, "35999")
     type_text(page.commune_nom_edit, "Saint-Exemple-sur-Vilaine")
     press(page.commune_nom_edit, Qt.Key.Key_Return)
 
@@ -82,7 +82,7 @@ def fill_schools(qtbot, page) -> None:
     for name, uai, pupils, _classes in SCHOOLS:
         click(qtbot, page.add_button)
         type_text(page.nom_edit, name)
-        QTest.keyClicks(page.uai_edit, uai)
+        type_text(page.uai_edit, uai)
         clear_and_type(page.eleves_edit, pupils)
 
 
@@ -204,6 +204,8 @@ def test_commune_dossier_from_start_to_reopening(qtbot, monkeypatch, tmp_path, e
         window.redo_action.trigger()
     assert jsonio.dumps(session.dossier) == typed
     assert_panel_is_compute(window)
+    assert wizard.currentId() == PageId.SERVICES  # each redo showed its page: the ENT last
+    wizard.go_to(PageId.RECAPITULATIF)
     assert recap.plan_table.cell_text(2, 4) == euros(result.subsidy)
     window.close()
 

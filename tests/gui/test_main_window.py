@@ -71,15 +71,15 @@ def test_reopen_in_a_new_window_finds_everything(qtbot, monkeypatch, tmp_path):
     window = new_window(qtbot, monkeypatch, path)
     porteur = window.wizard.page_porteur
     type_text(porteur.nom_edit, "Commune de Saint-Médard")
-    qtbot.keyClicks(porteur.siren_edit, "213599905")
-    qtbot.keyClicks(porteur.insee_edit, "35999")
+    type_text(porteur.siren_edit, "213599905")
+    type_text(porteur.insee_edit, "35999")
     type_text(porteur.commune_nom_edit, "Saint-Médard")
     qtbot.mouseClick(porteur.add_commune_button, Qt.MouseButton.LeftButton)
     assert window.wizard.go_to(PageId.ECOLES)
     ecoles = window.wizard.page_ecoles
     qtbot.mouseClick(ecoles.add_button, Qt.MouseButton.LeftButton)
     type_text(ecoles.nom_edit, "École des Lilas")
-    qtbot.keyClicks(ecoles.uai_edit, "0350001a")
+    type_text(ecoles.uai_edit, "0350001a")
     window.close()
 
     again = _window(qtbot)
@@ -250,10 +250,10 @@ def test_typing_keeps_the_focus_and_suivant_follows_completeness(qtbot, monkeypa
     page = window.wizard.page_porteur
     next_button = window.wizard.button(QWizard.WizardButton.NextButton)
     page.nom_edit.setFocus()
-    qtbot.keyClicks(page.nom_edit, "Commune")
+    type_text(page.nom_edit, "Commune")
     assert QApplication.focusWidget() is page.nom_edit  # QWizard's redraws did not steal it
     assert not next_button.isEnabled()
-    qtbot.keyClicks(page.insee_edit, "35037")
+    type_text(page.insee_edit, "35037")
     type_text(page.commune_nom_edit, "Bréal")
     qtbot.keyClick(page.commune_nom_edit, Qt.Key.Key_Return)
     assert window.wizard.currentId() == PageId.PORTEUR  # Enter in a field never changes page
@@ -352,7 +352,7 @@ def test_reopening_resumes_at_the_first_incomplete_step(qtbot, monkeypatch, tmp_
     window = new_window(qtbot, monkeypatch, path)
     porteur = window.wizard.page_porteur
     type_text(porteur.nom_edit, "Commune de Plélo")
-    qtbot.keyClicks(porteur.insee_edit, "22183")
+    type_text(porteur.insee_edit, "22183")
     type_text(porteur.commune_nom_edit, "Plélo")
     qtbot.mouseClick(porteur.add_commune_button, Qt.MouseButton.LeftButton)
     window.close()

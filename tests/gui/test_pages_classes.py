@@ -201,7 +201,7 @@ def test_selected_class_is_kept_across_edits(page_session):
 def test_a_long_class_name_is_elided_in_the_title_not_the_prefix(page_session):
     page, session = page_session
     classroom = session.dossier.ecoles[0].classes[0]
-    session.set_field("classe", classroom.id, "nom", "CP " + "des Grands Chênes " * 20)
+    assert session.set_field("classe", classroom.id, "nom", "CP " + "des Grands Chênes " * 13)
     QApplication.processEvents()
     title = page.lines_box.title()
     assert title.startswith("Équipement de la classe « CP ")

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from socle_desktop.domain.model import Dossier, PorteurType
 from socle_desktop.gui.pages.porteur import PorteurPage
 from socle_desktop.gui.session import Session
-from tests.gui.conftest import type_text
+from tests.gui.conftest import clear_and_type, focus, type_text
 
 
 def _page(qtbot, campaign, dossier=None):
@@ -25,11 +25,11 @@ def test_typing_the_porteur_and_contact(qtbot, campaign):
         "Ajoutez au moins une commune concernée (code INSEE et nom).",
     ]
     type_text(page.nom_edit, "Syndicat intercommunal à vocation scolaire de l'Élorn")
-    qtbot.keyClicks(page.siren_edit, "213599905")
+    type_text(page.siren_edit, "213599905")
     type_text(page.contact_nom_edit, "Mme Hélène Lœuvre")
     type_text(page.fonction_edit, "Secrétaire de mairie")
-    qtbot.keyClicks(page.telephone_edit, "02 98 00 00 00")
-    qtbot.keyClicks(page.courriel_edit, "mairie@example.fr")
+    type_text(page.telephone_edit, "02 98 00 00 00")
+    type_text(page.courriel_edit, "mairie@example.fr")
     porteur = session.dossier.porteur
     assert porteur.nom == "Syndicat intercommunal à vocation scolaire de l'Élorn"
     assert porteur.siren == "213599905"
@@ -41,34 +41,37 @@ def test_typing_the_porteur_and_contact(qtbot, campaign):
     assert session.dossier.porteur.type == PorteurType.EPCI
 
 
-def test_bad_siren_is_shown_and_blocks(qtbot, campaign):
+def test_bad_siren_is_shown_and_never_saved(qtbot, campaign):
     session, page = _page(qtbot, campaign)
-    qtbot.keyClicks(page.siren_edit, "12345")
+    type_text(page.siren_edit, "12345")
     assert "9 chiffres" in page.siren_message.text()
-    assert "Corrigez le SIREN : 9 chiffres attendus." in page.missing()
-    page.siren_edit.clear()
-    qtbot.keyClicks(page.siren_edit, "213599904")  # wrong Luhn key: a warning only
+    assert session.dossier.porteur.siren == ""  # only a whole SIREN reaches the dossier
+    focus(page.nom_edit)
+    assert page.siren_edit.text() == ""
+    assert "« 12345 » n'a pas été gardé" in page.porteur_message.text()
+    clear_and_type(page.siren_edit, "213599904")  # wrong Luhn key: a warning only
     assert "clé" in page.siren_message.text()
+    assert session.dossier.porteur.siren == "213599904"
     assert "Corrigez le SIREN : 9 chiffres attendus." not in page.missing()
 
 
 def test_adding_and_removing_communes(qtbot, campaign):
     session, page = _page(qtbot, campaign)
-    qtbot.keyClicks(page.insee_edit, "35A99")
+    type_text(page.insee_edit, "35A99")
     type_text(page.commune_nom_edit, "Bréal")
     qtbot.mouseClick(page.add_commune_button, Qt.MouseButton.LeftButton)
     assert "invalide" in page.commune_message.text()
     assert session.dossier.communes == []
     page.insee_edit.clear()
-    qtbot.keyClicks(page.insee_edit, "35037")
+    type_text(page.insee_edit, "35037")
     qtbot.mouseClick(page.add_commune_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(page.insee_edit, "2A004")
+    type_text(page.insee_edit, "2A004")
     type_text(page.commune_nom_edit, "Ajaccio")
     qtbot.keyClick(page.commune_nom_edit, Qt.Key.Key_Return)  # Enter adds too
     assert [(c.insee, c.nom) for c in session.dossier.communes] == [
         ("35037", "Bréal"), ("2A004", "Ajaccio")]
     assert page.communes_table.rowCount() == 2
-    qtbot.keyClicks(page.insee_edit, "35037")
+    type_text(page.insee_edit, "35037")
     type_text(page.commune_nom_edit, "Encore")
     qtbot.mouseClick(page.add_commune_button, Qt.MouseButton.LeftButton)
     assert "déjà" in page.commune_message.text()

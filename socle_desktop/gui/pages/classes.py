@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import Classroom
 from socle_desktop.domain.rules import Result
+from socle_desktop.gui.field_delegate import FieldDelegate
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.models.classes import (
     COL_ELEVES,
     COL_MONTANT,
@@ -29,7 +31,7 @@ from socle_desktop.gui.pages.common import (
     elide,
     school_equipment_summary,
 )
-from socle_desktop.gui.pages.lines_editor import LinesEditor, NumberDelegate, fit_columns
+from socle_desktop.gui.pages.lines_editor import LinesEditor, fit_columns
 from socle_desktop.gui.tables import EditTable
 
 TITLE = "Équipement de la classe « {} »"
@@ -55,8 +57,12 @@ class ClassesPage(SchoolPage):
         self.classes_model = ClassesModel(session, self)
         self.classes_table: EditTable = form.findChild(EditTable, "classes_table")
         self.classes_table.setModel(self.classes_model)
-        self.pupils_delegate = NumberDelegate(False, "le nombre d'élèves", 99, self.classes_table)
+        self.pupils_delegate = FieldDelegate(session, "classe", "eleves", "Modifier les élèves",
+                                             self._class_at, "count", self.classes_table)
+        self.name_delegate = FieldDelegate(session, "classe", "nom", "Renommer la classe",
+                                           self._class_at, "text", self.classes_table)
         self.classes_table.setItemDelegateForColumn(COL_ELEVES, self.pupils_delegate)
+        self.classes_table.setItemDelegateForColumn(COL_NOM, self.name_delegate)
         self.classes_table.deleteRequested.connect(self.remove_current_class)
         header = self.classes_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -73,9 +79,12 @@ class ClassesPage(SchoolPage):
                                                                "remove_class_button")
         self.remove_class_button.clicked.connect(self.remove_current_class)
         self.classes_message: QLabel = form.findChild(QLabel, "classes_message")
-        self.pupils_delegate.invalid.connect(
-            lambda m: self._message(self.classes_message, f"Saisie refusée : {m}.", error=True))
-        self.pupils_delegate.accepted.connect(lambda: self.classes_message.setText(""))
+        self.message = MessageLine(self.classes_message, session, self)
+        for delegate in (self.pupils_delegate, self.name_delegate):
+            delegate.invalid.connect(
+                lambda m: self.message.error(f"Saisie refusée : {m}.") if m
+                else self.message.clear())
+            delegate.notice.connect(self.message.info)
 
         # the lines of the selected class
         self.lines_box: QGroupBox = form.findChild(QGroupBox, "lines_box")
@@ -97,6 +106,16 @@ class ClassesPage(SchoolPage):
         self.redraw(session.result)
 
     # --- reading ---------------------------------------------------------------------------
+
+    def show_school(self, school_id: str, class_id: str = "") -> None:
+        super().show_school(school_id)
+        if class_id and class_id != self._class_id:
+            self._class_id = class_id
+            self.redraw(self.session.result)
+
+    def _class_at(self, row: int) -> str | None:
+        classroom = self.classes_model.classroom(row)
+        return classroom.id if classroom is not None else None
 
     def current_class(self) -> Classroom | None:
         return self.classes_model.classroom(self.classes_table.currentIndex().row())
@@ -182,10 +201,6 @@ class ClassesPage(SchoolPage):
             self._draw_lines_title()
         return super().eventFilter(watched, event)
 
-    @staticmethod
-    def _message(label: QLabel, text: str, error: bool = False) -> None:
-        label.setStyleSheet("color: #b03a2e;" if error else "color: #1d5e2f;")
-        label.setText(text)
 
     # --- editing ---------------------------------------------------------------------------
 
@@ -209,8 +224,7 @@ class ClassesPage(SchoolPage):
         self.classes_table.setFocus()
         self.classes_table.setCurrentIndex(index)
         self.classes_table.edit(index)  # type the name straight away
-        self._message(self.classes_message,
-                      "Classe ajoutée : saisissez son nom, cochez ses niveaux.")
+        self.message.info("Classe ajoutée : saisissez son nom, cochez ses niveaux.")
         return classroom
 
     def remove_current_class(self) -> None:
@@ -220,8 +234,7 @@ class ClassesPage(SchoolPage):
         row = self.classes_table.currentIndex().row()
         remove = edits.Remove("classe", classroom.id, f"Supprimer la classe {classroom.nom}")
         if self.session.edit(remove):
-            self._message(self.classes_message,
-                          f"Classe « {classroom.nom} » supprimée (Ctrl+Z pour annuler).")
+            self.message.info(f"Classe « {classroom.nom} » supprimée (Ctrl+Z pour annuler).")
             count = self.classes_model.rowCount()
             if count:
                 index = self.classes_model.index(min(row, count - 1), COL_NOM)

@@ -68,6 +68,11 @@ class SchoolPage(LazyPage):
         self.quantity_editor = editor.quantity_editor
         self.price_editor = editor.price_editor
 
+    def show_school(self, school_id: str, class_id: str = "") -> None:
+        """Show this school (an undo took place there)."""
+        if self.school_selector.current_id() != school_id:
+            self.school_selector.select(school_id)
+
     def current_school(self) -> School | None:
         school_id = self.school_selector.current_id()
         return next((s for s in self.session.dossier.ecoles if s.id == school_id), None)

@@ -20,7 +20,9 @@ from socle_desktop.domain.model import SECTEUR_LABELS, Dossier, School, Secteur
 from socle_desktop.domain.rules import Result
 from socle_desktop.domain.validation import uai_check_letter_ok, uai_error
 from socle_desktop.gui import dialogs
+from socle_desktop.gui.field_binding import FieldBinding, sentence
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.pages.base import DossierPage
 from socle_desktop.gui.pages.porteur import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 from socle_desktop.gui.widgets import CountEdit
@@ -128,9 +130,10 @@ class EcolesPage(DossierPage):
         self.commune_combo: QComboBox = form.findChild(QComboBox, "commune_combo")
         self.secteur_combo: QComboBox = form.findChild(QComboBox, "secteur_combo")
         self.eleves_edit: CountEdit = form.findChild(CountEdit, "eleves_edit")
-        self.eleves_edit.what = "le nombre d'élèves"
-        self.eleves_edit.maximum = 5000
+        self.eleves_edit.kind, self.eleves_edit.field = "ecole", "eleves"
         self.eleves_message: QLabel = form.findChild(QLabel, "eleves_message")
+        self.school_message = MessageLine(form.findChild(QLabel, "school_message"), session,
+                                          self)
         self.school_box: QGroupBox = form.findChild(QGroupBox, "school_box")
         # A 200-character commune name must not widen the page beyond the screen.
         self.commune_combo.setSizeAdjustPolicy(
@@ -142,19 +145,26 @@ class EcolesPage(DossierPage):
         self.add_button.clicked.connect(self.add_school)
         self.remove_button.clicked.connect(self.remove_school)
         self.import_button.clicked.connect(self.open_import)
-        self.nom_edit.textEdited.connect(
-            lambda text: self._set("nom", text, "Modifier le nom de l'école"))
-        self.uai_edit.textEdited.connect(self._on_uai)
+        school_id = self._current_id
+        self.nom_binding = FieldBinding(self.nom_edit, session, "ecole", "nom", school_id,
+                                        "Modifier le nom de l'école", parent=self)
+        self.uai_binding = FieldBinding(self.uai_edit, session, "ecole", "uai", school_id,
+                                        "Modifier l'UAI", live_text=str.upper, parent=self)
+        self.eleves_binding = FieldBinding(self.eleves_edit, session, "ecole", "eleves",
+                                           school_id, "Modifier le nombre d'élèves", parent=self)
+        self.nom_binding.stateChanged.connect(
+            lambda: self.school_message.error(sentence(self.nom_binding.error))
+            if self.nom_binding.error else self.school_message.clear())
+        self.uai_binding.stateChanged.connect(self._show_uai)
+        self.eleves_binding.stateChanged.connect(self._show_eleves)
+        for binding in (self.nom_binding, self.uai_binding, self.eleves_binding):
+            binding.notice.connect(self.school_message.info)
         self.commune_combo.activated.connect(
             lambda i: self._set("commune", self.commune_combo.itemData(i),
                                 "Changer la commune de l'école"))
         self.secteur_combo.activated.connect(
             lambda i: self._set("secteur", Secteur(self.secteur_combo.itemData(i)),
                                 "Changer le secteur de l'école"))
-        self.eleves_edit.valueChanged.connect(
-            lambda value: self._set("eleves", value, "Modifier le nombre d'élèves"))
-        self.eleves_edit.invalid.connect(self._on_eleves_invalid)
-        self.eleves_edit.valueChanged.connect(lambda _v: self.eleves_message.setText(""))
         self.refresh(session.result)
 
     # --- selection ---------------------------------------------------------------------------
@@ -162,6 +172,16 @@ class EcolesPage(DossierPage):
     def current_school(self) -> School | None:
         index = self.table.currentIndex()
         return self.model.school(index.row()) if index.isValid() else None
+
+    def show_school(self, school_id: str, class_id: str = "") -> None:
+        """Select this school (an undo took place there)."""
+        rows = [s.id for s in self.session.dossier.ecoles]
+        if school_id in rows and self._current_id() != school_id:
+            self.select_school(rows.index(school_id))
+
+    def _current_id(self) -> str | None:
+        school = self.current_school()
+        return school.id if school is not None else None
 
     def select_school(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
@@ -173,21 +193,17 @@ class EcolesPage(DossierPage):
 
     def _set(self, field: str, value, label: str) -> None:
         school = self.current_school()
-        if school is not None:
-            self.session.set_field("ecole", school.id, field, value, label)
+        if school is not None and not self.session.set_field("ecole", school.id, field, value,
+                                                             label):
+            failure = self.session.last_failure
+            if failure is not None and failure.kind == "refused":
+                self.school_message.error(sentence(failure.message))
+            self._show_selected()  # the combo shows the saved choice again
 
-    def _on_uai(self, text: str) -> None:
-        uai = text.strip().upper()
-        if uai != text:
-            position = self.uai_edit.cursorPosition()
-            self.uai_edit.setText(uai)
-            self.uai_edit.setCursorPosition(min(position, len(uai)))
-        self._set("uai", uai, "Modifier l'UAI")
-        self._show_uai(uai)
-
-    def _on_eleves_invalid(self, message: str) -> None:
-        self.eleves_message.setStyleSheet(ERROR_STYLE)
-        self.eleves_message.setText(message[0].upper() + message[1:] + ".")
+    def _show_eleves(self) -> None:
+        error = self.eleves_binding.error
+        self.eleves_message.setStyleSheet(ERROR_STYLE if error else "")
+        self.eleves_message.setText(sentence(error) if error else "")
 
     def add_school(self) -> None:
         dossier = self.session.dossier
@@ -264,30 +280,30 @@ class EcolesPage(DossierPage):
         for widget in (self.nom_edit, self.uai_edit, self.commune_combo, self.secteur_combo,
                        self.eleves_edit, self.remove_button):
             widget.setEnabled(has)
+        for binding in (self.nom_binding, self.uai_binding, self.eleves_binding):
+            binding.refresh()
+        self._show_uai()
+        self._show_eleves()
         if not has:
-            for edit in (self.nom_edit, self.uai_edit, self.eleves_edit):
-                edit.clear()
-            self.uai_message.setText("")
             return
-        if self.nom_edit.text() != school.nom:
-            self.nom_edit.setText(school.nom)
-        if self.uai_edit.text() != school.uai:
-            self.uai_edit.setText(school.uai)
-        self._show_uai(school.uai)
         index = self.commune_combo.findData(school.commune)
         self.commune_combo.setCurrentIndex(index)
         self.secteur_combo.setCurrentIndex(self.secteur_combo.findData(Secteur(school.secteur)
                                                                        .value))
-        if self.eleves_edit.error is None or self.eleves_edit.value() != school.eleves:
-            self.eleves_edit.setValue(school.eleves)
 
-    def _show_uai(self, uai: str) -> None:
-        if not uai:
+    def _show_uai(self) -> None:
+        """The refusal of the text being typed, else what the saved UAI is worth."""
+        school = self.current_school()
+        if school is None:
+            self.uai_message.setText("")
+            return
+        uai = school.uai
+        if self.uai_binding.error:
+            self.uai_message.setStyleSheet(ERROR_STYLE)
+            self.uai_message.setText(sentence(self.uai_binding.error))
+        elif not uai:
             self.uai_message.setStyleSheet(ERROR_STYLE)
             self.uai_message.setText("Saisissez l'UAI (7 chiffres et une lettre).")
-        elif uai_error(uai):
-            self.uai_message.setStyleSheet(ERROR_STYLE)
-            self.uai_message.setText(uai_error(uai))
         elif not uai_check_letter_ok(uai):
             self.uai_message.setStyleSheet(WARNING_STYLE)
             self.uai_message.setText("Attention : la lettre de contrôle ne correspond pas, "

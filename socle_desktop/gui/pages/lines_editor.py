@@ -1,21 +1,20 @@
 """The lines editor shared by pages 3, 4 and 5: choose an article, then edit quantity and price.
 
-Numbers are typed in ``AmountEdit``/``CountEdit`` editors, so letters and negative numbers are
-refused with a French message; each valid keystroke goes to the session at once (the panel
-follows the typing) and successive keystrokes in one cell make a single undo step.
+Cells are edited through ``FieldDelegate``: a whole valid value reaches the dossier at each
+keystroke (the panel follows the typing), a refused text never does and says why with its
+limit, and the keystrokes in one cell make a single undo step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyledItemDelegate,
     QTableView,
     QWidget,
 )
@@ -25,7 +24,9 @@ from socle_desktop.domain.amounts import typed_price
 from socle_desktop.domain.catalogue import load_default_catalogue
 from socle_desktop.domain.model import CatalogueItem, Dossier, Line
 from socle_desktop.domain.money import euros
+from socle_desktop.gui.field_delegate import FieldDelegate
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.models.lines import (
     COL_ARTICLE,
     COL_LIBELLE,
@@ -36,12 +37,8 @@ from socle_desktop.gui.models.lines import (
 )
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.tables import EditTable
-from socle_desktop.gui.widgets import AmountEdit, CountEdit
 
-__all__ = ["EditTable", "LinesEditor", "NumberDelegate", "available_articles", "fit_columns"]
-
-ERROR_STYLE = "color: #b03a2e;"
-INFO_STYLE = "color: #1d5e2f;"
+__all__ = ["EditTable", "FieldDelegate", "LinesEditor", "available_articles", "fit_columns"]
 
 _default_catalogue: dict[str, CatalogueItem] | None = None
 
@@ -85,43 +82,6 @@ def fit_columns(table: QTableView, columns: dict[int, int]) -> None:
             table.setColumnWidth(column, needed)
 
 
-class NumberDelegate(QStyledItemDelegate):
-    """Edits a count or an amount; valid keystrokes reach the model at once."""
-
-    invalid = Signal(str)  # French message of a refused input
-    accepted = Signal()
-
-    def __init__(self, amount: bool, what: str = "la quantité", maximum: int = 100_000,
-                 parent=None):
-        super().__init__(parent)
-        self.amount, self.what, self.maximum = amount, what, maximum
-        self.editor = None  # the open editor, for tests
-
-    def createEditor(self, parent, option, index):
-        editor = AmountEdit(parent) if self.amount else CountEdit(parent, self.maximum, self.what)
-        target = QPersistentModelIndex(index)
-        editor.valueChanged.connect(lambda value: self._live(target, value))
-        editor.invalid.connect(self.invalid)
-        self.editor = editor
-        editor.destroyed.connect(lambda *_: setattr(self, "editor", None))
-        return editor
-
-    def _live(self, target: QPersistentModelIndex, value) -> None:
-        if target.isValid():
-            target.model().setData(QModelIndex(target), value, Qt.ItemDataRole.EditRole)
-            self.accepted.emit()
-
-    def setEditorData(self, editor, index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if value is not None:
-            editor.setValue(value)
-
-    def setModelData(self, editor, model, index) -> None:
-        value = editor.value()
-        if value is not None:  # a refused text never reaches the dossier
-            model.setData(index, value, Qt.ItemDataRole.EditRole)
-
-
 class LinesEditor(QWidget):
     """Lines of one parent (class, school, school services): an article chooser and a table."""
 
@@ -160,13 +120,22 @@ class LinesEditor(QWidget):
         self.table: EditTable = form.findChild(EditTable, "lines_table")
         self.table.setModel(self.model)
         self.table.deleteRequested.connect(self.remove_current_line)
-        self.quantity_delegate = NumberDelegate(False, "la quantité", 100_000, self.table)
-        self.price_delegate = NumberDelegate(True, parent=self.table)
+        line_id = self._line_id
+        self.quantity_delegate = FieldDelegate(session, "ligne", "quantite",
+                                               "Modifier la quantité", line_id, "count",
+                                               self.table)
+        self.price_delegate = FieldDelegate(session, "ligne", "prix_unitaire",
+                                            "Modifier le prix unitaire", line_id, "amount",
+                                            self.table)
+        self.libelle_delegate = FieldDelegate(session, "ligne", "libelle", "Modifier le libellé",
+                                              line_id, "text", self.table)
         self.table.setItemDelegateForColumn(COL_QUANTITE, self.quantity_delegate)
         self.table.setItemDelegateForColumn(COL_PRIX, self.price_delegate)
-        for delegate in (self.quantity_delegate, self.price_delegate):
-            delegate.invalid.connect(self.show_error)
-            delegate.accepted.connect(self.clear_message)
+        self.table.setItemDelegateForColumn(COL_LIBELLE, self.libelle_delegate)
+        for delegate in (self.quantity_delegate, self.price_delegate, self.libelle_delegate):
+            delegate.invalid.connect(
+                lambda message: self.show_error(message) if message else self.clear_message())
+            delegate.notice.connect(self.show_info)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_LIBELLE, QHeaderView.ResizeMode.Stretch)
@@ -175,6 +144,11 @@ class LinesEditor(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
 
         self.message_label: QLabel = form.findChild(QLabel, "message_label")
+        self.message = MessageLine(self.message_label, session, self)
+
+    def _line_id(self, row: int) -> str | None:
+        line = self.model.line(row)
+        return line.id if line is not None else None
 
     def tab_widgets(self) -> list[QWidget]:
         """Its widgets in keyboard order, for the page's tab chain."""
@@ -236,7 +210,8 @@ class LinesEditor(QWidget):
         self.table.setFocus()
         self.table.setCurrentIndex(index)
         self.table.edit(index)
-        delegate = {COL_QUANTITE: self.quantity_delegate, COL_PRIX: self.price_delegate}
+        delegate = {COL_QUANTITE: self.quantity_delegate, COL_PRIX: self.price_delegate,
+                    COL_LIBELLE: self.libelle_delegate}
         return delegate[column].editor if column in delegate else self.table.focusWidget()
 
     def quantity_editor(self, row: int = 0):
@@ -252,16 +227,13 @@ class LinesEditor(QWidget):
     # --- messages --------------------------------------------------------------------------
 
     def show_error(self, message: str) -> None:
-        self.message_label.setStyleSheet(ERROR_STYLE)
-        self.message_label.setText(f"Saisie refusée : {message}.")
+        self.message.error(f"Saisie refusée : {message.rstrip('.')}.")
 
     def show_info(self, message: str) -> None:
-        self.message_label.setStyleSheet(INFO_STYLE)
-        self.message_label.setText(message)
+        self.message.info(message)
 
     def clear_message(self) -> None:
-        if self.message_label.text():
-            self.message_label.setText("")
+        self.message.clear()
 
     # --- editing ---------------------------------------------------------------------------
 

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
 from socle_desktop.domain.edits import Insert, Remove
 from socle_desktop.domain.model import PORTEUR_LABELS, Commune, PorteurType
 from socle_desktop.domain.rules import Result
-from socle_desktop.domain.validation import insee_error, siren_error, siren_key_ok
+from socle_desktop.domain.typed import InvalidValue, typed_value
+from socle_desktop.domain.validation import siren_error, siren_key_ok
+from socle_desktop.gui.field_binding import FieldBinding, quoted, sentence
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.pages.base import DossierPage
 
 ERROR_STYLE = "color: #b03a2e;"
@@ -47,14 +50,26 @@ class PorteurPage(DossierPage):
         for kind, label in PORTEUR_LABELS.items():
             self.type_combo.addItem(label, kind.value)
         self.type_combo.activated.connect(self._on_type)
+        self.siren_message: QLabel = form.findChild(QLabel, "siren_message")
+        self.porteur_message = MessageLine(form.findChild(QLabel, "porteur_message"), session,
+                                           self)
+        self.contact_message = MessageLine(form.findChild(QLabel, "contact_message"), session,
+                                           self)
         self.edits: dict[str, QLineEdit] = {}
+        self.bindings: dict[str, FieldBinding] = {}
         for name, (kind, field, label) in TEXT_FIELDS.items():
             edit = form.findChild(QLineEdit, name)
-            edit.textEdited.connect(
-                lambda text, k=kind, f=field, lab=label: self._on_text(k, f, text, lab))
-            self.edits[name] = edit
+            binding = FieldBinding(edit, session, kind, field, lambda: "", label, parent=self)
+            line = self.contact_message if kind == "contact" else self.porteur_message
+            if field == "siren":
+                binding.stateChanged.connect(self._show_siren)
+            else:
+                binding.stateChanged.connect(
+                    lambda b=binding, m=line: m.error(sentence(b.error)) if b.error
+                    else m.clear())
+            binding.notice.connect(line.info)
+            self.edits[name], self.bindings[name] = edit, binding
             setattr(self, name, edit)
-        self.siren_message: QLabel = form.findChild(QLabel, "siren_message")
 
         self.communes_table: QTableWidget = form.findChild(QTableWidget, "communes_table")
         table = self.communes_table
@@ -87,19 +102,13 @@ class PorteurPage(DossierPage):
         kind = PorteurType(self.type_combo.itemData(index))
         self.session.set_field("porteur", "", "type", kind, "Changer le type de porteur")
 
-    def _on_text(self, kind: str, field: str, text: str, label: str) -> None:
-        value = text.strip() if field == "siren" else text
-        if field == "siren":
-            value = value.replace(" ", "")
-        self.session.set_field(kind, "", field, value, label)
-        if field == "siren":
-            self._show_siren(value)
-
-    def _show_siren(self, siren: str) -> None:
-        error = siren_error(siren)
+    def _show_siren(self) -> None:
+        """The refusal of the text being typed, else what the saved SIREN is worth."""
+        siren = self.session.dossier.porteur.siren
+        error = self.bindings["siren_edit"].error or siren_error(siren)
         if error:
             self.siren_message.setStyleSheet(ERROR_STYLE)
-            self.siren_message.setText(error)
+            self.siren_message.setText(sentence(error))
         elif siren and not siren_key_ok(siren):
             self.siren_message.setStyleSheet(WARNING_STYLE)
             self.siren_message.setText("Attention : la clé de ce SIREN ne correspond pas, "
@@ -109,25 +118,37 @@ class PorteurPage(DossierPage):
             self.siren_message.setText("SIREN valide" if siren else "")
 
     def add_commune(self) -> None:
-        insee = self.insee_edit.text().strip().upper()
-        nom = self.commune_nom_edit.text().strip()
-        problem = insee_error(insee)
-        if problem is None and self.session.dossier.commune(insee) is not None:
-            problem = f"La commune {insee} est déjà dans la liste."
-        if problem is None and not nom:
-            problem = "Indiquez le nom de la commune."
-        if problem:
-            self.commune_message.setStyleSheet(ERROR_STYLE)
-            self.commune_message.setText(problem[0].upper() + problem[1:])
-            (self.commune_nom_edit if insee_error(insee) is None else self.insee_edit).setFocus()
+        try:
+            insee = typed_value("commune", "insee", self.insee_edit.text())
+        except InvalidValue as error:
+            self._commune_problem(str(error), self.insee_edit)
+            return
+        if self.session.dossier.commune(insee) is not None:
+            self._commune_problem(f"la commune {insee} est déjà dans la liste", self.insee_edit)
+            return
+        try:
+            nom = typed_value("commune", "nom", self.commune_nom_edit.text())
+        except InvalidValue as error:
+            empty = not self.commune_nom_edit.text().strip()
+            self._commune_problem("indiquez le nom de la commune" if empty else str(error),
+                                  self.commune_nom_edit)
             return
         communes = self.session.dossier.communes
-        self.session.edit(Insert("commune", "", "communes", len(communes), Commune(insee, nom),
-                                 f"Ajouter la commune {nom}"))
+        if not self.session.edit(Insert("commune", "", "communes", len(communes),
+                                        Commune(insee, nom), f"Ajouter la commune {nom}")):
+            failure = self.session.last_failure
+            if failure is not None and failure.kind == "refused":
+                self._commune_problem(failure.message, self.insee_edit)
+            return
         self.commune_message.setText("")
         self.insee_edit.clear()
         self.commune_nom_edit.clear()
         self.insee_edit.setFocus()
+
+    def _commune_problem(self, message: str, field: QLineEdit) -> None:
+        self.commune_message.setStyleSheet(ERROR_STYLE)
+        self.commune_message.setText(sentence(message))
+        field.setFocus()
 
     def remove_commune(self) -> None:
         row = self.communes_table.currentRow()
@@ -153,10 +174,20 @@ class PorteurPage(DossierPage):
             return
         communes = self.session.dossier.communes
         if item.row() < len(communes):
-            name = item.text().strip()
-            if name:
-                commune = communes[item.row()]
-                self.session.set_field("commune", commune.id, "nom", name, "Renommer la commune")
+            commune = communes[item.row()]
+            try:
+                name = typed_value("commune", "nom", item.text())
+            except InvalidValue as error:
+                typed = item.text()
+                self._filling = True
+                item.setText(commune.nom)  # the saved name comes back, and why
+                self._filling = False
+                self.commune_message.setStyleSheet(ERROR_STYLE)
+                self.commune_message.setText(
+                    f"{sentence(quoted(typed))[:-1]} n'a pas été gardé ({error}) : la commune "
+                    f"garde son nom {quoted(commune.nom)}.")
+                return
+            self.session.set_field("commune", commune.id, "nom", name, "Renommer la commune")
 
     # --- from the dossier to the widgets -----------------------------------------------------
 
@@ -170,11 +201,9 @@ class PorteurPage(DossierPage):
             "contact_nom_edit": porteur.contact.nom, "fonction_edit": porteur.contact.fonction,
             "telephone_edit": porteur.contact.telephone, "courriel_edit": porteur.contact.courriel,
         }
-        for name, value in values.items():
-            edit = self.edits[name]
-            if edit.text() != value:
-                edit.setText(value)
-        self._show_siren(porteur.siren)
+        for name in values:
+            self.bindings[name].refresh()
+        self._show_siren()
         self._fill_communes()
 
     def _fill_communes(self) -> None:

@@ -1,0 +1,36 @@
+"""A page's one-line message (« Saisie refusée : … », « Ligne supprimée… »), which describes the
+present: it is cleared by the next change of the dossier (an edit, an undo), its cause gone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel
+
+from socle_desktop.gui.session import Session
+
+ERROR_STYLE = "color: #b03a2e;"
+INFO_STYLE = "color: #1d5e2f;"
+
+
+class MessageLine(QObject):
+    def __init__(self, label: QLabel, session: Session, parent: QObject | None = None):
+        super().__init__(parent or label)
+        self.label = label
+        session.changed.connect(lambda _result: self.clear())
+
+    def error(self, text: str) -> None:
+        self._show(text, ERROR_STYLE)
+
+    def info(self, text: str) -> None:
+        self._show(text, INFO_STYLE)
+
+    def _show(self, text: str, style: str) -> None:
+        self.label.setStyleSheet(style)
+        self.label.setText(text)
+
+    def clear(self) -> None:
+        if self.label.text():
+            self.label.setText("")
+
+    def text(self) -> str:
+        return self.label.text()
