@@ -153,6 +153,7 @@ def test_a_dossier_replaced_on_disk_is_noticed_before_the_next_edit(
     assert shown.windowTitle() == "commune.socle [lecture seule]"
     assert "remplacé par un autre fichier" in banner(shown)
     assert name_edit.hasFocus()
+    assert name_edit.text().endswith(" A")  # the cancelled « B » is not shown as if kept
     type_text(name_edit, "C")  # read-only now: kept in the window, no second dialog
     assert len(calls) == 1
     assert without_lock(folder_state(folder)) == before  # nothing landed in the new file
@@ -162,7 +163,7 @@ def test_a_dossier_replaced_on_disk_is_noticed_before_the_next_edit(
     answer_save_dialog(monkeypatch, folder / "sauve.socle")
     assert shown.save_as()
     assert read_dossier(folder / "sauve.socle")[0].porteur.nom == name_edit.text()
-    assert name_edit.text().endswith(" ABC")
+    assert name_edit.text().endswith(" AC")
     assert read_dossier(dossier)[0].porteur.nom == "Version du collègue"
 
 
