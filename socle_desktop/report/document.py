@@ -21,7 +21,8 @@ from socle_desktop.report.first_page import first_page
 from socle_desktop.report.page_template import DossierDocTemplate, Running
 from socle_desktop.report.schools import recap_table, schools_detail
 from socle_desktop.report.styles import stylesheet
-from socle_desktop.report.text import Para, date_fr
+from socle_desktop.report.text import Para, clean, date_fr, tight_bounds
+from socle_desktop.system_errors import os_reason, printable
 
 
 def story(dossier: Dossier, campaign: Campaign, result: Result, today: datetime.date) -> list:
@@ -53,19 +54,28 @@ def build_pdf(dossier: Dossier, campaign: Campaign, *, result: Result | None = N
     """The PDF dossier as bytes; ``result`` defaults to ``compute(dossier, campaign)``."""
     result = compute(dossier, campaign) if result is None else result
     today = datetime.date.today() if today is None else today
+    try:
+        return _build(dossier, campaign, result, today)
+    except Exception:  # noqa: BLE001 - a row taller than a page: once more, texts cut shorter
+        pass
+    try:
+        with tight_bounds():
+            return _build(dossier, campaign, result, today)
+    except Exception as error:  # reportlab's reason is English: it stays in the chain
+        raise ReportError("le dossier PDF n'a pas pu être mis en page (un contenu ne tient pas "
+                          "sur une page)") from error
+
+
+def _build(dossier: Dossier, campaign: Campaign, result: Result, today: datetime.date) -> bytes:
     buffer = io.BytesIO()
     doc = DossierDocTemplate(
         buffer,
         running_texts(dossier, campaign, today),
-        title=f"Dossier de candidature SNEE — {dossier.porteur.nom}".strip(),
-        author=dossier.porteur.nom,
+        title=clean(f"Dossier de candidature SNEE — {dossier.porteur.nom}".strip()),
+        author=clean(dossier.porteur.nom),
         subject=campaign.nom,
     )
-    flowables = story(dossier, campaign, result, today)
-    try:
-        doc.build(flowables)
-    except Exception as error:  # a layout error must reach the user as a French message
-        raise ReportError(f"le dossier PDF n'a pas pu être mis en page ({error})") from error
+    doc.build(story(dossier, campaign, result, today))
     return buffer.getvalue()
 
 
@@ -77,14 +87,14 @@ def write_pdf(dossier: Dossier, campaign: Campaign, path, *, result: Result | No
     data = build_pdf(dossier, campaign, result=result, today=today)
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise ReportError(f"{path} : c'est un dossier, pas un fichier PDF")
+        raise ReportError(f"{printable(path)} : c'est un répertoire, pas un fichier PDF")
     if not folder.is_dir():
-        raise ReportError(f"{path} : le dossier {folder} n'existe pas")
+        raise ReportError(f"{printable(path)} : le répertoire {printable(folder)} n'existe pas")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise ReportError(f"{path} : impossible d'écrire dans {folder} "
-                          f"({error.strerror or error})") from error
+        raise ReportError(f"{printable(path)} : impossible d'écrire dans {printable(folder)} "
+                          f"({os_reason(error)})") from error
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -97,5 +107,5 @@ def write_pdf(dossier: Dossier, campaign: Campaign, path, *, result: Result | No
             os.unlink(temporary)
         except OSError:
             pass
-        raise ReportError(f"{path} : impossible d'écrire le PDF ({error.strerror or error})") \
-            from error
+        raise ReportError(f"{printable(path)} : impossible d'écrire le PDF "
+                          f"({os_reason(error)})") from error

@@ -23,7 +23,7 @@ from socle_desktop.report.styles import (
     make_table,
     stylesheet,
 )
-from socle_desktop.report.text import Para, cell, markup, plural
+from socle_desktop.report.text import Para, cell, heading, markup, plural
 
 RECAP_WIDTHS = [60 * mm, 42 * mm, 15 * mm, 19 * mm, 19 * mm, 19 * mm]
 CLASS_WIDTHS = [74 * mm, 46 * mm, 18 * mm, 36 * mm]
@@ -153,7 +153,7 @@ def school_section(school: School, sr: SchoolResult, diagnostic: SchoolDiagnosti
              "cycles 2 et 3", f"commune : {_commune_label(dossier, school.commune)}"]
     flow = [
         CondPageBreak(70 * mm),
-        Para(markup(school.nom or "(école sans nom)"), styles["h2"]),
+        Para(heading(school.nom or "(école sans nom)"), styles["h2"]),
         Para(markup(" · ".join(facts)), styles["small"]),
     ]
     if school.classes:
@@ -178,7 +178,7 @@ def schools_detail(dossier: Dossier, campaign: Campaign, result: Result,
     flow: list = []
     for commune in result.communes:
         schools = dossier.schools_of(commune.insee)
-        title = markup(f"Commune : {commune.nom} ({commune.insee})")
+        title = heading(f"Commune : {commune.nom} ({commune.insee})")
         flow += [CondPageBreak(90 * mm), Para(title, styles["h1"]),
                  Para(f"{plural(len(schools), 'école')} — dépense d'équipement "
                            f"{euros(commune.expense)}, dépense éligible {euros(commune.eligible)}, "

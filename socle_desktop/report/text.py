@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
@@ -30,12 +32,40 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
 
 # Control characters other than the line break would reach the PDF as invisible boxes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A table cell cannot be split across pages: a text longer than this, or with more lines, is
+# cut with « … » so that its row fits on one (a 2 000-character school name from a file made
+# elsewhere). 600 characters in the 60 mm school column are about 18 lines, 200 of the page's
+# 717 points; should a row still not fit, the document is laid out again with the tight bounds.
+BOUNDS = (600, 12)  # characters, lines
+TIGHT_BOUNDS = (150, 4)
+_bounds = ContextVar("bounds", default=BOUNDS)
+
+
+@contextmanager
+def tight_bounds():
+    """Within this, user texts are cut shorter (the second layout of build_pdf)."""
+    token = _bounds.set(TIGHT_BOUNDS)
+    try:
+        yield
+    finally:
+        _bounds.reset(token)
 
 
 def clean(text: str) -> str:
-    """Normalised line breaks and tabs, no control characters; everything else as typed."""
+    """Normalised line breaks and tabs, no control characters, and no more than a table cell
+    can hold on one page (see BOUNDS); everything else as typed."""
     text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _CONTROL.sub("", text)
+    return _bounded(_CONTROL.sub("", text))
+
+
+def _bounded(text: str) -> str:
+    chars, lines = _bounds.get()
+    if text.count("\n") >= lines:
+        parts = text.split("\n")
+        text = "\n".join(parts[:lines - 1] + [" ".join(parts[lines - 1:])])
+    if len(text) > chars:
+        text = text[:chars - 1].rstrip() + "…"
+    return text
 
 
 def markup(text: str) -> str:
@@ -74,6 +104,13 @@ def cell(text: str, width: float, *, bold: bool = False):
     if "\n" not in text and _cell_width(text, font) <= width - 2 * CELL_PADDING:
         return text
     return Para(markup(text), stylesheet()["cell_bold" if bold else "cell"])
+
+
+def heading(text: str, limit: int = 160) -> str:
+    """User text as the markup of a heading: on one line of text, cut at ``limit`` characters
+    with « … » (a title of ten lines says less than one)."""
+    text = one_line(text)
+    return markup(text if len(text) <= limit else text[:limit - 1].rstrip() + "…")
 
 
 def one_line(text: str) -> str:

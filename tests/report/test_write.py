@@ -44,7 +44,7 @@ def test_missing_folder_names_the_file(example, campaign, tmp_path):
 
 
 def test_a_folder_as_target(example, campaign, tmp_path):
-    with pytest.raises(ReportError, match="c'est un dossier"):
+    with pytest.raises(ReportError, match="c'est un répertoire"):
         write_pdf(example[0], campaign, tmp_path)
 
 
@@ -71,6 +71,7 @@ def test_a_folder_the_system_refuses(example, campaign, tmp_path, monkeypatch):
     with pytest.raises(ReportError, match="impossible d'écrire dans") as error:
         write_pdf(example[0], campaign, tmp_path / "dossier.pdf")
     assert "dossier.pdf" in str(error.value)
+    assert "accès refusé" in str(error.value) and "Permission" not in str(error.value)
     assert _leftovers(tmp_path) == []
 
 
@@ -82,8 +83,9 @@ def test_failure_while_writing_leaves_nothing(example, campaign, tmp_path, monke
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("socle_desktop.report.document.os.replace", full_disk)
-    with pytest.raises(ReportError, match="dossier.pdf"):
+    with pytest.raises(ReportError, match="dossier.pdf") as error:
         write_pdf(example[0], campaign, target)
+    assert "le disque est plein" in str(error.value) and "space" not in str(error.value)
     assert _leftovers(tmp_path) == ["dossier.pdf"]
     assert target.read_bytes() == b"ancien"  # the old file is untouched
 
@@ -95,8 +97,9 @@ def test_failure_while_laying_out_writes_nothing(example, campaign, tmp_path, mo
         raise ValueError("boom")
 
     monkeypatch.setattr(document.DossierDocTemplate, "build", broken)
-    with pytest.raises(ReportError, match="mis en page"):
+    with pytest.raises(ReportError, match="mis en page") as error:
         write_pdf(example[0], campaign, tmp_path / "dossier.pdf")
+    assert "boom" not in str(error.value)  # French only; the reason stays in the chain
     assert _leftovers(tmp_path) == []
 
 
