@@ -47,7 +47,10 @@ def run_headless(path: Path | None) -> int:
     try:
         dossier, campaign, label = _load(path)
     except Exception as error:  # noqa: BLE001 - any reason, told in French, exit 2
-        print(f"Erreur : impossible de lire {path} : {error}", file=sys.stderr)
+        from socle_desktop.system_errors import os_reason, printable
+
+        reason = os_reason(error) if isinstance(error, OSError) else error
+        print(f"Erreur : impossible de lire {printable(path)} : {reason}", file=sys.stderr)
         return 2
     result = compute(dossier, campaign)
     print("Aucun affichage graphique n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : "

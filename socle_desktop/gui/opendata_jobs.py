@@ -11,6 +11,7 @@ from socle_desktop.opendata.annuaire import read_annuaire
 from socle_desktop.opendata.communes import CommuneIndex
 from socle_desktop.opendata.csvtable import Cancelled, OpenDataError
 from socle_desktop.opendata.effectifs import read_effectifs
+from socle_desktop.system_errors import os_reason, printable
 
 ANNUAIRE, EFFECTIFS = "annuaire", "effectifs"
 
@@ -68,7 +69,9 @@ class ReadJob(QRunnable):
         except MemoryError:
             problem = f"{self.path.name} : fichier trop volumineux pour la mémoire disponible"
         except Exception as error:  # noqa: BLE001 - anything else, told in French
-            problem = f"{self.path.name} : lecture impossible ({error or error.__class__.__name__})"
+            reason = (os_reason(error) if isinstance(error, OSError)
+                      else f"erreur inattendue : {error.__class__.__name__}")
+            problem = f"{printable(self.path.name)} : lecture impossible ({reason})"
         self.done = True  # before the signals: their slots forget the finished jobs
         if problem is not None:
             self.signals.failed.emit(self, problem)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from socle_desktop.system_errors import os_reason, printable
+
 
 class PdfSignals(QObject):
     finished = Signal(str)  # the path written
@@ -32,9 +34,9 @@ class PdfJob(QRunnable):
         except ImportError:
             problem = "le module PDF de Socle n'est pas installé"
         except PermissionError:
-            problem = f"pas le droit d'écrire dans {self.path}"
+            problem = f"pas le droit d'écrire dans {printable(self.path)}"
         except OSError as error:
-            problem = f"écriture impossible dans {self.path} ({error.strerror or error})"
+            problem = f"écriture impossible dans {printable(self.path)} ({os_reason(error)})"
         except Exception as error:  # noqa: BLE001 - ReportError and anything else, told in French
             problem = str(error) or error.__class__.__name__
         self.done = True  # before the signal: its slot forgets the finished jobs

@@ -386,8 +386,7 @@ class DossierFile:
                     else "a été remplacé par un autre fichier (copie, synchronisation…)")
         self.close()
         self.read_only_reason = (f"Le fichier {what} depuis son ouverture : les modifications "
-                                 "ne sont plus enregistrées. « Enregistrer sous… » garde ce "
-                                 "que montre la fenêtre.")
+                                 "ne sont plus enregistrées.")
         raise DossierReplaced(
             self.path, f"le fichier {what} depuis son ouverture : cette modification n'a pas été "
             "enregistrée, pour ne rien écrire ailleurs que dans le dossier ouvert. Le dossier "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from socle_desktop.store.checks import SQLITE_HEADER
 from socle_desktop.store.errors import StoreError
-from socle_desktop.system_errors import kind_of
+from socle_desktop.system_errors import kind_of, os_reason
 
 READ_ONLY_FILE = "Le fichier est en lecture seule : les modifications ne seront pas enregistrées."
 READ_ONLY_FOLDER = (
@@ -28,8 +28,11 @@ def read_only_reason(path: Path) -> str | None:
     A file without any write permission (the Windows « lecture seule » attribute) counts as
     read-only even for an administrator, who could technically write it."""
     folder = path.absolute().parent
-    if path.exists() and (not os.access(path, os.W_OK) or _no_write_bits(path)):
-        return READ_ONLY_FILE
+    try:
+        if path.exists() and (not os.access(path, os.W_OK) or _no_write_bits(path)):
+            return READ_ONLY_FILE
+    except OSError:  # a name too long, a link loop: the opening itself says so
+        return None
     # On Windows the read-only attribute of a folder means « customised », not read-only.
     if not os.access(folder, os.W_OK) or (os.name != "nt" and _no_write_bits(folder)):
         return READ_ONLY_FOLDER
@@ -73,14 +76,16 @@ def check_target(path: Path, *, replace: bool) -> None:
     folder = path.absolute().parent
     if not folder.is_dir():
         raise StoreError(path, "le répertoire de destination n'existe pas")
-    if read_only_reason(path) == READ_ONLY_FOLDER:
-        raise StoreError(path, "impossible d'écrire ici : le répertoire est en lecture seule")
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
+        mode = None
+    except OSError as error:  # a name too long…
+        raise StoreError(path, f"impossible d'écrire ici : {os_reason(error)}") from None
+    if read_only_reason(path) == READ_ONLY_FOLDER:
+        raise StoreError(path, "impossible d'écrire ici : le répertoire est en lecture seule")
+    if mode is None:
         return
-    except OSError:
-        return  # the writing itself will say what is wrong, in French
     kind = kind_of(mode)
     if kind is not None and not stat.S_ISLNK(mode):
         raise StoreError(path, f"c'est {kind} : choisissez un autre nom pour le dossier")
