@@ -69,6 +69,7 @@ class AnnuaireSchool:
     etat: str  # « OUVERT », « A FERMER »…
     nature: str  # « ECOLE MATERNELLE », « ECOLE DE NIVEAU ELEMENTAIRE »
     problem: str | None = None  # why its row cannot be trusted (then it is not importable)
+    sector_known: bool = True  # False when its sector and contract columns disagree
 
 
 def _flag(text: str) -> bool | None:
@@ -144,31 +145,34 @@ class Annuaire:
             commune=get(NOM_COMMUNE), statut=get(STATUT), contrat=get(CONTRAT),
             maternelle=_flag(get(MATERNELLE)), elementaire=_flag(get(ELEMENTAIRE)),
             eleves=count(get(ELEVES)), etat=get(ETAT), nature=get(NATURE))
-        problem = _problem(school)
-        return school if problem is None else replace(school, problem=problem)
+        problem, sector_known = _problem(school)
+        if problem is None:
+            return school
+        return replace(school, problem=problem, sector_known=sector_known)
 
 
-def _problem(school: AnnuaireSchool) -> str | None:
-    """Why the school's own row cannot be trusted, in French: its columns do not agree (a
-    sector that is not one, a public school « hors contrat », an identifier that is not a UAI,
-    a commune code that is not one) or its pupils are absurd. The file as a whole has the
-    header's columns on every line (csvtable); this catches a row shifted within them."""
+def _problem(school: AnnuaireSchool) -> tuple[str | None, bool]:
+    """Why the school's own row cannot be trusted, in French, and whether its sector still can:
+    its columns do not agree (a sector that is not one, a public school « hors contrat », an
+    identifier that is not a UAI, a commune code that is not one) or its pupils are absurd. The
+    file as a whole has the header's columns on every line (csvtable); this catches a row
+    shifted within them."""
     statut, contrat = plain(school.statut), plain(school.contrat)
     if statut and not statut.startswith(("pub", "priv")):
         return (f"ligne incohérente : le statut public/privé y vaut « {_short(school.statut)} » "
                 "(les colonnes de cette ligne ne correspondent pas à leurs titres) ; école non "
-                "importable, vérifiez le fichier")
+                "importable, vérifiez le fichier"), False
     if statut.startswith("pub") and "contrat" in contrat and "sans objet" not in contrat:
         return (f"ligne incohérente : école publique, mais « {_short(school.contrat)} » comme "
-                "contrat privé ; école non importable, vérifiez le fichier")
+                "contrat privé ; école non importable, vérifiez le fichier"), False
     if uai_error(school.uai) or insee_error(school.insee):
         return (f"ligne incohérente : identifiant « {_short(school.uai)} » ou code commune "
                 f"« {_short(school.insee)} » invalide ; école non importable, vérifiez le "
-                "fichier")
+                "fichier"), False
     if school.eleves is not None and school.eleves > MAX_PUPILS:
         return (f"nombre d'élèves absurde dans l'annuaire ({school.eleves} ; au plus "
-                f"{MAX_PUPILS}) ; école non importable, vérifiez le fichier")
-    return None
+                f"{MAX_PUPILS}) ; école non importable, vérifiez le fichier"), True
+    return None, True
 
 
 def _short(text: str, keep: int = 40) -> str:

@@ -77,8 +77,10 @@ class Proposal:
     def secteur_label(self) -> str:
         """« Public », « Privé sous contrat », or « Privé hors contrat » for a school that
         cannot be in the call; « Non reconnu » when its row cannot be trusted."""
+        if self.refused and not self.source.sector_known:
+            return "Non reconnu"
         if self.refused:
-            return "Non reconnu" if self.source.problem else SECTEUR_LABELS[self.school.secteur]
+            return SECTEUR_LABELS[self.school.secteur]
         return "Privé hors contrat" if self.hors_contrat else SECTEUR_LABELS[self.school.secteur]
 
     @property

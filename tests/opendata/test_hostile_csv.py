@@ -182,6 +182,7 @@ def test_a_row_whose_columns_disagree_is_shown_never_importable(tmp_path, change
     assert not refused.eligible and not refused.ticked
     assert said in refused.notes[0] and "non importable" in refused.notes[0]
     assert refused.refused == refused.notes[0]
+    assert (refused.secteur_label == "Non reconnu") == ("absurde" not in said)
     assert any(p.eligible for p in proposals)  # the others stay importable
 
 
