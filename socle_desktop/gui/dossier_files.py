@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6 import QtWidgets
@@ -22,6 +23,30 @@ FILE_FILTER = "Dossiers Socle (*.socle)"
 def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file; never raises (``Path.resolve`` does on a link loop)."""
     return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+EXAMPLE_PREFIX = "socle-exemple-"
+
+
+def remove_stale_examples() -> None:
+    """The example copies a killed Socle left in the temporary folder; one whose dossier is
+    open in another window (its lock held), or made in the last minute, stays."""
+    from socle_desktop.store.lock import held_elsewhere
+
+    root = Path(tempfile.gettempdir())
+    try:
+        folders = [p for p in root.iterdir() if p.name.startswith(EXAMPLE_PREFIX)]
+    except OSError:
+        return
+    for folder in folders:
+        try:
+            if folder.is_symlink() or not folder.is_dir() \
+                    or time.time() - folder.stat().st_mtime < 60:  # being made right now?
+                continue
+        except OSError:
+            continue
+        if not any(held_elsewhere(d) for d in folder.glob(f"*{extension()}")):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def extension() -> str:
@@ -158,7 +183,8 @@ class DossierFilesMixin:
         from socle_desktop.resources import example_dossier_path
 
         dossier = jsonio.loads(example_dossier_path().read_text(encoding="utf-8"))
-        folder = tempfile.mkdtemp(prefix="socle-exemple-")
+        remove_stale_examples()
+        folder = tempfile.mkdtemp(prefix=EXAMPLE_PREFIX)
         path = Path(folder) / f"saint-exemple{extension()}"
         if not self._create(path, dossier, load_campaign(dossier.campagne), folder):
             shutil.rmtree(folder, ignore_errors=True)

@@ -186,3 +186,23 @@ def test_a_latin_1_file_name_opens_with_its_name_readable(qtbot, monkeypatch, tm
     type_text(shown.wizard.page_porteur.nom_edit, "!")
     assert read_dossier(path)[0].porteur.nom.endswith("!")
     assert shown.recent_files() == []  # Qt could not keep the name: not remembered wrongly
+
+
+def test_the_example_copy_of_a_killed_socle_goes_at_the_next_example(qtbot, monkeypatch,
+                                                                     tmp_path):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    stale = tmp_path / "socle-exemple-tue1234"  # left by a Socle killed a while ago
+    stale.mkdir()
+    (stale / "saint-exemple.socle").write_bytes(b"SQLite format 3\x00")
+    os.utime(stale, (1, 1))
+    foreign = tmp_path / "autre-programme"
+    foreign.mkdir()
+    first = window(qtbot)
+    assert first.open_example()
+    second = window(qtbot)
+    os.utime(first._temporary_dir, (1, 1))  # old, but its dossier is open: it stays
+    assert second.open_example()
+    assert not stale.exists() and foreign.exists()
+    assert os.path.isdir(first._temporary_dir) and os.path.isdir(second._temporary_dir)
