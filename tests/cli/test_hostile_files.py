@@ -143,29 +143,47 @@ def test_broken_or_converted_open_data_is_refused_with_nothing_written(tmp_path,
     text = annuaire.read_text(encoding="utf-8-sig")
     header, row = text.splitlines()[:2]
     unbalanced = tmp_path / "guillemet.csv"
-    unbalanced.write_text("\n".join([header, row.replace(";Ecole", ';"Ecole', 1)] + [row] * 3),
-                          encoding="utf-8")
+    unbalanced.write_text(
+        "\n".join([header, row.replace(";Ecole", ';"Ecole', 1)] + [row] * 3), encoding="utf-8"
+    )
     converted = tmp_path / "converti.csv"
     converted.write_text(text.replace('"', "").replace(";", ","), encoding="utf-8")
     utf16 = tmp_path / "unicode.txt"
     utf16.write_bytes(text.replace(";", "\t").encode("utf-16"))
     before = folder_state(tmp_path)
-    refused(socle("import-ecoles", target, "--annuaire", unbalanced, "--commune", "Cardroc"),
-            "guillemet.csv : ligne 2 : un guillemet ouvre un champ")
-    refused(socle("import-ecoles", target, "--annuaire", converted, "--commune", "Cardroc"),
-            "n'a pas les 69 colonnes")
+    refused(
+        socle("import-ecoles", target, "--annuaire", unbalanced, "--commune", "Cardroc"),
+        "guillemet.csv : ligne 2 : un guillemet ouvre un champ",
+    )
+    refused(
+        socle("import-ecoles", target, "--annuaire", converted, "--commune", "Cardroc"),
+        "n'a pas les 69 colonnes",
+    )
     assert folder_state(tmp_path) == before
     run = socle("import-ecoles", target, "--annuaire", utf16, "--commune", "Cardroc")
     assert run.returncode == 0 and "[x] 0350165P" in run.stdout
 
 
 def test_a_school_with_absurd_pupils_is_never_imported(tmp_path):
-    rows = [annuaire_row("0350165P", "Ecole de Cardroc", "35050", "Cardroc", eleves="99999999"),
-            annuaire_row("0350166R", "Ecole du Bourg", "35050", "Cardroc")]
+    rows = [
+        annuaire_row("0350165P", "Ecole de Cardroc", "35050", "Cardroc", eleves="99999999"),
+        annuaire_row("0350166R", "Ecole du Bourg", "35050", "Cardroc"),
+    ]
     annuaire = write_csv(tmp_path / "annuaire.csv", rows, ANNUAIRE_COLUMNS)
     target = tmp_path / "d.socle"
-    refused(socle("import-ecoles", target, "--annuaire", annuaire, "--commune", "Cardroc",
-                  "--uai", "0350165P"), "nombre d'élèves absurde")
+    refused(
+        socle(
+            "import-ecoles",
+            target,
+            "--annuaire",
+            annuaire,
+            "--commune",
+            "Cardroc",
+            "--uai",
+            "0350165P",
+        ),
+        "nombre d'élèves absurde",
+    )
     assert not target.exists()
     run = socle("import-ecoles", target, "--annuaire", annuaire, "--commune", "Cardroc")
     assert run.returncode == 0, run.stderr

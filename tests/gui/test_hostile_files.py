@@ -188,8 +188,7 @@ def test_a_latin_1_file_name_opens_with_its_name_readable(qtbot, monkeypatch, tm
     assert shown.recent_files() == []  # Qt could not keep the name: not remembered wrongly
 
 
-def test_the_example_copy_of_a_killed_socle_goes_at_the_next_example(qtbot, monkeypatch,
-                                                                     tmp_path):
+def test_the_example_copy_of_a_killed_socle_goes_at_the_next_example(qtbot, monkeypatch, tmp_path):
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
