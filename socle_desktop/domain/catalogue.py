@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection, Sequence
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 
-from socle_desktop.domain.model import CatalogueItem
+from socle_desktop.domain.model import CatalogueItem, Dossier, Line
 from socle_desktop.domain.money import AmountError, parse_amount
 from socle_desktop.resources import resource
 
@@ -81,3 +83,48 @@ def parse_catalogue(text: str, where: str) -> dict[str, CatalogueItem]:
 def load_default_catalogue(path: Path | None = None) -> dict[str, CatalogueItem]:
     path = path or resource("catalogue.toml")
     return parse_catalogue(path.read_text(encoding="utf-8"), str(path))
+
+
+# --- the catalogue a dossier offers ---------------------------------------------------------------
+
+ORIGIN_DEFAULT, ORIGIN_DOSSIER, ORIGIN_CHANGED = "Par défaut", "Dossier", "Dossier (modifié)"
+OTHER = "autre"  # the category of an article outside the socle (and of a line without article)
+
+
+@lru_cache(maxsize=1)
+def default_catalogue() -> dict[str, CatalogueItem]:
+    """The bundled catalogue, read once; never edited in place (the dossier keeps its copies)."""
+    return load_default_catalogue()
+
+
+def merged_catalogue(dossier: Dossier) -> dict[str, tuple[CatalogueItem, str]]:
+    """Every article the dossier can use, with its origin: the default catalogue overlaid with
+    the dossier's own copies (« Dossier (modifié) » when a copy differs from the default)."""
+    default = default_catalogue()
+    merged = {key: (item, ORIGIN_DEFAULT) for key, item in default.items()}
+    for key, item in dossier.catalogue.items():
+        changed = key in default and default[key] != item
+        merged[key] = (item, ORIGIN_CHANGED if changed else ORIGIN_DOSSIER)
+    return merged
+
+
+def offered_articles(dossier: Dossier, socle_order: Sequence[str], niveau: str, volet: str,
+                     categories: Collection[str] | None = None) -> list[CatalogueItem]:
+    """The articles for a class or a school (``niveau``) in one volet, in the socle's order
+    (``socle_order``: the campaign's item ids), optionally of some categories only."""
+    order = {item_id: i for i, item_id in enumerate(socle_order)}
+    items = [item for item, _origin in merged_catalogue(dossier).values()
+             if item.niveau == niveau and item.volet == volet
+             and (categories is None or item.categorie in categories)]
+    return sorted(items, key=lambda item: order.get(item.categorie, len(order)))
+
+
+def line_category(line: Line, dossier: Dossier) -> str:
+    """The socle category of a line, by its article in the dossier's catalogue."""
+    article = dossier.catalogue.get(line.article)
+    return article.categorie if article is not None else OTHER
+
+
+def lines_using(dossier: Dossier, article_id: str) -> list[Line]:
+    return [line for s in dossier.ecoles for line in s.equipment_lines() + s.services
+            if line.article == article_id]

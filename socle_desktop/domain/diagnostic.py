@@ -52,12 +52,17 @@ class SchoolDiagnostic:
         return not self.missing
 
 
+def per_4_classes(count: int, classes: int) -> int:
+    """``count`` per started group of 4 cycle 2–3 classes (the socle's rule for mobiles)."""
+    return count * math.ceil(classes / 4) if classes else 0
+
+
 def needed_quantity(item: SocleItem, classes: int) -> int:
     """How many of the item a school of ``classes`` cycle 2–3 classes needs (rule of thumb)."""
     if item.par_classe:
         return item.par_classe * classes
     if item.par_4_classes_min:
-        return item.par_4_classes_min * math.ceil(classes / 4) if classes else 0
+        return per_4_classes(item.par_4_classes_min, classes)
     return item.minimum
 
 

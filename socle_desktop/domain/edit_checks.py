@@ -10,6 +10,7 @@ from typing import Any
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import Dossier, School
+from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.validation import (
     FIELDS,
     InvalidValue,
@@ -117,5 +118,5 @@ def _no_school_in(dossier: Dossier, insee: str) -> None:
     schools = dossier.schools_of(insee)
     if schools:
         names = ", ".join(s.nom or s.uai or "sans nom" for s in schools[:3])
-        raise InvalidValue(f"la commune {insee} est celle de {len(schools)} école(s) ({names}) : "
-                           "changez d'abord leur commune")
+        raise InvalidValue(f"la commune {insee} est celle de {plural(len(schools), 'école')} "
+                           f"({names}) : changez d'abord leur commune")

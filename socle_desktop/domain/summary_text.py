@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from socle_desktop.domain.campaign import Campaign, setting_label
 from socle_desktop.domain.model import PORTEUR_LABELS, Dossier
-from socle_desktop.domain.money import euros, percent_fr
+from socle_desktop.domain.money import euros
+from socle_desktop.domain.presentation import PLAN_HEADERS, RATE_MEANING, plan_lines, plural, share
 from socle_desktop.domain.rules import Result
 
 
-def _row(label: str, *cells: str) -> str:
-    return f"{label:<26}" + "".join(f"{cell:>16}" for cell in cells)
+def plan_table_text(result: Result) -> list[str]:
+    """The plan de financement's rows (``presentation.plan_lines``) in aligned columns."""
+    rows = [PLAN_HEADERS, *(line.cells for line in plan_lines(result))]
+    widths = [max(len(row[c]) for row in rows) for c in range(len(PLAN_HEADERS))]
+    return [f"{row[0]:<{widths[0]}}" + "".join(f"  {cell:>{w}}" for cell, w in
+                                                zip(row[1:], widths[1:], strict=True))
+            for row in rows]
 
 
 def _rules_lines(dossier: Dossier, campaign: Campaign) -> list[str]:
@@ -40,32 +46,9 @@ def plan_text(dossier: Dossier, campaign: Campaign, result: Result) -> str:
         f"{sum(s.classes_cycles_2_3 for s in result.schools)}",
         *_rules_lines(dossier, campaign),
         "",
-        _row("Volet", "Dépense", "Éligible", "Taux", "Subvention", "Reste à charge"),
+        *plan_table_text(result),
+        RATE_MEANING + " " + share(result, porteur.type),
     ]
-    for label, volet in (
-        ("Équipement", result.equipment),
-        ("Services et ressources", result.services),
-    ):
-        out.append(
-            _row(
-                label,
-                euros(volet.expense),
-                euros(volet.eligible),
-                percent_fr(volet.rate, 1),
-                euros(volet.subsidy),
-                euros(volet.remaining),
-            )
-        )
-    out.append(
-        _row(
-            "Total",
-            euros(result.expense),
-            "",
-            percent_fr(result.rate, 1),
-            euros(result.subsidy),
-            euros(result.remaining),
-        )
-    )
     out.append("")
     out.append("Communes (volet équipement) :")
     for c in result.communes:
@@ -82,7 +65,7 @@ def plan_text(dossier: Dossier, campaign: Campaign, result: Result) -> str:
             else f"éligible {euros(s.eligible)}"
         )
         out.append(
-            f"  {s.nom} ({s.uai}) — {s.classes_cycles_2_3} classe(s), dépense "
+            f"  {s.nom} ({s.uai}) — {plural(s.classes_cycles_2_3, 'classe')}, dépense "
             f"{euros(s.expense)}, {status}"
         )
     if result.alerts:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from socle_desktop.domain.amounts import is_subsidisable, line_amount
 from socle_desktop.domain.campaign import Campaign
+from socle_desktop.domain.completeness import without_classes
 from socle_desktop.domain.model import Dossier, School
 from socle_desktop.domain.money import euros
 from socle_desktop.domain.pupils import counted_pupils
@@ -62,7 +63,7 @@ def _school_warnings(
 ) -> Iterator[Alert]:
     name = school.nom or "(école sans nom)"
     if not school.classes:
-        yield Alert(f"{name} : aucune classe n'est saisie.", school.id)
+        yield Alert(without_classes(school), school.id)
     elif sr.classes_cycles_2_3 == 0:
         yield Alert(f"{name} : aucune classe de cycle 2 ou 3 (CP à CM2).", school.id)
     elif sr.excluded_because:

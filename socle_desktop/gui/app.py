@@ -146,6 +146,7 @@ def setup_application(app) -> None:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_NAME)  # the window's app id (Wayland), as WM_CLASS is on X11
     theme.force_light(app)
+    theme.apply(app)  # the states' colours (socle.qss), for the palette now in force
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     qt_french.install(app)  # « Suivant > », « Annuler », the file dialog
     with resource_file("icons", "socle.png") as icon:  # QIcon reads it at once

@@ -28,46 +28,29 @@ from socle_desktop.domain.amounts import converts, vat_effect
 from socle_desktop.domain.catalogue import (
     NIVEAU_LABELS,
     VOLET_LABELS,
-    load_default_catalogue,
+    default_catalogue,
+    lines_using,
+    merged_catalogue,
     parse_vat_rate,
     vat_rate_text,
 )
 from socle_desktop.domain.edits import PutArticle
 from socle_desktop.domain.model import CatalogueItem
 from socle_desktop.domain.money import amount_fr, euros
+from socle_desktop.domain.presentation import category_titles
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.session import Session
+from socle_desktop.gui.theme import set_state
 from socle_desktop.gui.widgets import AmountEdit
 
 COLUMNS = ("Libellé", "Catégorie", "Niveau", "Volet", "Prix TTC", "TVA", "Subv.", "Origine")
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ORIGIN_DEFAULT, ORIGIN_DOSSIER, ORIGIN_CHANGED = "Par défaut", "Dossier", "Dossier (modifié)"
 _ROOT = QModelIndex()  # the invisible root: these models are flat tables
-_default_cache: dict[str, CatalogueItem] | None = None
-
-
-def default_catalogue() -> dict[str, CatalogueItem]:
-    """The bundled catalogue, read once (it is never edited in place)."""
-    global _default_cache
-    if _default_cache is None:
-        _default_cache = load_default_catalogue()
-    return _default_cache
-
-
 def fold(text: str) -> str:
     """Lower case without accents, for searching: « Écran » and « ecran » match."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def category_labels(campaign) -> dict[str, str]:
-    labels = {item.id: item.libelle for item in campaign.socle}
-    labels.setdefault("vie_scolaire", "Vie scolaire")
-    labels.setdefault("ressources", "Ressources pédagogiques")
-    labels.setdefault("ent", "Espace numérique de travail (ENT)")
-    labels["autre"] = "Autre (hors socle)"
-    return labels
 
 
 class CatalogueModel(QAbstractTableModel):
@@ -80,14 +63,7 @@ class CatalogueModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        own = self.session.dossier.catalogue
-        merged: dict[str, tuple[CatalogueItem, str]] = {}
-        for key, item in default_catalogue().items():
-            merged[key] = (item, ORIGIN_DEFAULT)
-        for key, item in own.items():
-            default = default_catalogue().get(key)
-            origin = ORIGIN_DOSSIER if default is None or default == item else ORIGIN_CHANGED
-            merged[key] = (item, origin)
+        merged = merged_catalogue(self.session.dossier)
         self.beginResetModel()
         self.rows = list(merged.values())
         self.endResetModel()
@@ -177,7 +153,7 @@ class CatalogueDialog(QDialog):
         self.resize(1000, 620)
         form = self.form = load_form("catalogue_dialog", self)
         self.layout().setContentsMargins(10, 10, 10, 10)
-        self.categories = category_labels(session.campaign)
+        self.categories = category_titles(session.campaign)
         find = form.findChild
         self.search_edit: QLineEdit = find(QLineEdit, "search_edit")
         self.count_label: QLabel = find(QLabel, "count_label")
@@ -322,11 +298,11 @@ class CatalogueDialog(QDialog):
         self.remove_button.setEnabled(False)
         self.message_label.setText("Nouvel article : remplissez les champs puis « Enregistrer "
                                    "l'article ».")
-        self.message_label.setStyleSheet("")
+        set_state(self.message_label, "")
         self.libelle_edit.setFocus()
 
     def _error(self, message: str, widget: QWidget | None = None) -> None:
-        self.message_label.setStyleSheet("color: #b03a2e;")
+        set_state(self.message_label, "error")
         self.message_label.setText(message)
         if widget is not None:
             widget.setFocus()
@@ -385,7 +361,7 @@ class CatalogueDialog(QDialog):
                 self._error(f"Article non enregistré : {failure.message}.")
             return False
         self.select_article(item.id)
-        self.message_label.setStyleSheet("color: #1e7b34;")
+        set_state(self.message_label, "ok")
         message = f"Article « {item.libelle} » enregistré dans le dossier."
         users = self._lines_of(item.id)
         rate_changed = before is not None and before.taux_tva != item.taux_tva
@@ -397,8 +373,7 @@ class CatalogueDialog(QDialog):
         return True
 
     def _lines_of(self, article_id: str) -> list:
-        return [line for s in self.session.dossier.ecoles
-                for line in s.equipment_lines() + s.services if line.article == article_id]
+        return lines_using(self.session.dossier, article_id)
 
     def remove_article(self) -> bool:
         item = self.current_item()
@@ -412,7 +387,7 @@ class CatalogueDialog(QDialog):
         restored = item.id in default_catalogue()
         if not self.session.edit(PutArticle(item.id, None, f"Supprimer l'article {item.libelle}")):
             return False
-        self.message_label.setStyleSheet("")
+        set_state(self.message_label, "")
         self.message_label.setText(
             "Version du dossier supprimée : l'article du catalogue par défaut s'applique."
             if restored else f"Article « {item.libelle} » supprimé.")

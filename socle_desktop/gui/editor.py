@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
 from socle_desktop.gui.panel import SubsidyPanel
 from socle_desktop.gui.preferences import settings
 from socle_desktop.gui.session import Session
+from socle_desktop.gui.theme import set_state
 from socle_desktop.gui.wizard import WizardView
 
 PANEL_WIDTH = 300
-BANNER_STYLE = ("#banner { background: #fde2c8; border: 1px solid #d9822b;"
-                " border-radius: 4px; }")
 
 
 class DossierEditor(QWidget):
@@ -36,7 +35,7 @@ class DossierEditor(QWidget):
         column.setContentsMargins(6, 6, 6, 0)
         self.banner = QFrame()
         self.banner.setObjectName("banner")
-        self.banner.setStyleSheet(BANNER_STYLE)
+        set_state(self.banner, "banner")
         row = QHBoxLayout(self.banner)
         self.banner_label = QLabel()
         self.banner_label.setWordWrap(True)

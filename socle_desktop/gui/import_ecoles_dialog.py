@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socle_desktop.domain.presentation import plural
 from socle_desktop.gui import preferences
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.models.proposals import (
@@ -39,8 +40,8 @@ from socle_desktop.gui.models.proposals import (
     ProposalsModel,
 )
 from socle_desktop.gui.opendata_jobs import ANNUAIRE, EFFECTIFS, ReadJob, start_read_job
-from socle_desktop.gui.pages.common import ERROR_STYLE
 from socle_desktop.gui.session import Session
+from socle_desktop.gui.theme import set_state
 from socle_desktop.opendata.communes import CommuneQueryError
 from socle_desktop.opendata.merge import ImportPlan, plan_import
 from socle_desktop.opendata.proposals import propose
@@ -53,7 +54,7 @@ _SEPARATORS = re.compile(r"[,;]")
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n}\u00a0{word}{'s' if n > 1 else ''}"
+    return plural(n, word, space="\u00a0")
 
 
 class CommunesCompleter(QCompleter):
@@ -106,7 +107,7 @@ class ImportEcolesDialog(QDialog):
         self.summary_label: QLabel = find(QLabel, "summary_label")
         self.import_button: QPushButton = find(QPushButton, "import_button")
         self.close_button: QPushButton = find(QPushButton, "close_button")
-        self.hint_label.setStyleSheet("color: palette(placeholder-text);")
+        set_state(self.hint_label, "muted")
         # Long commune names (up to 200 characters) must not widen the dialog past the screen:
         # the count is cut at the dialog's edge, and whole in its tooltip.
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -352,7 +353,7 @@ class ImportEcolesDialog(QDialog):
                                       and not reading and not self.session.read_only)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message_label.setStyleSheet(ERROR_STYLE if error else "")
+        set_state(self.message_label, "error" if error else "")
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
 

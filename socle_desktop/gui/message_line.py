@@ -7,9 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from socle_desktop.gui.session import Session
-
-ERROR_STYLE = "color: #b03a2e;"
-INFO_STYLE = "color: #1d5e2f;"
+from socle_desktop.gui.theme import set_state
 
 
 class MessageLine(QObject):
@@ -19,13 +17,13 @@ class MessageLine(QObject):
         session.changed.connect(lambda _result: self.clear())
 
     def error(self, text: str) -> None:
-        self._show(text, ERROR_STYLE)
+        self._show(text, "error")
 
     def info(self, text: str) -> None:
-        self._show(text, INFO_STYLE)
+        self._show(text, "ok")
 
-    def _show(self, text: str, style: str) -> None:
-        self.label.setStyleSheet(style)
+    def _show(self, text: str, state: str) -> None:
+        set_state(self.label, state)
         self.label.setText(text)
 
     def clear(self) -> None:

@@ -18,68 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socle_desktop.domain.model import PorteurType
-from socle_desktop.domain.money import euros, percent_fr
+from socle_desktop.domain import presentation
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.session import Session
-
-# (attribute prefix, label shown, what « ? » explains)
-FIGURES = (
-    ("expense", "Dépense totale", "expense"),
-    ("equipment", "Subvention équipement", "equipment"),
-    ("services", "Subvention services", "services"),
-    ("subsidy", "Subvention totale", "subsidy"),
-    ("remaining", "Reste à charge pour la collectivité", "remaining"),
-    ("rate", "Taux global", "rate"),
-)
-
-
-BIG_FIGURES = ("subsidy", "remaining")  # in large type, on a line of their own: they must fit
-
-
-def payer(porteur_type) -> str:
-    """Who pays what remains: « la commune », or « la collectivité » (EPCI, RPI, syndicat)."""
-    return "la commune" if PorteurType(porteur_type) == PorteurType.COMMUNE else "la collectivité"
-
-
-def explanation(result: Result, which: str, who: str = "la collectivité") -> str:
-    """The French text that explains one figure of the panel (``who`` pays what remains)."""
-    eq, sv = result.equipment, result.services
-    if which == "equipment":
-        return eq.explanation
-    if which == "services":
-        return sv.explanation
-    if which == "expense":
-        return (f"Dépense d'équipement : {euros(eq.expense)}.\n"
-                f"Dépense de services et ressources : {euros(sv.expense)}.\n"
-                f"Dépense totale : {euros(result.expense)}.")
-    if which == "subsidy":
-        return (f"Subvention équipement {euros(eq.subsidy)} + subvention services "
-                f"{euros(sv.subsidy)} = {euros(result.subsidy)}.")
-    if which == "remaining":
-        return (f"Dépense totale {euros(result.expense)} − subvention totale "
-                f"{euros(result.subsidy)} = {euros(result.remaining)} à la charge de {who} "
-                "(ce qui dépasse les plafonds, ce qui n'est pas subventionnable et la part non "
-                "subventionnée).")
-    if which == "rate":
-        return (f"Subvention totale {euros(result.subsidy)} ÷ dépense totale "
-                f"{euros(result.expense)} = {percent_fr(result.rate, 1)} de la dépense payée par "
-                "l'État.")
-    if which == "excluded":
-        return excluded_text(result)
-    raise ValueError(which)
-
-
-def _name(school) -> str:
-    return school.nom.strip() or school.uai or "école sans nom"
-
-
-def excluded_text(result: Result) -> str:
-    lines = [f"• {_name(s)} : {s.excluded_because}." for s in result.schools
-             if s.excluded_because]
-    if not lines:
-        return "Aucune école n'est exclue de la subvention d'équipement."
-    return "Écoles exclues de la subvention d'équipement :\n" + "\n".join(lines)
+from socle_desktop.gui.theme import set_state
 
 
 class SubsidyPanel(QFrame):
@@ -105,7 +47,10 @@ class SubsidyPanel(QFrame):
         self.buttons: dict[str, QToolButton] = {}
         self.names: dict[str, QLabel] = {}
         row = 0
-        for key, text, which in FIGURES:
+        porteur_type = session.dossier.porteur.type
+        for figure in presentation.figures(session.result, porteur_type):
+            key = which = figure.key
+            text = figure.label
             name = QLabel(text)
             name.setWordWrap(True)
             value = QLabel()
@@ -115,9 +60,9 @@ class SubsidyPanel(QFrame):
             button = self._help_button(which, text)
             grid.addWidget(name, row, 0)
             grid.addWidget(button, row, 2)
-            if key in BIG_FIGURES:
+            if figure.big:
                 # « 12 345 678,90 € » in large type needs the panel's whole width
-                value.setStyleSheet("font-weight: bold; font-size: 12pt;")
+                value.setProperty("figure", "big")
                 row += 1
                 grid.addWidget(value, row, 0, 1, 2)
             else:
@@ -132,8 +77,9 @@ class SubsidyPanel(QFrame):
         self.excluded_label = QLabel()
         self.excluded_label.setObjectName("excluded_label")
         self.excluded_label.setWordWrap(True)
-        self.excluded_label.setStyleSheet("color: #a04000;")
-        self.excluded_button = self._help_button("excluded", "Écoles exclues")
+        set_state(self.excluded_label, "warning")
+        self.excluded_button = self._help_button(
+            "excluded", presentation.figure_label("excluded", porteur_type))
         row = QGridLayout()
         row.addWidget(self.excluded_label, 0, 0)
         row.addWidget(self.excluded_button, 0, 1, Qt.AlignmentFlag.AlignTop)
@@ -151,7 +97,7 @@ class SubsidyPanel(QFrame):
         hint = QLabel("Cliquez sur « ? » pour savoir d'où vient un chiffre.")
         hint.setObjectName("panelHint")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
+        set_state(hint, "muted")
         self.hint = hint
         layout.addWidget(self.explanation_title)
         layout.addWidget(self.explanation_view, 1)
@@ -178,29 +124,22 @@ class SubsidyPanel(QFrame):
     def refresh(self, result: Result) -> None:
         """Redraw the figures: a few setText, cheap enough for every keystroke."""
         self._result = result
-        self.expense_label.setText(euros(result.expense))
-        self.equipment_label.setText(euros(result.equipment.subsidy))
-        self.services_label.setText(euros(result.services.subsidy))
-        self.subsidy_label.setText(euros(result.subsidy))
-        self.remaining_label.setText(euros(result.remaining))
-        self.rate_label.setText(percent_fr(result.rate, 1))
-        self.names["remaining"].setText(f"Reste à charge pour {self._payer()}")
+        porteur_type = self._porteur_type()
+        for figure in presentation.figures(result, porteur_type):
+            getattr(self, f"{figure.key}_label").setText(figure.value)
+            self.names[figure.key].setText(figure.label)
         self.equipment_label.setToolTip(result.equipment.explanation)
         self.services_label.setToolTip(result.services.explanation)
-        excluded = [s for s in result.schools if s.excluded_because]
+        excluded = presentation.excluded_summary(result)
         if excluded:
-            names = ", ".join(_name(s) for s in excluded[:3]) + (" …" if len(excluded) > 3 else "")
-            count = len(excluded)
-            self.excluded_label.setText(
-                f"{count} école{'s' if count > 1 else ''} exclue{'s' if count > 1 else ''} "
-                f"de la subvention d'équipement : {names}")
+            self.excluded_label.setText(excluded)
         self.excluded_label.setVisible(bool(excluded))
         self.excluded_button.setVisible(bool(excluded))
         if self._shown is not None:
             self._show_text()
 
-    def _payer(self) -> str:
-        return payer(self.session.dossier.porteur.type)
+    def _porteur_type(self) -> str:
+        return self.session.dossier.porteur.type
 
     def explain(self, which: str | None) -> None:
         """Show (or hide, with None) the explanation of one figure under the figures."""
@@ -219,11 +158,10 @@ class SubsidyPanel(QFrame):
         return self._text if self._shown else ""
 
     def _show_text(self) -> None:
-        titles = {key: text for _attr, text, key in FIGURES}
-        titles["remaining"] = f"Reste à charge pour {self._payer()}"
-        titles["excluded"] = "Écoles exclues"
-        self.explanation_title.setText(f"<b>{titles[self._shown]}</b> — d'où vient ce chiffre")
-        text = explanation(self._result, self._shown, self._payer())
+        porteur_type = self._porteur_type()
+        title = presentation.figure_label(self._shown, porteur_type)
+        self.explanation_title.setText(f"<b>{title}</b> — d'où vient ce chiffre")
+        text = presentation.explanation(self._result, self._shown, porteur_type)
         if text != self._text:
             self._text = text
             # French typography: no line break before « ; » or « : » (no-break spaces).

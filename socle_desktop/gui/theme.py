@@ -1,15 +1,44 @@
-"""The colour scheme of Socle: light, whatever the desktop's.
+"""The look of Socle, in one place: the colour scheme and the colours of each state.
 
-The pages colour their messages (red errors, green confirmations, grey hints) and panels for a
-light background; on a dark desktop (Windows' dark mode, a dark GNOME) those would be dark on
-dark. So the light scheme is asked for, and where the platform does not follow the request the
-light palette of the Fusion style is set. One place for the look: a later single style sheet
-can start here.
+The light scheme is asked for, whatever the desktop's, and where the platform does not follow
+the request the light palette of the Fusion style is set. The states a widget can show (error,
+warning, ok, muted, notice, banner) have their colours here, for a light and for a dark palette,
+and their rules in ``resources/styles/socle.qss``; a widget says its state with the dynamic
+property « state » (``set_state``), a table model asks ``state_brush`` — no colour elsewhere.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+import re
+
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+STATES = ("error", "warning", "ok", "muted")
+
+# Each colour for a light palette and for a dark one; the text colours keep a contrast of at
+# least 4.5:1 (WCAG AA) on the window and base colours of their palette (a test checks).
+COLOURS: dict[str, tuple[str, str]] = {
+    "error": ("#b03a2e", "#ff8f80"),
+    "warning": ("#8a5300", "#ffc966"),
+    "ok": ("#1d5e2f", "#86e09a"),
+    "muted": ("#5f5f5f", "#b4b4b4"),
+    "text": ("#000000", "#f0f0f0"),
+    "error_border": ("#c0392b", "#ff8f80"),
+    "error_background": ("#fdecea", "#4a1f1b"),
+    "notice": ("#5a4300", "#ffe3a3"),
+    "notice_background": ("#fff4d6", "#3d3313"),
+    "notice_border": ("#e0b84f", "#a88a3a"),
+    "banner_background": ("#fde2c8", "#4a3018"),
+    "banner_border": ("#d9822b", "#d9822b"),
+}
+# Cell backgrounds of the socle table (covered, partial, missing, optional).
+BACKGROUNDS: dict[str, tuple[str, str]] = {
+    "ok": ("#dff0d8", "#1f3d24"),
+    "warning": ("#fcf0d2", "#4a3a12"),
+    "error": ("#f6d5d1", "#4d2320"),
+    "muted": ("#eeeeee", "#3a3a3a"),
+}
 
 # Fusion's light colours (Qt's own), by role; disabled text greyed.
 LIGHT = {
@@ -72,3 +101,60 @@ def force_light(app) -> None:
     if is_dark(app.palette()):
         app.setStyle("Fusion")  # native styles may draw with the system's dark colours
         app.setPalette(light_palette())
+
+
+# --- the states ----------------------------------------------------------------------------------
+
+
+def _dark_now() -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    return app is not None and is_dark(app.palette())
+
+
+def colour(name: str, dark: bool | None = None) -> QColor:
+    """The colour ``name`` of ``COLOURS`` for the palette in force (or the one asked)."""
+    light_hex, dark_hex = COLOURS[name]
+    return QColor(dark_hex if (_dark_now() if dark is None else dark) else light_hex)
+
+
+_brushes: dict[tuple[str, str, bool], QBrush] = {}
+
+
+def state_brush(state: str, background: bool = False) -> QBrush | None:
+    """A table cell's text (or background) brush for ``state``; None for no state."""
+    if not state:
+        return None
+    dark = _dark_now()
+    key = (state, "bg" if background else "fg", dark)
+    if key not in _brushes:
+        pair = BACKGROUNDS[state] if background else COLOURS[state]
+        _brushes[key] = QBrush(QColor(pair[1] if dark else pair[0]))
+    return _brushes[key]
+
+
+def style_sheet(dark: bool) -> str:
+    """``socle.qss`` with the colours of the light or dark palette."""
+    from socle_desktop.resources import resource
+
+    text = resource("styles", "socle.qss").read_text(encoding="utf-8")
+    names = {name: pair[1] if dark else pair[0] for name, pair in COLOURS.items()}
+    return re.sub(r"\{(\w+)\}", lambda m: names[m.group(1)], text)
+
+
+def apply(app) -> None:
+    """The states' style sheet for the application's palette (after ``force_light``)."""
+    app.setStyleSheet(style_sheet(is_dark(app.palette())))
+    _brushes.clear()
+
+
+def set_state(widget: QWidget, state: str) -> None:
+    """Show ``state`` ("error", "warning", "ok", "muted", "notice", "banner" or "" for none)
+    with the style sheet's colours."""
+    if widget.property("state") == state:
+        return
+    widget.setProperty("state", state)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

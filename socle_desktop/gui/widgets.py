@@ -14,8 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QToolTip
 
 from socle_desktop.domain.typed import InvalidValue, shown_text, typed_value
-
-_INVALID_STYLE = "QLineEdit { border: 2px solid #c0392b; background: #fdecea; }"
+from socle_desktop.gui.theme import set_state
 
 
 class ValidatedEdit(QLineEdit):
@@ -61,7 +60,7 @@ class ValidatedEdit(QLineEdit):
         if message == self.error:
             return
         self.error = message
-        self.setStyleSheet(_INVALID_STYLE if message else "")
+        set_state(self, "error" if message else "")
         self.setToolTip(message or "")
         if message and self.isVisible():
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)

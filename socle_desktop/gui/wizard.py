@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from socle_desktop.domain.edit_places import Place
 from socle_desktop.gui.session import Session
+from socle_desktop.gui.theme import set_state
 
 MAX_MISSING_SHOWN = 5
 
@@ -189,9 +190,7 @@ class WizardView(QWidget):
         self.missing_label.setObjectName("missing_label")
         self.missing_label.setWordWrap(True)
         self.missing_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.missing_label.setStyleSheet(
-            "QLabel { background: #fff4d6; border: 1px solid #e0b84f; border-radius: 4px;"
-            " padding: 6px; color: #5a4300; }")
+        set_state(self.missing_label, "notice")
 
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)

@@ -8,9 +8,11 @@ import datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
+from socle_desktop.domain import presentation
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import PORTEUR_LABELS, Dossier
-from socle_desktop.domain.money import euros, percent_fr
+from socle_desktop.domain.money import euros, group_thousands, percent_fr
+from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.rules import Result
 from socle_desktop.report.closing import bands_fr
 from socle_desktop.report.styles import (
@@ -24,7 +26,7 @@ from socle_desktop.report.styles import (
     make_table,
     stylesheet,
 )
-from socle_desktop.report.text import Para, cell, date_fr, markup, para, plural
+from socle_desktop.report.text import Para, cell, date_fr, markup, para
 
 
 def _contact(dossier: Dossier) -> str:
@@ -48,7 +50,7 @@ def _identity(dossier: Dossier, campaign: Campaign, result: Result,
         ("Contact", _contact(dossier) or "—"),
         ("Communes concernées", communes),
         ("Écoles", f"{plural(len(dossier.ecoles), 'école')}, {plural(classes, 'classe')} dont "
-                   f"{cycles} de cycles 2 et 3, {plural(pupils, 'élève')}"),
+                   f"{group_thousands(cycles)} de cycles 2 et 3, {plural(pupils, 'élève')}"),
         ("Campagne", f"{campaign.nom} ({campaign.id}, version {campaign.version})"),
         ("Montants", f"exprimés {dossier.parametres.base}"),
         ("Date du dossier", date_fr(today)),
@@ -58,16 +60,16 @@ def _identity(dossier: Dossier, campaign: Campaign, result: Result,
                       repeat_rows=0)
 
 
+def _two_lines(header: str) -> str:
+    """« Dépense éligible » → « Dépense\néligible »: the first space breaks the line."""
+    return header.replace(" ", "\n", 1)
+
+
 def plan_table(result: Result) -> Table:
-    """Per volet: dépense, dépense éligible, taux, subvention de l'État, reste à charge; totals."""
-    rows = [["Volet", "Dépense", "Dépense\néligible", "Taux", "Subvention\nde l'État",
-             "Reste\nà charge"]]
-    for label, volet in (("Équipement", result.equipment),
-                         ("Services et ressources", result.services)):
-        rows.append([label, euros(volet.expense), euros(volet.eligible),
-                     percent_fr(volet.rate, 1), euros(volet.subsidy), euros(volet.remaining)])
-    rows.append(["Total", euros(result.expense), euros(result.eligible), "",
-                 euros(result.subsidy), euros(result.remaining)])
+    """The rows of ``presentation.plan_lines``: per volet, then the total."""
+    rows = [[header if i < 2 or i == 3 else _two_lines(header)
+             for i, header in enumerate(presentation.PLAN_HEADERS)]]
+    rows += [list(line.cells) for line in presentation.plan_lines(result)]
     widths = [36 * mm, 29 * mm, 29 * mm, 15 * mm, 32 * mm, 33 * mm]
     style = grid_style(zebra=False) + bold_row(len(rows) - 1)
     style += [("FONTSIZE", (0, 1), (-1, -1), 9), ("LEADING", (0, 1), (-1, -1), 11.5),
@@ -75,7 +77,7 @@ def plan_table(result: Result) -> Table:
     return make_table(rows, widths, style, right_from=1)
 
 
-def _key_figures(result: Result) -> Table:
+def _key_figures(dossier: Dossier, result: Result) -> Table:
     """The two numbers a council asks for, large."""
     styles = stylesheet()
     big = styles["h2"].clone("big", spaceBefore=0, spaceAfter=0, fontSize=10.5, leading=19)
@@ -83,7 +85,8 @@ def _key_figures(result: Result) -> Table:
         Para(f"Subvention de l'État demandée<br/><font name='{FONT_BOLD}' size='16'>"
              f"{euros(result.subsidy)}</font><br/><font size='8.5' color='{MUTED_HEX}'>"
              f"soit {percent_fr(result.rate, 1)} de la dépense totale</font>", big),
-        Para(f"Reste à charge de la collectivité<br/><font name='{FONT_BOLD}' size='16'>"
+        Para(f"Reste à charge de {presentation.payer(dossier.porteur.type)}<br/>"
+             f"<font name='{FONT_BOLD}' size='16'>"
              f"{euros(result.remaining)}</font><br/><font size='8.5' color='{MUTED_HEX}'>"
              f"sur une dépense totale de {euros(result.expense)}</font>", big),
     ]]
@@ -128,10 +131,10 @@ def first_page(dossier: Dossier, campaign: Campaign, result: Result,
         Para("Plan de financement", styles["h1"]),
         plan_table(result),
         Spacer(1, 3 * mm),
-        Para(f"Montants {dossier.parametres.base}. Taux : subvention rapportée à la dépense "
-             "éligible du volet.", styles["small"]),
+        Para(f"Montants {dossier.parametres.base}. {presentation.RATE_MEANING}",
+             styles["small"]),
         Spacer(1, 2 * mm),
-        _key_figures(result),
+        _key_figures(dossier, result),
         Para("Volet équipement : subvention par commune", styles["h2"]),
         _communes_table(dossier, result),
         Spacer(1, 1.5 * mm),

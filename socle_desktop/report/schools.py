@@ -11,6 +11,7 @@ from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.diagnostic import SchoolDiagnostic
 from socle_desktop.domain.model import SECTEUR_LABELS, Dossier, Line, School
 from socle_desktop.domain.money import amount_fr, euros
+from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.rules import Result, SchoolResult
 from socle_desktop.report.diagnostic import diagnostic_summary, diagnostic_table
 from socle_desktop.report.styles import (
@@ -23,7 +24,7 @@ from socle_desktop.report.styles import (
     make_table,
     stylesheet,
 )
-from socle_desktop.report.text import Para, cell, heading, markup, plural
+from socle_desktop.report.text import Para, cell, heading, markup
 
 RECAP_WIDTHS = [60 * mm, 42 * mm, 15 * mm, 19 * mm, 19 * mm, 19 * mm]
 CLASS_WIDTHS = [74 * mm, 46 * mm, 18 * mm, 36 * mm]

@@ -138,9 +138,3 @@ def date_fr(day: datetime.date) -> str:
     """« 1er décembre 2026 », « 23 novembre 2026 »."""
     number = "1er" if day.day == 1 else str(day.day)
     return f"{number} {MONTHS[day.month - 1]} {day.year}"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """« 1 école », « 3 écoles »."""
-    word = singular if count <= 1 else (plural_form or singular + "s")
-    return f"{count} {word}"

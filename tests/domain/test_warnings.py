@@ -148,7 +148,7 @@ def test_school_and_class_checks(campaign):
         "aucune classe de cycle 2 ou 3" in m for m in messages(dossier(maternelle), campaign)
     )
     empty = school(0, "5000")
-    assert any("aucune classe n'est saisie" in m for m in messages(dossier(empty), campaign))
+    assert any("n'a encore aucune classe" in m for m in messages(dossier(empty), campaign))
 
 
 # --- every dossier ----------------------------------------------------------------------------

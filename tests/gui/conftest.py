@@ -54,6 +54,26 @@ def clear_and_type(widget, text: str) -> None:
     keyboard(text)
 
 
+def shows_state(widget, state: str) -> bool:
+    """The widget says ``state`` and is drawn in its colour (the style sheet took it)."""
+    from PySide6.QtGui import QPalette
+
+    from socle_desktop.gui import theme
+
+    widget.ensurePolished()
+    drawn = widget.palette().color(QPalette.ColorRole.WindowText)
+    return widget.property("state") == state and drawn == theme.colour(state)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def socle_style(qapp):
+    """The widgets look as in the application: the states' style sheet (gui/theme.py)."""
+    from socle_desktop.gui import theme
+
+    theme.apply(qapp)
+    yield
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     """QSettings (recent files, geometry) go to a temporary folder, never the user's."""

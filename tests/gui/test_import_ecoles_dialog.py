@@ -22,7 +22,7 @@ from socle_desktop.gui.preferences import settings
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.wizard import PageId
 from socle_desktop.store import create_dossier_file, read_dossier
-from tests.gui.conftest import clear_and_type, type_text
+from tests.gui.conftest import clear_and_type, shows_state, type_text
 from tests.gui.windows import answer_open_dialog, show_active
 
 CARDROC, PACE = "35050", "35210"
@@ -180,7 +180,7 @@ def test_unknown_commune_is_told_in_french(qtbot, monkeypatch, annuaire_35):
     message = dialog.message_label.text()
     assert message.startswith("Aucune commune « Rennnes » dans l'annuaire choisi.")
     assert "Rennes (35238)" in message  # a close name is suggested
-    assert dialog.message_label.isVisible() and "#b03a2e" in dialog.message_label.styleSheet()
+    assert dialog.message_label.isVisible() and shows_state(dialog.message_label, "error")
     assert dialog.model.rowCount() == 1  # the previous schools stay shown
     assert dialog.isVisible() and session.dossier.ecoles == []  # Enter did not import
 
@@ -204,7 +204,7 @@ def test_a_wrong_file_is_told_in_french_and_nothing_changes(qtbot, monkeypatch, 
     _choose(qtbot, monkeypatch, dialog, button, wrong)
     assert expected in dialog.message_label.text()
     assert wrong.name in dialog.message_label.text()
-    assert "#b03a2e" in dialog.message_label.styleSheet()
+    assert shows_state(dialog.message_label, "error")
     assert dialog.annuaire_edit.text() == str(annuaire_35)  # the previous file still in use
     assert dialog.effectifs_edit.text() == ""
     assert settings().value("opendata/annuaire") == str(annuaire_35)

@@ -92,8 +92,8 @@ def test_a_dark_desktop_gets_the_light_scheme(qapp):
         assert palette.color(QPalette.ColorRole.Text).lightness() < 30
         # The pages' own red, green and grey messages stay readable on it.
         window = palette.color(QPalette.ColorRole.Window)
-        for colour in ("#b03a2e", "#1d5e2f", "#6b6b6b", "#9a5b00"):
-            assert window.lightness() - QColor(colour).lightness() > 100, colour
+        for state in theme.STATES:
+            assert window.lightness() - theme.colour(state).lightness() > 100, state
     finally:
         qapp.setStyle(before_style)
         qapp.setPalette(before_palette)

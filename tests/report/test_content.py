@@ -39,6 +39,7 @@ def test_plan_figures_are_the_computed_ones_formatted_the_french_way(example, ex
                                            euros(volet.remaining)))
         assert row in first, row
     total = " ".join(spaced(x) for x in ("Total", euros(result.expense), euros(result.eligible),
+                                         percent_fr(result.subsidy / result.eligible, 1),
                                          euros(result.subsidy), euros(result.remaining)))
     assert total in first
     assert spaced(f"soit {percent_fr(result.rate, 1)} de la dépense totale") in first

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from socle_desktop.domain.presentation import plural
 from socle_desktop.report.styles import FONT, register_fonts
-from socle_desktop.report.text import Para, cell, clean, markup, plural, truncate
+from socle_desktop.report.text import Para, cell, clean, markup, truncate
 
 
 def test_markup_escapes_then_keeps_line_breaks():

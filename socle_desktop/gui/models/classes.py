@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import LEVELS, Classroom
 from socle_desktop.domain.money import ZERO, amount_fr
 from socle_desktop.gui.session import Session
+from socle_desktop.gui.theme import state_brush
 
 COL_NOM = 0
 FIRST_LEVEL = 1
 COL_ELEVES = FIRST_LEVEL + len(LEVELS)
 COL_MONTANT = COL_ELEVES + 1
 HEADERS = ("Nom de la classe", *LEVELS, "Élèves", "Équipement (€)")
-_GREY = QBrush(QColor("#6b6b6b"))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEVEL_TIPS = {
     "PS": "petite section", "MS": "moyenne section", "GS": "grande section",
@@ -103,7 +102,7 @@ class ClassesModel(QAbstractTableModel):
                 return c.nom
             return f"{c.nom} : pas de niveau du CP au CM2, la classe ne compte pas pour le plafond"
         elif role == Qt.ItemDataRole.ForegroundRole and col == COL_NOM and not c.cycle_2_3:
-            return _GREY
+            return state_brush("muted")
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:

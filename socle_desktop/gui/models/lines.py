@@ -10,35 +10,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from socle_desktop.domain.model import Line
 from socle_desktop.domain.money import amount_fr
+from socle_desktop.domain.presentation import category_label
 from socle_desktop.gui.session import Session
-
-# Short names of the socle items (and « autre »), for a narrow column.
-CATEGORY_LABELS = {
-    "projection": "Projection",
-    "poste_enseignant": "Poste enseignant",
-    "terminaux_mobiles": "Terminaux mobiles",
-    "gestion_mobiles": "Rangement et MDM",
-    "reseau": "Wifi et réseau",
-    "partage": "ENT et partage",
-    "direction": "Direction",
-    "peripheriques": "Périphériques",
-    "vie_scolaire": "Vie scolaire",
-    "ressources": "Ressources",
-    "autre": "Hors socle",
-}
+from socle_desktop.gui.theme import state_brush
 
 COL_ARTICLE, COL_LIBELLE, COL_QUANTITE, COL_PRIX, COL_MONTANT = range(5)
 HEADERS = ("Article", "Libellé", "Quantité", "Prix unitaire {basis} (€)", "Montant {basis} (€)")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_GREY = QBrush(QColor("#6b6b6b"))
-
-
-def category_label(category: str) -> str:
-    return CATEGORY_LABELS.get(category, category.replace("_", " ").capitalize())
 
 
 class LinesModel(QAbstractTableModel):
@@ -132,7 +114,7 @@ class LinesModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ForegroundRole:
             item = self._article(line)
             if item is not None and not item.subventionnable:
-                return _GREY
+                return state_brush("muted")
         elif role == Qt.ItemDataRole.FontRole:
             item = self._article(line)
             if item is not None and not item.subventionnable:

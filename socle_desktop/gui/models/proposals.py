@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 
 from socle_desktop.domain.money import group_thousands
+from socle_desktop.gui.theme import state_brush
 from socle_desktop.opendata.proposals import Proposal
 
 HEADERS = ("École", "UAI", "Commune", "Secteur", "Type", "Élèves", "Classes CP–CM2", "Remarques")
 COL_NOM, COL_UAI, COL_COMMUNE, COL_SECTEUR, COL_TYPE, COL_ELEVES, COL_CLASSES, COL_NOTES = range(8)
-_GREY = QBrush(QColor("#8a8a8a"))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROOT = QModelIndex()
 
@@ -92,7 +91,7 @@ class ProposalsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == COL_NOM and proposal.eligible:
             return Qt.CheckState.Checked if self.ticks[index.row()] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and not proposal.eligible:
-            return _GREY
+            return state_brush("muted")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_ELEVES, COL_CLASSES):
             return _RIGHT
         return None

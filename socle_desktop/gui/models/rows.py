@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
+
+from socle_desktop.gui.theme import state_brush
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -20,8 +22,8 @@ class Cell:
     text: str
     money: bool = False  # right-aligned
     tip: str = ""
-    background: str = ""  # "#rrggbb"
-    foreground: str = ""
+    state: str = ""  # its text in the colour of a state of gui/theme.py (error, warning…)
+    background: str = ""  # its background in the tint of a state (the socle table)
     bold: bool = False
 
 
@@ -31,7 +33,6 @@ class RowsModel(QAbstractTableModel):
         self._headers = list(headers)
         self._rows: list[list[Cell]] = []
         self._tips: list[str] = [""] * len(headers)
-        self._brushes: dict[str, QBrush] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -71,11 +72,6 @@ class RowsModel(QAbstractTableModel):
                 return self._tips[section]
         return None
 
-    def _brush(self, colour: str) -> QBrush:
-        if colour not in self._brushes:
-            self._brushes[colour] = QBrush(QColor(colour))
-        return self._brushes[colour]
-
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         cell = self.cell(index.row(), index.column())
         if cell is None:
@@ -87,9 +83,9 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if cell.money else _LEFT
         if role == Qt.ItemDataRole.BackgroundRole and cell.background:
-            return self._brush(cell.background)
-        if role == Qt.ItemDataRole.ForegroundRole and cell.foreground:
-            return self._brush(cell.foreground)
+            return state_brush(cell.background, background=True)
+        if role == Qt.ItemDataRole.ForegroundRole and cell.state:
+            return state_brush(cell.state)
         if role == Qt.ItemDataRole.FontRole and cell.bold:
             return self._bold
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWizardPage
 
+from socle_desktop.domain import completeness
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.session import Session
 
@@ -24,6 +25,7 @@ class DossierPage(QWizardPage):
             self.setSubTitle(subtitle)
         session.changed.connect(self._on_changed)
 
+    STEP: str  # the step of domain.completeness this page shows
     _complete: bool | None = None
 
     def _on_changed(self, result: Result) -> None:
@@ -41,8 +43,8 @@ class DossierPage(QWizardPage):
         """Redraw from the dossier and the result."""
 
     def missing(self) -> list[str]:
-        """What must be filled before going on (French, one sentence each)."""
-        return []
+        """What must be filled before going on (``domain.completeness``, for this step)."""
+        return completeness.missing(self.session.dossier, self.STEP)
 
     def isComplete(self) -> bool:
         return not self.missing()

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import Classroom
+from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.rules import Result
+from socle_desktop.domain.suggestions import new_class
 from socle_desktop.gui.field_delegate import FieldDelegate
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.message_line import MessageLine
@@ -29,7 +31,6 @@ from socle_desktop.gui.pages.common import (
     SchoolPage,
     chain_tab_order,
     elide,
-    school_equipment_summary,
 )
 from socle_desktop.gui.pages.lines_editor import LinesEditor, fit_columns
 from socle_desktop.gui.tables import EditTable
@@ -39,6 +40,8 @@ TITLE_MARGIN = 40  # the group box's frame and padding around its title
 
 
 class ClassesPage(SchoolPage):
+    STEP = "classes"
+
     def __init__(self, session, parent=None):
         super().__init__(
             session,
@@ -89,7 +92,8 @@ class ClassesPage(SchoolPage):
         # the lines of the selected class
         self.lines_box: QGroupBox = form.findChild(QGroupBox, "lines_box")
         self.lines_box.installEventFilter(self)  # its title is elided to its width
-        self._init_lines_editor(form, LinesEditor(session, "classe", "equipement"))
+        self._init_lines_editor(
+            form, LinesEditor(session, "classe", "equipement", self.current_school))
         self.apply_to_all_button: QPushButton = form.findChild(QPushButton,
                                                                "apply_to_all_button")
         self.apply_to_all_button.clicked.connect(self.apply_to_all_classes)
@@ -120,22 +124,11 @@ class ClassesPage(SchoolPage):
     def current_class(self) -> Classroom | None:
         return self.classes_model.classroom(self.classes_table.currentIndex().row())
 
-    def missing(self) -> list[str]:
-        return [
-            f"L'école « {s.nom or s.uai or 'sans nom'} » n'a encore aucune classe."
-            for s in self.session.dossier.ecoles if not s.classes
-        ]
-
     # --- drawing ---------------------------------------------------------------------------
 
     def redraw(self, result: Result) -> None:
         self.school_selector.update_schools(self.session.dossier.ecoles)
-        school = self.current_school()
-        text, style = school_equipment_summary(result.school(school.id) if school else None)
-        if not school:
-            text, style = "Ajoutez d'abord une école à l'étape « Écoles ».", ""
-        self.summary_label.setText(text)
-        self.summary_label.setStyleSheet(style)
+        school = self._draw_summary(self.summary_label, result)
         self.classes_model.set_classes(school.classes if school else [])
         fit_columns(self.classes_table, {COL_ELEVES: 64, COL_MONTANT: 120})
         self._restore_class()
@@ -208,11 +201,7 @@ class ClassesPage(SchoolPage):
         school = self.current_school()
         if school is None:
             return None
-        names = {c.nom for c in school.classes}
-        n = len(school.classes) + 1
-        while f"Classe {n}" in names:
-            n += 1
-        classroom = Classroom(nom=f"Classe {n}", niveaux=[], eleves=0)
+        classroom = new_class(school)
         insert = edits.Insert("classe", school.id, "classes", len(school.classes), classroom,
                               "Ajouter une classe")
         if not self.session.edit(insert):
@@ -246,7 +235,8 @@ class ClassesPage(SchoolPage):
             return
         others = len(school.classes) - 1
         if self.session.edit(edits.apply_lines_to_all_classes(school, classroom)):
-            where = f"aux {others} autres classes" if others > 1 else "à l'autre classe"
+            where = (f"aux {plural(others, 'autre classe', 'autres classes')}" if others > 1
+                     else "à l'autre classe")
             outside = [c.nom for c in school.classes if not c.cycle_2_3 and c.id != classroom.id]
             note = (f" Les classes hors cycles 2 et 3 ({', '.join(outside)}) ne comptent pas pour "
                     "le plafond : retirez-y l'équipement s'il n'est pas voulu." if outside else "")

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from socle_desktop.domain.model import School
-from socle_desktop.domain.money import euros
-from socle_desktop.domain.rules import Result, SchoolResult
+from socle_desktop.domain.presentation import school_equipment_summary
+from socle_desktop.domain.rules import Result
 from socle_desktop.gui.forms import place
 from socle_desktop.gui.pages.base import DossierPage
-
-WARNING_STYLE = "color: #9a5b00;"
-ERROR_STYLE = "color: #b03a2e;"
-OK_STYLE = "color: #1d5e2f;"
+from socle_desktop.gui.theme import set_state
 
 
 class LazyPage(DossierPage):
@@ -77,6 +74,19 @@ class SchoolPage(LazyPage):
         school_id = self.school_selector.current_id()
         return next((s for s in self.session.dossier.ecoles if s.id == school_id), None)
 
+    def _draw_summary(self, label: QLabel, result: Result) -> School | None:
+        """The school's equipment in one line (dépense, plafond, éligible), in its state's
+        colour; the current school, or None (then the line asks for a school first)."""
+        school = self.current_school()
+        sr = result.school(school.id) if school is not None else None
+        if sr is None:
+            text, state = "Ajoutez d'abord une école à l'étape « Écoles ».", ""
+        else:
+            text, state = school_equipment_summary(sr)
+        label.setText(text)
+        set_state(label, state)
+        return school
+
 
 def chain_tab_order(widgets: list[QWidget]) -> None:
     """Tab goes from each widget to the next: joins a page's form with widgets that live in
@@ -123,21 +133,6 @@ class SchoolSelector(QObject):
         index = self.combo.findData(school_id)
         if index >= 0:
             self.combo.setCurrentIndex(index)
-
-
-def school_equipment_summary(sr: SchoolResult | None) -> tuple[str, str]:
-    """« Dépense … — plafond … — … au-delà du plafond » and its style, from the result."""
-    if sr is None:
-        return "", ""
-    classes = sr.classes_cycles_2_3
-    cap = (f"plafond {euros(sr.cap)} ({classes} classe{'s' if classes > 1 else ''} "
-           f"de cycles 2 et 3)")
-    text = f"Équipement de l'école : dépense {euros(sr.expense)} — {cap}"
-    if sr.excluded_because:
-        return f"{text} — non subventionnée : {sr.excluded_because}.", ERROR_STYLE
-    if sr.above_cap > 0:
-        return f"{text} — {euros(sr.above_cap)} au-delà du plafond.", WARNING_STYLE
-    return f"{text} — dépense éligible {euros(sr.eligible)}.", OK_STYLE
 
 
 def elide(widget: QWidget, text: str, width: int) -> str:

@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
 
 from socle_desktop.domain.edits import Insert, Remove
 from socle_desktop.domain.model import SECTEUR_LABELS, Dossier, School, Secteur
+from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.rules import Result
-from socle_desktop.domain.validation import uai_check_letter_ok, uai_error
+from socle_desktop.domain.validation import uai_check_letter_ok
 from socle_desktop.gui import dialogs
 from socle_desktop.gui.field_binding import FieldBinding, sentence
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.pages.base import DossierPage
-from socle_desktop.gui.pages.porteur import ERROR_STYLE, OK_STYLE, WARNING_STYLE
+from socle_desktop.gui.theme import set_state
 from socle_desktop.gui.widgets import CountEdit
 
 _ROOT = QModelIndex()  # the invisible root: these models are flat tables
@@ -91,6 +92,8 @@ class SchoolsModel(QAbstractTableModel):
 
 
 class EcolesPage(DossierPage):
+    STEP = "ecoles"
+
     def __init__(self, session, parent=None):
         super().__init__(session, "Écoles",
                          "Les écoles du projet : ajoutez-les, puis complétez chacune.",
@@ -202,7 +205,7 @@ class EcolesPage(DossierPage):
 
     def _show_eleves(self) -> None:
         error = self.eleves_binding.error
-        self.eleves_message.setStyleSheet(ERROR_STYLE if error else "")
+        set_state(self.eleves_message, "error" if error else "")
         self.eleves_message.setText(sentence(error) if error else "")
 
     def add_school(self) -> None:
@@ -224,8 +227,9 @@ class EcolesPage(DossierPage):
         answer = dialogs.question(
             self, "Supprimer l'école",
             f"Supprimer l'école « {name} » ?\n\n"
-            f"Ses {classes} classe(s) et ses {lines} ligne(s) d'équipement et de services seront "
-            "supprimées aussi.\nVous pourrez revenir en arrière avec Édition › Annuler (Ctrl+Z).",
+            f"Ses classes ({plural(classes, 'classe')}) et ses lignes d'équipement et de "
+            f"services ({plural(lines, 'ligne')}) seront supprimées aussi.\n"
+            "Vous pourrez revenir en arrière avec Édition › Annuler (Ctrl+Z).",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -299,31 +303,15 @@ class EcolesPage(DossierPage):
             return
         uai = school.uai
         if self.uai_binding.error:
-            self.uai_message.setStyleSheet(ERROR_STYLE)
+            set_state(self.uai_message, "error")
             self.uai_message.setText(sentence(self.uai_binding.error))
         elif not uai:
-            self.uai_message.setStyleSheet(ERROR_STYLE)
+            set_state(self.uai_message, "error")
             self.uai_message.setText("Saisissez l'UAI (7 chiffres et une lettre).")
         elif not uai_check_letter_ok(uai):
-            self.uai_message.setStyleSheet(WARNING_STYLE)
+            set_state(self.uai_message, "warning")
             self.uai_message.setText("Attention : la lettre de contrôle ne correspond pas, "
                                      "vérifiez l'UAI.")
         else:
-            self.uai_message.setStyleSheet(OK_STYLE)
+            set_state(self.uai_message, "ok")
             self.uai_message.setText("UAI valide")
-
-    def missing(self) -> list[str]:
-        dossier = self.session.dossier
-        if not dossier.ecoles:
-            return ["Ajoutez au moins une école."]
-        out = []
-        insees = {c.insee for c in dossier.communes}
-        for number, school in enumerate(dossier.ecoles, start=1):
-            name = f"« {school.nom} »" if school.nom.strip() else f"n° {number}"
-            if not school.nom.strip():
-                out.append(f"Donnez un nom à l'école n° {number}.")
-            if uai_error(school.uai):
-                out.append(f"École {name} : saisissez une UAI valide (7 chiffres et une lettre).")
-            if school.commune not in insees:
-                out.append(f"École {name} : choisissez sa commune.")
-        return out

@@ -2,50 +2,33 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton
 
 from socle_desktop.domain import edits
+from socle_desktop.domain.catalogue import OTHER
 from socle_desktop.domain.diagnostic import STATUS_LABELS, Status, diagnose_school
-from socle_desktop.domain.model import CatalogueItem, Existant, School
+from socle_desktop.domain.model import Existant, School
+from socle_desktop.domain.presentation import STATUS_STATES, category_label, plural
 from socle_desktop.domain.rules import Result
+from socle_desktop.domain.suggestions import mobile_advice, suggest_mobiles
 from socle_desktop.gui.forms import load_form
-from socle_desktop.gui.models.lines import COL_QUANTITE, category_label
-from socle_desktop.gui.pages.common import (
-    ERROR_STYLE,
-    OK_STYLE,
-    WARNING_STYLE,
-    SchoolPage,
-    chain_tab_order,
-    school_equipment_summary,
-)
-from socle_desktop.gui.pages.lines_editor import LinesEditor, available_articles
+from socle_desktop.gui.models.lines import COL_QUANTITE
+from socle_desktop.gui.pages.common import SchoolPage, chain_tab_order
+from socle_desktop.gui.pages.lines_editor import LinesEditor
+from socle_desktop.gui.theme import set_state
 
 EXISTANT_LABELS = {
     Existant.ABSENT: "Absent",
     Existant.PRESENT: "Présent",
     Existant.OBSOLETE: "Obsolète",
 }
-STATUS_STYLES = {
-    Status.COVERED: OK_STYLE,
-    Status.PARTIAL: WARNING_STYLE,
-    Status.MISSING: ERROR_STYLE,
-    Status.OPTIONAL: "color: #6b6b6b;",
-}
-MOBILES = "terminaux_mobiles"
 ALL_CATEGORIES = "Toutes les catégories"
 
 
-def mobile_suggestion(item, classes: int) -> tuple[int, int, int]:
-    """(minimum, advised, maximum) mobile devices for ``classes`` cycle 2–3 classes."""
-    groups = math.ceil(classes / 4) if classes else 0
-    return (item.par_4_classes_min * groups, item.par_4_classes_conseil * groups,
-            item.par_4_classes_max * groups)
-
-
 class EquipementEcolePage(SchoolPage):
+    STEP = "equipement_ecole"
+
     def __init__(self, session, parent=None):
         super().__init__(
             session,
@@ -71,11 +54,11 @@ class EquipementEcolePage(SchoolPage):
                 self.category_combo.addItem(category_label(item.id), item.id)
                 self.category_combo.setItemData(self.category_combo.count() - 1, item.libelle,
                                                 Qt.ItemDataRole.ToolTipRole)
-        self.category_combo.addItem(category_label("autre"), "autre")
+        self.category_combo.addItem(category_label(OTHER), OTHER)
         self.category_combo.currentIndexChanged.connect(self._on_category_changed)
 
         self._init_lines_editor(
-            form, LinesEditor(session, "ecole", "equipement", self._default_quantity))
+            form, LinesEditor(session, "ecole", "equipement", self.current_school))
 
         # what the school already has (the diagnostic): one row per socle item, from the rules
         self.existant_combos: dict[str, QComboBox] = {}
@@ -110,40 +93,11 @@ class EquipementEcolePage(SchoolPage):
         chain_tab_order(order)
         self.redraw(session.result)
 
-    # --- reading ---------------------------------------------------------------------------
-
-    def _mobile_lines(self, school: School):
-        catalogue = self.session.dossier.catalogue
-        return [line for line in school.lignes
-                if line.article in catalogue and catalogue[line.article].categorie == MOBILES]
-
-    def suggested_mobiles(self, school: School) -> tuple[int, int, int]:
-        item = self.session.campaign.socle_item(MOBILES)
-        if item is None:
-            return (0, 0, 0)
-        return mobile_suggestion(item, school.cycle_2_3_classes)
-
-    def _default_quantity(self, item: CatalogueItem) -> int:
-        """Advised number of mobile devices; one licence per planned device for MDM."""
-        school = self.current_school()
-        if school is None:
-            return 1
-        if item.categorie == MOBILES:
-            return max(1, self.suggested_mobiles(school)[1])
-        if item.unite == "appareil":
-            return max(1, sum(line.quantite for line in self._mobile_lines(school)))
-        return 1
-
     # --- drawing ---------------------------------------------------------------------------
 
     def redraw(self, result: Result) -> None:
         self.school_selector.update_schools(self.session.dossier.ecoles)
-        school = self.current_school()
-        text, style = school_equipment_summary(result.school(school.id) if school else None)
-        if school is None:
-            text, style = "Ajoutez d'abord une école à l'étape « Écoles ».", ""
-        self.summary_label.setText(text)
-        self.summary_label.setStyleSheet(style)
+        school = self._draw_summary(self.summary_label, result)
         writable = school is not None and not self.session.read_only
         self.lines_editor.set_target(school.id if school else "", "lignes",
                                      school.lignes if school else [])
@@ -157,9 +111,9 @@ class EquipementEcolePage(SchoolPage):
             self.mobiles_label.setText("")
             self.suggest_button.setEnabled(False)
             return
-        low, advised, high = self.suggested_mobiles(school)
-        planned = sum(line.quantite for line in self._mobile_lines(school))
-        classes = school.cycle_2_3_classes
+        advice = mobile_advice(school, self.session.dossier, self.session.campaign)
+        low, advised, high, planned = advice.low, advice.advised, advice.high, advice.planned
+        classes = advice.classes
         if not classes:
             self.mobiles_label.setText(
                 "Terminaux mobiles : l'école n'a pas encore de classe de cycles 2 et 3.")
@@ -167,11 +121,11 @@ class EquipementEcolePage(SchoolPage):
             self.suggest_button.setEnabled(False)
             return
         self.mobiles_label.setText(
-            f"Terminaux mobiles partagés : pour {classes} classe{'s' if classes > 1 else ''} de "
-            f"cycles 2 et 3, le socle prévoit de {low} à {high} appareils ({advised} conseillés). "
+            f"Terminaux mobiles partagés : pour {plural(classes, 'classe')} de cycles 2 et 3, "
+            f"le socle prévoit de {low} à {high} appareils ({advised} conseillés). "
             f"Prévus : {planned}."
         )
-        self.mobiles_label.setStyleSheet(OK_STYLE if planned >= low else WARNING_STYLE)
+        set_state(self.mobiles_label, "ok" if advice.enough else "warning")
         self.suggest_button.setText(f"P&roposer {advised} terminaux")
         self.suggest_button.setEnabled(not self.session.read_only and planned != advised)
 
@@ -196,7 +150,7 @@ class EquipementEcolePage(SchoolPage):
             elif d.status == Status.MISSING and d.needed > 1:
                 text += f" ({d.needed} à prévoir)"
             label.setText(text)
-            label.setStyleSheet(STATUS_STYLES[d.status])
+            set_state(label, STATUS_STATES[d.status])
 
     def _on_category_changed(self, _index: int) -> None:
         category = self.category_combo.currentData()
@@ -223,18 +177,12 @@ class EquipementEcolePage(SchoolPage):
     def suggest_mobiles(self) -> None:
         """Set the advised quantity on the mobile devices line (adding a tablet line if none)."""
         school = self.current_school()
-        if school is None or not school.cycle_2_3_classes:
+        if school is None:
             return
-        advised = self.suggested_mobiles(school)[1]
-        lines = self._mobile_lines(school)
-        if lines:
-            others = sum(line.quantite for line in lines[1:])
-            quantity = max(0, advised - others)
-            label = "Proposer la quantité de terminaux mobiles"
-            self.session.edit(edits.Batch(
-                (edits.SetField("ligne", lines[0].id, "quantite", quantity, label),), label))
-            self.lines_editor.select_line(lines[0].id, COL_QUANTITE)
-            return
-        items = available_articles(self.session, "ecole", "equipement", {MOBILES})
-        if items:
-            self.lines_editor.add_article(items[0], advised)
+        proposal = suggest_mobiles(school, self.session.dossier, self.session.campaign)
+        if isinstance(proposal, edits.Batch):
+            self.session.edit(proposal)
+            self.lines_editor.select_line(proposal.edits[0].id, COL_QUANTITE)
+        elif proposal is not None:
+            item, quantity = proposal
+            self.lines_editor.add_article(item, quantity)

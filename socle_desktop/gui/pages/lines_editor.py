@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.amounts import typed_price
-from socle_desktop.domain.catalogue import load_default_catalogue
-from socle_desktop.domain.model import CatalogueItem, Dossier, Line
+from socle_desktop.domain.catalogue import line_category, offered_articles
+from socle_desktop.domain.model import CatalogueItem, Dossier, Line, School
 from socle_desktop.domain.money import euros
+from socle_desktop.domain.suggestions import default_quantity
 from socle_desktop.gui.field_delegate import FieldDelegate
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.message_line import MessageLine
@@ -40,25 +41,11 @@ from socle_desktop.gui.tables import EditTable
 
 __all__ = ["EditTable", "FieldDelegate", "LinesEditor", "available_articles", "fit_columns"]
 
-_default_catalogue: dict[str, CatalogueItem] | None = None
-
-
 def available_articles(session: Session, niveau: str, volet: str,
                        categories: set[str] | None = None) -> list[CatalogueItem]:
-    """The default catalogue overlaid with the dossier's own copy, filtered, in socle order."""
-    global _default_catalogue
-    if _default_catalogue is None:
-        _default_catalogue = load_default_catalogue()
-    merged = dict(_default_catalogue)
-    merged.update(session.dossier.catalogue)
-    order = {item.id: i for i, item in enumerate(session.campaign.socle)}
-    items = [
-        item for item in merged.values()
-        if item.niveau == niveau and item.volet == volet
-        and (categories is None or item.categorie in categories)
-    ]
-    return sorted(items, key=lambda item: order.get(item.categorie, len(order)))
-
+    """The articles the dossier offers there (``catalogue.offered_articles``)."""
+    return offered_articles(session.dossier, [item.id for item in session.campaign.socle],
+                            niveau, volet, categories)
 
 
 def article_text(item: CatalogueItem, dossier: Dossier) -> str:
@@ -89,10 +76,10 @@ class LinesEditor(QWidget):
     NUMBER_WIDTHS = {COL_QUANTITE: 80, COL_PRIX: 120, COL_MONTANT: 120}
 
     def __init__(self, session: Session, niveau: str, volet: str,
-                 default_quantity: Callable[[CatalogueItem], int] | None = None, parent=None):
+                 school: Callable[[], School | None] = lambda: None, parent=None):
         super().__init__(parent)
         self.session, self.niveau, self.volet = session, niveau, volet
-        self.default_quantity = default_quantity or (lambda item: 1)
+        self.school = school  # the school the lines belong to (for the default quantities)
         self.categories: set[str] | None = None
         self._parent_id = ""
         self._collection = "lignes"
@@ -104,15 +91,8 @@ class LinesEditor(QWidget):
         self.article_combo.installEventFilter(self)
         self.add_button: QPushButton = form.findChild(QPushButton, "add_button")
         self.add_button.clicked.connect(self.add_current_article)
-        self.catalogue_button: QPushButton | None = form.findChild(QPushButton,
-                                                                   "catalogue_button")
-        try:  # the full catalogue picker, when the main window provides it
-            from socle_desktop.gui.catalogue_dialog import choose_article  # noqa: F401
-        except ImportError:
-            self.catalogue_button.hide()
-            self.catalogue_button = None
-        else:
-            self.catalogue_button.clicked.connect(self._choose_in_catalogue)
+        self.catalogue_button: QPushButton = form.findChild(QPushButton, "catalogue_button")
+        self.catalogue_button.clicked.connect(self._choose_in_catalogue)
         self.remove_button: QPushButton = form.findChild(QPushButton, "remove_button")
         self.remove_button.clicked.connect(self.remove_current_line)
 
@@ -152,8 +132,8 @@ class LinesEditor(QWidget):
 
     def tab_widgets(self) -> list[QWidget]:
         """Its widgets in keyboard order, for the page's tab chain."""
-        buttons = [self.add_button] + ([self.catalogue_button] if self.catalogue_button else [])
-        return [self.article_combo, *buttons, self.table, self.remove_button]
+        return [self.article_combo, self.add_button, self.catalogue_button, self.table,
+                self.remove_button]
 
     # --- what is shown ---------------------------------------------------------------------
 
@@ -164,10 +144,8 @@ class LinesEditor(QWidget):
         self._parent_id, self._collection, self._lines = parent_id, collection, lines
         shown = lines
         if self.categories is not None:
-            catalogue = self.session.dossier.catalogue
-            shown = [line for line in lines
-                     if (catalogue[line.article].categorie if line.article in catalogue
-                         else "autre") in self.categories]
+            dossier = self.session.dossier
+            shown = [line for line in lines if line_category(line, dossier) in self.categories]
         self.model.set_lines(shown)
         fit_columns(self.table, self.NUMBER_WIDTHS)
         self._refresh_articles()
@@ -198,8 +176,7 @@ class LinesEditor(QWidget):
         writable = not self.session.read_only and bool(self._parent_id)
         self.add_button.setEnabled(writable and self.article_combo.count() > 0)
         self.article_combo.setEnabled(writable)
-        if self.catalogue_button is not None:
-            self.catalogue_button.setEnabled(writable)
+        self.catalogue_button.setEnabled(writable)
         self.remove_button.setEnabled(writable and self.current_line() is not None)
 
     def open_editor(self, row: int, column: int = COL_QUANTITE):
@@ -248,9 +225,10 @@ class LinesEditor(QWidget):
         """Add a line of ``item`` (its catalogue price, the default quantity) and select it."""
         if not self._parent_id:
             return None
-        line = Line(item.id, item.libelle,
-                    self.default_quantity(item) if quantity is None else quantity,
-                    typed_price(item, self.session.dossier))
+        dossier = self.session.dossier
+        if quantity is None:
+            quantity = default_quantity(item, self.school(), dossier, self.session.campaign)
+        line = Line(item.id, item.libelle, quantity, typed_price(item, dossier))
         batch = [edits.Insert("ligne", self._parent_id, self._collection, len(self._lines), line)]
         if self.session.dossier.catalogue.get(item.id) != item:
             batch.insert(0, edits.PutArticle(item.id, item))

@@ -24,10 +24,7 @@ from socle_desktop.gui.field_binding import FieldBinding, quoted, sentence
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.pages.base import DossierPage
-
-ERROR_STYLE = "color: #b03a2e;"
-WARNING_STYLE = "color: #9a6700;"
-OK_STYLE = "color: #1e7b34;"
+from socle_desktop.gui.theme import set_state
 
 # line edit name -> (edit kind, field, undo label)
 TEXT_FIELDS = {
@@ -41,6 +38,8 @@ TEXT_FIELDS = {
 
 
 class PorteurPage(DossierPage):
+    STEP = "porteur"
+
     def __init__(self, session, parent=None):
         super().__init__(session, "Porteur du projet",
                          "Qui dépose le dossier, qui contacter, et les communes concernées.",
@@ -107,14 +106,14 @@ class PorteurPage(DossierPage):
         siren = self.session.dossier.porteur.siren
         error = self.bindings["siren_edit"].error or siren_error(siren)
         if error:
-            self.siren_message.setStyleSheet(ERROR_STYLE)
+            set_state(self.siren_message, "error")
             self.siren_message.setText(sentence(error))
         elif siren and not siren_key_ok(siren):
-            self.siren_message.setStyleSheet(WARNING_STYLE)
+            set_state(self.siren_message, "warning")
             self.siren_message.setText("Attention : la clé de ce SIREN ne correspond pas, "
                                        "vérifiez les chiffres.")
         else:
-            self.siren_message.setStyleSheet(OK_STYLE)
+            set_state(self.siren_message, "ok")
             self.siren_message.setText("SIREN valide" if siren else "")
 
     def add_commune(self) -> None:
@@ -122,9 +121,6 @@ class PorteurPage(DossierPage):
             insee = typed_value("commune", "insee", self.insee_edit.text())
         except InvalidValue as error:
             self._commune_problem(str(error), self.insee_edit)
-            return
-        if self.session.dossier.commune(insee) is not None:
-            self._commune_problem(f"la commune {insee} est déjà dans la liste", self.insee_edit)
             return
         try:
             nom = typed_value("commune", "nom", self.commune_nom_edit.text())
@@ -146,7 +142,7 @@ class PorteurPage(DossierPage):
         self.insee_edit.setFocus()
 
     def _commune_problem(self, message: str, field: QLineEdit) -> None:
-        self.commune_message.setStyleSheet(ERROR_STYLE)
+        set_state(self.commune_message, "error")
         self.commune_message.setText(sentence(message))
         field.setFocus()
 
@@ -154,20 +150,19 @@ class PorteurPage(DossierPage):
         row = self.communes_table.currentRow()
         communes = self.session.dossier.communes
         if not 0 <= row < len(communes):
-            self.commune_message.setStyleSheet(ERROR_STYLE)
+            set_state(self.commune_message, "error")
             self.commune_message.setText("Choisissez d'abord la commune à retirer dans la liste.")
             return
         commune = communes[row]
-        schools = self.session.dossier.schools_of(commune.insee)
-        if schools:
-            self.commune_message.setStyleSheet(ERROR_STYLE)
-            self.commune_message.setText(
-                f"{commune.nom} est la commune de {len(schools)} école(s) "
-                f"({', '.join(s.nom for s in schools[:3])}) : changez d'abord leur commune "
-                "à l'étape « Écoles ».")
+        # the dossier refuses to lose the commune of a school (domain.edit_checks), and says why
+        if self.session.edit(Remove("commune", commune.id, f"Retirer la commune {commune.nom}")):
+            self.commune_message.setText("")
             return
-        self.session.edit(Remove("commune", commune.id, f"Retirer la commune {commune.nom}"))
-        self.commune_message.setText("")
+        failure = self.session.last_failure
+        if failure is not None and failure.kind == "refused":
+            set_state(self.commune_message, "error")
+            self.commune_message.setText(
+                f"{sentence(failure.message)[:-1]} à l'étape « Écoles ».")
 
     def _on_commune_renamed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 1:
@@ -182,7 +177,7 @@ class PorteurPage(DossierPage):
                 self._filling = True
                 item.setText(commune.nom)  # the saved name comes back, and why
                 self._filling = False
-                self.commune_message.setStyleSheet(ERROR_STYLE)
+                set_state(self.commune_message, "error")
                 self.commune_message.setText(
                     f"{sentence(quoted(typed))[:-1]} n'a pas été gardé ({error}) : la commune "
                     f"garde son nom {quoted(commune.nom)}.")
@@ -224,14 +219,3 @@ class PorteurPage(DossierPage):
                 table.setItem(r, 1, QTableWidgetItem(nom))
         finally:
             self._filling = False
-
-    def missing(self) -> list[str]:
-        porteur = self.session.dossier.porteur
-        out = []
-        if not porteur.nom.strip():
-            out.append("Indiquez le nom du porteur du projet.")
-        if siren_error(porteur.siren):
-            out.append("Corrigez le SIREN : 9 chiffres attendus.")
-        if not self.session.dossier.communes:
-            out.append("Ajoutez au moins une commune concernée (code INSEE et nom).")
-        return out

@@ -9,25 +9,18 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import QLabel, QListView, QPlainTextEdit, QPushButton, QTabWidget
 
+from socle_desktop.domain import presentation
 from socle_desktop.domain.diagnostic import STATUS_LABELS, Status
 from socle_desktop.domain.model import Existant
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.forms import load_form
-from socle_desktop.gui.models.lines import category_label
 from socle_desktop.gui.models.rows import Cell
 from socle_desktop.gui.pages.common import LazyPage
 from socle_desktop.gui.tables import RowsTable
 
 EXISTANT_WORDS = {Existant.ABSENT: "absent", Existant.PRESENT: "présent",
                   Existant.OBSOLETE: "obsolète"}
-STATUS_COLORS = {
-    Status.COVERED: "#dff0d8",
-    Status.PARTIAL: "#fcf0d2",
-    Status.MISSING: "#f6d5d1",
-    Status.OPTIONAL: "#eeeeee",
-}
-PLAN_COLUMNS = ("Volet", "Dépense", "Dépense éligible", "Taux", "Subvention", "Reste à charge")
 
 
 def _two_lines(label: str) -> str:
@@ -40,6 +33,8 @@ def _two_lines(label: str) -> str:
 
 
 class RecapitulatifPage(LazyPage):
+    STEP = "recapitulatif"
+
     exportRequested = Signal()
     printRequested = Signal()
 
@@ -53,7 +48,7 @@ class RecapitulatifPage(LazyPage):
         )
         form = self.form = load_form("recapitulatif_page", self)
         self.plan_table: RowsTable = form.findChild(RowsTable, "plan_table")
-        self.plan_table.set_headers(list(PLAN_COLUMNS), spread=True)
+        self.plan_table.set_headers(list(presentation.PLAN_HEADERS), spread=True)
         self.share_label: QLabel = form.findChild(QLabel, "share_label")
 
         self.export_button: QPushButton = form.findChild(QPushButton, "export_button")
@@ -77,7 +72,8 @@ class RecapitulatifPage(LazyPage):
         # two-line headers: nine columns beside the panel at 1366×768
         self.socle_table: RowsTable = form.findChild(RowsTable, "socle_table")
         self.socle_table.set_headers(
-            ["École", "Socle\natteint", *(_two_lines(category_label(i.id)) for i in socle)],
+            ["École", "Socle\natteint",
+             *(_two_lines(presentation.category_label(i.id)) for i in socle)],
             ["", "L'école aura-t-elle tout le socle avec le projet ?",
              *(i.libelle for i in socle)])
         self.alerts_model = QStringListModel(self)
@@ -101,26 +97,18 @@ class RecapitulatifPage(LazyPage):
 
     def _draw_plan(self, result: Result) -> None:
         rows = []
-        for name, volet in (("Équipement", result.equipment),
-                            ("Services et ressources", result.services)):
-            rate = percent_fr(volet.rate, 1) if volet.eligible else "—"
-            rows.append([Cell(name), Cell(euros(volet.expense), True),
-                         Cell(euros(volet.eligible), True),
-                         Cell(rate, True, "Subvention rapportée à la dépense éligible"),
-                         Cell(euros(volet.subsidy), True), Cell(euros(volet.remaining), True)])
-        rows.append([Cell("Total", bold=True), Cell(euros(result.expense), True, bold=True),
-                     Cell(euros(result.eligible), True, bold=True), Cell("", True),
-                     Cell(euros(result.subsidy), True, bold=True),
-                     Cell(euros(result.remaining), True, bold=True)])
+        for line in presentation.plan_lines(result):
+            label, *figures = line.cells
+            row = [Cell(label, bold=line.total)]
+            row += [Cell(text, True, bold=line.total) for text in figures]
+            row[3] = Cell(line.rate, True, presentation.RATE_MEANING, bold=line.total)
+            rows.append(row)
         self.plan_table.set_rows(rows)
         height = self.plan_table.horizontalHeader().sizeHint().height()
         height += 2 * self.plan_table.frameWidth()
         height += sum(self.plan_table.rowHeight(r) for r in range(len(rows)))
         self.plan_table.setFixedHeight(height)
-        self.share_label.setText(
-            f"L'État finance {percent_fr(result.rate, 1)} de la dépense totale ; "
-            f"reste à la charge de la collectivité : {euros(result.remaining)}."
-            if result.expense else "Aucune dépense n'est encore saisie.")
+        self.share_label.setText(presentation.share(result, self._porteur_type()))
 
     def _draw_communes(self, result: Result) -> None:
         rows = []
@@ -136,25 +124,18 @@ class RecapitulatifPage(LazyPage):
 
     def _draw_schools(self, result: Result) -> None:
         rows = []
+        porteur_type = self._porteur_type()
         for s in result.schools:
-            colour, tip = "", ""
-            if s.excluded_because:
-                note, colour = f"Exclue : {s.excluded_because}", "#b03a2e"
-            elif s.above_cap > 0:
-                note = "Plafond atteint"
-                tip = (f"{euros(s.above_cap)} au-delà du plafond restent à la charge de la "
-                       "collectivité")
-            elif s.subsidisable < s.expense:
-                note = f"{euros(s.expense - s.subsidisable)} hors socle"
-                tip = "Articles non subventionnables (hors socle ou coûts récurrents)"
-            else:
-                note = "Éligible"
+            note = presentation.school_note(s, porteur_type)
             rows.append([Cell(s.nom or s.uai), Cell(str(s.classes_cycles_2_3), True),
                          Cell(euros(s.expense), True), Cell(euros(s.cap), True),
                          Cell(euros(s.eligible), True),
                          Cell(euros(s.above_cap) if s.above_cap else "—", True),
-                         Cell(note, tip=tip, foreground=colour)])
+                         Cell(note.text, tip=note.tip, state=note.state)])
         self.schools_table.set_rows(rows)
+
+    def _porteur_type(self) -> str:
+        return self.session.dossier.porteur.type
 
     def _draw_socle(self) -> None:
         diagnostics = self.session.diagnostics()
@@ -163,18 +144,19 @@ class RecapitulatifPage(LazyPage):
             diagnostic = diagnostics.get(school.id)
             if diagnostic is None:
                 continue
-            missing = ", ".join(category_label(d.item.id).lower() for d in diagnostic.missing)
+            missing = ", ".join(presentation.category_label(d.item.id).lower()
+                                for d in diagnostic.missing)
             reached = diagnostic.reaches_socle
             row = [Cell(school.nom or school.uai),
                    Cell("Oui" if reached else "Non", tip="" if reached else f"Manque : {missing}",
-                        background=STATUS_COLORS[Status.COVERED if reached else Status.MISSING])]
+                        background="ok" if reached else "error")]
             for d in diagnostic.items:
                 text = STATUS_LABELS[d.status]
                 if d.status == Status.PARTIAL:
                     text = f"{d.planned} sur {d.needed}"
                 tip = (f"{d.item.libelle} : existant « {EXISTANT_WORDS[d.existant]} », "
                        f"prévu {d.planned}, nécessaire {d.needed}")
-                row.append(Cell(text, tip=tip, background=STATUS_COLORS[d.status]))
+                row.append(Cell(text, tip=tip, background=presentation.STATUS_STATES[d.status]))
             rows.append(row)
         self.socle_table.set_rows(rows)
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
 
-from socle_desktop.domain import edits
-from socle_desktop.domain.model import CatalogueItem, School
 from socle_desktop.domain.money import euros, percent_fr
+from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.rules import Result
+from socle_desktop.domain.suggestions import apply_ent_to_all_schools, ent_lines
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.pages.common import SchoolPage, chain_tab_order
 from socle_desktop.gui.pages.lines_editor import LinesEditor
 
-ENT = "partage"  # the socle item the ENT articles belong to
-
 
 class ServicesPage(SchoolPage):
+    STEP = "services"
+
     def __init__(self, session, parent=None):
         super().__init__(
             session,
@@ -39,7 +39,7 @@ class ServicesPage(SchoolPage):
 
         self.lines_box: QGroupBox = form.findChild(QGroupBox, "lines_box")
         self._init_lines_editor(
-            form, LinesEditor(session, "ecole", "services", self._default_quantity))
+            form, LinesEditor(session, "ecole", "services", self.current_school))
         self.apply_ent_button: QPushButton = form.findChild(QPushButton, "apply_ent_button")
         self.apply_ent_button.clicked.connect(self.apply_ent_to_all_schools)
 
@@ -47,17 +47,6 @@ class ServicesPage(SchoolPage):
         order = [self.school_combo, *self.lines_editor.tab_widgets(), self.apply_ent_button]
         chain_tab_order(order)
         self.redraw(session.result)
-
-    def _default_quantity(self, item: CatalogueItem) -> int:
-        school = self.current_school()
-        if item.unite == "élève" and school is not None and school.eleves:
-            return school.eleves
-        return 1
-
-    def _ent_lines(self, school: School):
-        catalogue = self.session.dossier.catalogue
-        return [line for line in school.services
-                if line.article in catalogue and catalogue[line.article].categorie == ENT]
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -69,11 +58,11 @@ class ServicesPage(SchoolPage):
             self.lines_editor.set_target("", "services", [])
             self.apply_ent_button.setEnabled(False)
         else:
-            self.pupils_label.setText(f"{school.eleves} élève{'s' if school.eleves > 1 else ''}")
+            self.pupils_label.setText(plural(school.eleves, "élève"))
             self.lines_editor.set_target(school.id, "services", school.services)
             self.apply_ent_button.setEnabled(
                 not self.session.read_only and len(self.session.dossier.ecoles) > 1
-                and bool(self._ent_lines(school)))
+                and bool(ent_lines(school, self.session.dossier)))
         self.cap_label.setText("Services et ressources, tout le projet :\n"
                                + result.services.explanation)
 
@@ -84,23 +73,10 @@ class ServicesPage(SchoolPage):
         school = self.current_school()
         if school is None:
             return
-        source = self._ent_lines(school)
-        if not source:
+        batch = apply_ent_to_all_schools(self.session.dossier, school)
+        if batch is None:
             self.lines_editor.show_error("cette école n'a pas encore d'ENT à appliquer")
             return
-        catalogue = self.session.dossier.catalogue
-        batch = []
-        others = [s for s in self.session.dossier.ecoles if s.id != school.id]
-        for other in others:
-            batch += [edits.Remove("ligne", line.id) for line in self._ent_lines(other)]
-            start = len(other.services) - len(self._ent_lines(other))
-            for offset, line in enumerate(source):
-                copy = edits.copy_with_new_ids(line)
-                if catalogue[line.article].unite == "élève" and other.eleves:
-                    copy.quantite = other.eleves
-                batch.append(edits.Insert("ligne", other.id, "services", start + offset, copy))
-        if self.session.edit(edits.Batch(tuple(batch), "Appliquer l'ENT à toutes les écoles")):
-            count = len(others)
-            self.lines_editor.show_info(
-                f"ENT appliqué à {count} autre{'s' if count > 1 else ''} "
-                f"école{'s' if count > 1 else ''} (Ctrl+Z pour annuler).")
+        if self.session.edit(batch):
+            others = plural(len(self.session.dossier.ecoles) - 1, "autre école", "autres écoles")
+            self.lines_editor.show_info(f"ENT appliqué à {others} (Ctrl+Z pour annuler).")

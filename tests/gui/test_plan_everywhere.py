@@ -1,0 +1,168 @@
+"""The plan de financement reads the same, cell for cell, in the command line's ``summary``, the
+window's récapitulatif (and the panel's totals) and the PDF, on every worked example of
+snee-2021.md §5.5 and on the bundled example (a commune, and the same dossier as an EPCI)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from socle_desktop.cli import run as cli_main
+from socle_desktop.domain.campaign import load_campaign
+from socle_desktop.domain.jsonio import loads
+from socle_desktop.domain.model import PorteurType
+from socle_desktop.domain.rules import compute
+from socle_desktop.gui.pages.recapitulatif import RecapitulatifPage
+from socle_desktop.gui.panel import SubsidyPanel
+from socle_desktop.gui.session import Session
+from socle_desktop.report import build_pdf
+from socle_desktop.report.styles import FONT, FONT_BOLD, register_fonts
+from socle_desktop.resources import example_dossier_path
+from socle_desktop.store import DossierFile
+from tests.domain.test_worked_examples import CASES
+
+FIRST_CELLS = ("Volet", "Équipement", "Services et ressources", "Total")
+
+
+def _flat(text: str) -> str:
+    """Line breaks and the no-break spaces as plain spaces: a two-line PDF header is one."""
+    return re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\u00a0", " ")).strip()
+
+
+def _example():
+    return loads(example_dossier_path().read_text(encoding="utf-8"))
+
+
+def _example_epci():
+    dossier = _example()
+    dossier.porteur.type = PorteurType.EPCI
+    return dossier
+
+
+DOSSIERS = {name: build for name, (build, _eq, _sv) in CASES.items()}
+DOSSIERS["exemple"] = _example
+DOSSIERS["exemple (EPCI)"] = _example_epci
+
+
+# --- reading each front end back ---------------------------------------------------------------
+
+
+def cli_table(path, capsys) -> list[list[str]]:
+    """The rows of ``summary``: the header line, then each volet and the total."""
+    assert cli_main(["summary", str(path)]) in (0, None)
+    lines = capsys.readouterr().out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Volet"))
+    rows = [re.split(r" {2,}", line.strip()) for line in lines[start:start + 4]]
+    return [[_flat(cell) for cell in row] for row in rows]
+
+
+def window_table(page: RecapitulatifPage) -> list[list[str]]:
+    table, model = page.plan_table, page.plan_table.model()
+    header = [_flat(model.headerData(c, _horizontal())) for c in range(model.columnCount())]
+    rows = [[_flat(table.cell_text(r, c)) for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+    return [header, *rows]
+
+
+def _horizontal():
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
+
+
+def pdf_table(pdf: bytes) -> list[list[str]]:
+    """The plan's cells on the first page, by position: rows by their baseline, columns by
+    their right edge (the figures and their headers are right-aligned, the labels left)."""
+    register_fonts()
+    pieces = []
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip():
+            return
+        name = FONT_BOLD if "Bold" in str(font.get("/BaseFont", "")) else FONT
+        scale = tm[0] * cm[0]
+        x, y = cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]
+        width = stringWidth(text.strip(), name, size) * scale
+        pieces.append((round(y, 1), x, x + width, text.strip()))
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    heading = next(y for y, _x, _r, text in pieces if text == "Plan de financement")
+    below = [p for p in pieces if p[0] < heading]
+    total_y = next(y for y, _x, _r, text in sorted(below, reverse=True) if text == "Total")
+    left = next(x for _y, x, _r, text in below if text == "Équipement")
+    table = [p for p in below if p[0] >= total_y]
+    body_ys = sorted({p[0] for p in table if p[3] in FIRST_CELLS[1:] and abs(p[1] - left) < 1},
+                     reverse=True)
+    header = [p for p in table if p[0] > body_ys[0]]
+    columns: list[list] = []  # header pieces grouped by their right edge (one column each)
+    for piece in sorted(header, key=lambda p: (abs(p[1] - left) >= 1, p[2], -p[0])):
+        if columns and abs(piece[1] - left) >= 1 and abs(columns[-1][-1][2] - piece[2]) < 1.5:
+            columns[-1].append(piece)
+        else:
+            columns.append([piece])
+    rows = [[" ".join(p[3] for p in sorted(column, key=lambda p: -p[0])) for column in columns]]
+    for y in body_ys:
+        cells = sorted((p for p in table if p[0] == y), key=lambda p: p[1])
+        rows.append([p[3] for p in cells])
+    return [[_flat(cell) for cell in row] for row in rows]
+
+
+# --- the comparison -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(DOSSIERS))
+def test_cli_window_and_pdf_show_the_same_plan(name, qtbot, tmp_path, capsys):
+    campaign = load_campaign("snee-2021")
+    dossier = DOSSIERS[name]()
+    path = tmp_path / "dossier.socle"
+    DossierFile.create(path, dossier, campaign).close()
+    cli = cli_table(path, capsys)
+
+    session = Session(dossier, campaign)
+    page = RecapitulatifPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    window = window_table(page)
+
+    result = compute(dossier, campaign)
+    pdf = pdf_table(build_pdf(dossier, campaign, result=result, today=datetime.date(2026, 12, 1)))
+
+    assert [row[0] for row in window] == list(FIRST_CELLS)
+    assert all(len(row) == 6 for row in window), window
+    assert cli == window, f"summary:\n{cli}\nfenêtre:\n{window}"
+    assert pdf == window, f"PDF:\n{pdf}\nfenêtre:\n{window}"
+    assert all(cell for row in window for cell in row), "no cell is left blank"
+
+    panel = SubsidyPanel(session)
+    qtbot.addWidget(panel)
+    total = window[-1]
+    assert _flat(panel.expense_label.text()) == total[1]
+    assert _flat(panel.subsidy_label.text()) == total[4]
+    assert _flat(panel.remaining_label.text()) == total[5]
+
+
+def test_who_pays_the_rest_is_said_once_by_porteur_type(qtbot):
+    """« la commune » for a commune, « la collectivité » for an EPCI, in the panel, the
+    récapitulatif and the PDF's key figures alike."""
+    campaign = load_campaign("snee-2021")
+    for build, who in ((_example, "la commune"), (_example_epci, "la collectivité")):
+        dossier = build()
+        session = Session(dossier, campaign)
+        panel, page = SubsidyPanel(session), RecapitulatifPage(session)
+        qtbot.addWidget(panel)
+        qtbot.addWidget(page)
+        assert panel.names["remaining"].text() == f"Reste à charge pour {who}"
+        assert f"reste à la charge de {who}" in page.share_label.text()
+        panel.explain("remaining")
+        assert f"à la charge de {who}" in panel.explanation_text()
+        pdf = build_pdf(dossier, campaign, result=session.result,
+                        today=datetime.date(2026, 12, 1))
+        first = _flat(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+        assert f"Reste à charge de {who}" in first
+        other = "la collectivité" if who == "la commune" else "la commune"
+        assert f"charge de {other}" not in first
