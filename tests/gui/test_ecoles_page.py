@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from socle_desktop.domain.model import Commune, Dossier, Secteur
 from socle_desktop.gui.pages.ecoles import EcolesPage
@@ -26,7 +26,8 @@ def _page(qtbot, campaign, dossier=None):
 
 def _add(qtbot, page, name: str, uai: str, pupils: str) -> None:
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert page.nom_edit.hasFocus() or page.nom_edit.isEnabled()
+    assert page.nom_edit.isEnabled()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.nom_edit)  # ready to type
     type_text(page.nom_edit, name)
     if uai:
         type_text(page.uai_edit, uai)
@@ -101,7 +102,7 @@ def test_removing_asks_first_and_can_be_undone(qtbot, campaign, example_dossier,
     calls = record_message_boxes(monkeypatch, answer=QMessageBox.StandardButton.No)
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert len(session.dossier.ecoles) == 2
-    assert "classe(s)" in calls[0][2] and name in calls[0][2]
+    assert "4 classes" in calls[0][2] and name in calls[0][2]
     record_message_boxes(monkeypatch, answer=QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert [s.nom for s in session.dossier.ecoles] == [example_dossier.ecoles[0].nom]
