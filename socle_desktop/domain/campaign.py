@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
@@ -170,11 +171,15 @@ def parse_campaign_text(text: str, where: str) -> Campaign:
 
 
 _cache: dict[str, Campaign] = {}
+_CAMPAIGN_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,60}")
 
 
 def load_campaign(campaign_id: str = "snee-2021") -> Campaign:
     """The bundled rules of a campaign, by id (``resources/campaigns/<id>.toml``)."""
     if campaign_id not in _cache:
+        if not isinstance(campaign_id, str) or not _CAMPAIGN_ID.fullmatch(campaign_id):
+            shown = str(campaign_id)[:40]  # never a path: « ../catalogue » names no campaign
+            raise CampaignError(f"campagne inconnue : « {shown} »")
         path = resource("campaigns", f"{campaign_id}.toml")
         if not path.is_file():
             raise CampaignError(

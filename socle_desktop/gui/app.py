@@ -83,14 +83,7 @@ def _run_window(path: Path | None, example: bool = False) -> int:
 
     def open_dossier() -> None:
         # After the first paint: the window shows at once, then the dossier fills it.
-        if path is None:
-            opened = window.open_example()
-        elif path.suffix.lower() == ".json":  # the interchange form: imported into a new file
-            opened = window.import_json(path)
-        else:
-            opened = window.open_path(path)
-        if not opened:
-            window.start_screen.show_choices(bool(window.recent_files()))
+        window.open_at_start(path)
         if bench:
             window.repaint()
             print(f"loaded {time.time() - t0:.4f}", flush=True)

@@ -63,6 +63,23 @@ class DossierFilesMixin:
     A file that cannot be opened or written is told in French and what is open stays open;
     an opened file is handed to ``_install``."""
 
+    def open_at_start(self, path: Path | None) -> bool:
+        """The dossier named on the command line (None: the example), once the window shows
+        « Ouverture de … »: whatever happens (a damaged file, a bug), the start screen offers
+        its choices again unless the dossier opened."""
+        opened = False
+        try:
+            if path is None:
+                opened = self.open_example()
+            elif path.suffix.lower() == ".json":  # the interchange form: imported into a file
+                opened = self.import_json(path)
+            else:
+                opened = self.open_path(path)
+        finally:
+            if not opened:
+                self.start_screen.show_choices(bool(self.recent_files()))
+        return opened
+
     def open_dialog(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self, "Ouvrir un dossier", str(preferences.folder("last_folder")),

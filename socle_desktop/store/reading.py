@@ -14,7 +14,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from socle_desktop.domain.campaign import Campaign, CampaignError, parse_campaign_text
+from socle_desktop.domain.campaign import (
+    Campaign,
+    CampaignError,
+    load_campaign,
+    parse_campaign_text,
+)
 from socle_desktop.domain.model import Dossier
 from socle_desktop.store.checks import (
     HotJournal,
@@ -42,6 +47,7 @@ def read_rows(conn: sqlite3.Connection, path: Path) -> tuple[Dossier, Campaign, 
         if row is None:
             raise StoreError(path, "les règles de la campagne manquent dans le fichier")
         campaign = parse_campaign_text(row[1], f"{path} (règles enregistrées dans le dossier)")
+        _known_campaign(path, row[0], campaign)
         dossier = read_dossier_rows(conn, row[0])
     except CampaignError as error:
         raise StoreError(path, f"règles de campagne illisibles : {error}") from None
@@ -51,6 +57,20 @@ def read_rows(conn: sqlite3.Connection, path: Path) -> tuple[Dossier, Campaign, 
         raise StoreError(path, "contenu illisible : une table du dossier manque ou est "
                          f"endommagée ({describe_sqlite_error(error)})") from None
     return dossier, campaign, row[2]
+
+
+def _known_campaign(path: Path, identifiant: str, campaign: Campaign) -> None:
+    """The campaign the dossier names is the one of its rules, and one this Socle knows (what
+    it reads, ``import-json`` must take back)."""
+    if identifiant != campaign.id:
+        raise StoreError(path, f"contenu endommagé : table « campagne », colonne « identifiant » : "
+                         f"« {identifiant[:40]} » n'est pas la campagne de ses règles "
+                         f"(« {campaign.id} »)")
+    try:
+        load_campaign(identifiant)
+    except CampaignError:
+        raise StoreError(path, f"ce dossier suit la campagne « {identifiant[:40]} », que cette "
+                         "version de Socle ne connaît pas : mettez Socle à jour") from None
 
 
 def _recovered_copy(path: Path, folder: str) -> sqlite3.Connection:
