@@ -137,6 +137,7 @@ class FieldBinding(QObject):
         if setter is not None:
             setter(message)
         self.stateChanged.emit()
+        self.session.typingRefused.emit(message or "")
 
     # --- showing ---------------------------------------------------------------------------
 

@@ -122,6 +122,7 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         self.session.saveFailed.connect(self._on_save_failed)
         self.session.undoFailed.connect(self._on_undo_failed)
         self.session.stepped.connect(self._on_stepped)
+        self.session.typingRefused.connect(self._on_typing_refused)
         self.undo_group.addStack(self.session.undo_stack)
         self.undo_group.setActiveStack(self.session.undo_stack)
         self._build_editor()
@@ -145,6 +146,7 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
             self.session.saveFailed.disconnect(self._on_save_failed)
             self.session.undoFailed.disconnect(self._on_undo_failed)
             self.session.stepped.disconnect(self._on_stepped)
+            self.session.typingRefused.disconnect(self._on_typing_refused)
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
@@ -180,6 +182,16 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
             f"La dernière modification n'a pas pu être enregistrée ; elle a été annulée.\n\n"
             f"{message}\n\nVos modifications précédentes sont dans le fichier. Vous pouvez "
             "garder une copie avec Fichier › Enregistrer sous…")
+
+    def _on_typing_refused(self, message: str) -> None:
+        """« Enregistré » would read as if the text being typed were saved: it is not. Once
+        the field holds a valid value again (or the saved one), the time of the last save."""
+        if message:
+            self.saved_label.setText("Saisie refusée : non enregistrée")
+        elif getattr(self, "_saved_at", None) is not None and not self.session.read_only:
+            self.saved_label.setText(f"Enregistré à {self._saved_at.toString('HH:mm:ss')}")
+        else:
+            self.saved_label.setText("")
 
     def _on_undo_failed(self, message: str) -> None:
         self.statusBar().showMessage(message.split(" : ")[0], 8000)

@@ -88,6 +88,7 @@ class Session(QObject):
     changed = Signal(object)  # Result, after every edit, undo and redo
     saveFailed = Signal(str)  # French message; the edit was rolled back, nothing changed
     undoFailed = Signal(str)  # French message; the undo or redo was not saved, the stack stayed
+    typingRefused = Signal(str)  # why a field's text is refused (not saved), « » once it is not
     # « Annulé : … » / « Rétabli : … », the edit just applied, and the one that would reverse it
     stepped = Signal(str, object, object)
 
