@@ -138,8 +138,9 @@ class Text:
         if self.required and not value.strip():
             raise InvalidValue(f"{self.what} ne peut pas être vide")
         if len(value) > self.max_length:
-            raise InvalidValue(f"{self.what} est trop long : {group_thousands(len(value))} "
-                               f"caractères, au plus {group_thousands(self.max_length)}")
+            raise InvalidValue(f"{self.what} dépasse la longueur permise : "
+                               f"{group_thousands(len(value))} caractères, au plus "
+                               f"{group_thousands(self.max_length)}")
         lines = value.count("\n") + 1
         if lines > self.max_lines:
             raise InvalidValue(
@@ -171,7 +172,7 @@ class Count:
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidValue(f"{self.what} doit être un nombre entier")
         if value < 0:
-            raise InvalidValue(f"{self.what} ne peut pas être négatif (0 ou plus)")
+            raise InvalidValue(f"{self.what} : un nombre négatif n'a pas de sens (0 ou plus)")
         if value > self.maximum:
             raise InvalidValue(f"{self.what} ne peut pas dépasser {group_thousands(self.maximum)}")
 
@@ -186,7 +187,7 @@ class Amount:
         if not isinstance(value, Decimal) or not value.is_finite():
             raise InvalidValue(f"{self.what} doit être un montant exact")
         if value < 0:
-            raise InvalidValue(f"{self.what} ne peut pas être négatif")
+            raise InvalidValue(f"{self.what} : un montant négatif n'a pas de sens")
         if value > self.maximum:
             limit = amount_fr(self.maximum) + ("\u00a0€" if self.unit == "€" else "\u00a0%")
             raise InvalidValue(f"{self.what} ne peut pas dépasser {limit}")
@@ -202,7 +203,7 @@ class Choice:
     def check(self, value: Any) -> None:
         if not isinstance(value, str) or str(value) not in self.values:
             shown = value if isinstance(value, str) else repr(value)
-            raise InvalidValue(f"{self.what} « {_short(shown)} » inconnu (attendu : "
+            raise InvalidValue(f"{self.what} : « {_short(shown)} » inconnu (attendu : "
                                f"{', '.join(self.values)})")
 
 
