@@ -87,6 +87,7 @@ class PorteurPage(DossierPage):
         self.remove_commune_button: QPushButton = form.findChild(QPushButton,
                                                                  "remove_commune_button")
         self.commune_message: QLabel = form.findChild(QLabel, "commune_message")
+        MessageLine(self.commune_message, session, self)  # cleared by the next change
         form.findChild(QHBoxLayout, "add_row").setStretch(3, 1)
         self.add_commune_button.clicked.connect(self.add_commune)
         self.commune_nom_edit.returnPressed.connect(self.add_commune)
@@ -179,8 +180,8 @@ class PorteurPage(DossierPage):
                 self._filling = False
                 set_state(self.commune_message, "error")
                 self.commune_message.setText(
-                    f"{sentence(quoted(typed))[:-1]} n'a pas été gardé ({error}) : la commune "
-                    f"garde son nom {quoted(commune.nom)}.")
+                    f"{quoted(typed)} n'a pas été gardé ({error}) : la commune garde son nom "
+                    f"{quoted(commune.nom)}.")
                 return
             self.session.set_field("commune", commune.id, "nom", name, "Renommer la commune")
 
