@@ -90,9 +90,29 @@ def light_palette() -> QPalette:
     return palette
 
 
+_watched: set[int] = set()  # the applications whose scheme changes are followed
+
+
 def force_light(app) -> None:
-    """Light windows from now on: the scheme asked of the platform (Qt ≥ 6.8), and where it
+    """Light windows from now on, and again if the desktop turns dark while Socle runs."""
+    _light_if_dark(app)
+    if id(app) not in _watched:
+        _watched.add(id(app))
+        # The palette follows the new scheme after the signal: looked at once events are handled.
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: _later(app))
+
+
+def _later(app) -> None:
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: _light_if_dark(app))
+
+
+def _light_if_dark(app) -> None:
+    """On a dark palette only: the light scheme asked of the platform (Qt ≥ 6.8), and where it
     stays dark, the Fusion style with its light palette."""
+    if not is_dark(app.palette()):
+        return  # a light desktop: nothing to change, and no ``Qt`` namespace (~15 ms) to load
     from PySide6.QtCore import Qt
 
     hints = app.styleHints()

@@ -99,6 +99,18 @@ def test_a_dark_desktop_gets_the_light_scheme(qapp):
         qapp.setPalette(before_palette)
 
 
+def test_a_desktop_turning_dark_while_socle_runs_gets_light_again(qtbot, qapp):
+    before_style, before_palette = qapp.style().name(), qapp.palette()
+    try:
+        theme.force_light(qapp)
+        qapp.setPalette(_dark_palette())  # the user switches the desktop to dark mode
+        qapp.styleHints().colorSchemeChanged.emit(qapp.styleHints().colorScheme())
+        qtbot.waitUntil(lambda: not theme.is_dark(qapp.palette()))
+    finally:
+        qapp.setStyle(before_style)
+        qapp.setPalette(before_palette)
+
+
 def test_a_light_desktop_is_left_as_it_is(qapp):
     before = qapp.palette()
     theme.force_light(qapp)
