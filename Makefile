@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 
-.PHONY: setup run test lint screenshots bench installer installer-check clean
+.PHONY: setup run test lint screenshots bench installer installer-check fresh-machine-check clean
 
 setup:
 	@bash scripts/setup.sh
@@ -33,6 +33,10 @@ installer: setup
 ## Builds the installer and runs the built program headless (--version, the example's PDF).
 installer-check: installer
 	@bash scripts/check_installer.sh
+
+## make run and make test on a minimal Debian 12 (debootstrap; root needed; about 4 minutes).
+fresh-machine-check:
+	@bash scripts/check_fresh_machine.sh
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis
