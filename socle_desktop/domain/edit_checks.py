@@ -23,8 +23,12 @@ from socle_desktop.domain.validation import (
     check_school,
 )
 
-_ENTITY_CHECKS = {"commune": check_commune, "ecole": check_school, "classe": check_classroom,
-                  "ligne": check_line}
+_ENTITY_CHECKS = {
+    "commune": check_commune,
+    "ecole": check_school,
+    "classe": check_classroom,
+    "ligne": check_line,
+}
 _LIST_CHECKS = {"classes": check_classroom, "lignes": check_line, "services": check_line}
 
 
@@ -78,8 +82,12 @@ def _check_set_field(dossier: Dossier, edit: edits.SetField) -> None:
     check_field(kind, field, value)
     if kind == "ecole" and field in ("uai", "commune"):
         school = edits.find(dossier, "ecole", edit.id)
-        _school_relations(dossier, value if field == "uai" else school.uai,
-                          value if field == "commune" else school.commune, school)
+        _school_relations(
+            dossier,
+            value if field == "uai" else school.uai,
+            value if field == "commune" else school.commune,
+            school,
+        )
     elif kind == "commune" and field == "insee":
         commune = edits.find(dossier, "commune", edit.id)
         if value != commune.insee:
@@ -102,11 +110,13 @@ def _school_relations(dossier: Dossier, uai: str, commune: str, school: School |
     if uai:
         other = next((s for s in dossier.ecoles if s.uai == uai and s is not school), None)
         if other is not None:
-            raise InvalidValue(f"l'UAI {uai} est déjà celle de l'école "
-                               f"« {other.nom or 'sans nom'} »", "uai")
+            raise InvalidValue(
+                f"l'UAI {uai} est déjà celle de l'école « {other.nom or 'sans nom'} »", "uai"
+            )
     if commune and dossier.commune(commune) is None:
-        raise InvalidValue(f"la commune {commune} n'est pas dans la liste des communes du "
-                           "dossier", "commune")
+        raise InvalidValue(
+            f"la commune {commune} n'est pas dans la liste des communes du dossier", "commune"
+        )
 
 
 def _new_insee(dossier: Dossier, insee: Any) -> None:
@@ -118,5 +128,7 @@ def _no_school_in(dossier: Dossier, insee: str) -> None:
     schools = dossier.schools_of(insee)
     if schools:
         names = ", ".join(s.nom or s.uai or "sans nom" for s in schools[:3])
-        raise InvalidValue(f"la commune {insee} est celle de {plural(len(schools), 'école')} "
-                           f"({names}) : changez d'abord leur commune")
+        raise InvalidValue(
+            f"la commune {insee} est celle de {plural(len(schools), 'école')} "
+            f"({names}) : changez d'abord leur commune"
+        )

@@ -17,8 +17,12 @@ STEP_NAMES = {
     "recapitulatif": "Récapitulatif",
     "catalogue": "Catalogue",
 }
-_SCHOOL_FIELDS_ON_STEP = {"existant": "equipement_ecole", "lignes": "equipement_ecole",
-                          "services": "services", "classes": "classes"}
+_SCHOOL_FIELDS_ON_STEP = {
+    "existant": "equipement_ecole",
+    "lignes": "equipement_ecole",
+    "services": "services",
+    "classes": "classes",
+}
 
 
 @dataclass(frozen=True)
@@ -84,9 +88,7 @@ def _in_container(dossier: Dossier, kind: str, parent_id: str, collection: str) 
         return Place("classes", parent_id)
     for school in dossier.ecoles:  # a line: of a class, of a school, or a service
         if school.id == parent_id:
-            return Place("services" if collection == "services" else "equipement_ecole",
-                         school.id)
+            return Place("services" if collection == "services" else "equipement_ecole", school.id)
         if any(c.id == parent_id for c in school.classes):
             return Place("classes", school.id, parent_id)
     return None
-

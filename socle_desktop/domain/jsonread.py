@@ -43,8 +43,10 @@ MAX_DEPTH = 20  # a dossier is 6 levels deep; deeper is not a dossier (and could
 # The JSON decoder's reasons, in French (json.JSONDecodeError.msg).
 _DECODER_REASONS = (
     ("Expecting value", "valeur attendue"),
-    ("Expecting property name enclosed in double quotes",
-     "nom de clé attendu, entre guillemets droits"),
+    (
+        "Expecting property name enclosed in double quotes",
+        "nom de clé attendu, entre guillemets droits",
+    ),
     ("Expecting ':' delimiter", "« : » attendu après le nom de la clé"),
     ("Expecting ',' delimiter", "« , » attendue entre deux éléments"),
     ("Unterminated string starting at", "texte non terminé (guillemet fermant manquant)"),
@@ -75,14 +77,17 @@ def _decoder_reason(message: str) -> str:
 def loads(text: str) -> Dossier:
     """A dossier from its JSON text; raises DossierJsonError on anything invalid."""
     if _too_deep(text):
-        raise DossierJsonError("", f"JSON invalide : imbriqué sur plus de {MAX_DEPTH} niveaux, "
-                               "ce n'est pas un dossier")
+        raise DossierJsonError(
+            "", f"JSON invalide : imbriqué sur plus de {MAX_DEPTH} niveaux, ce n'est pas un dossier"
+        )
     try:
         data = json.loads(text, parse_float=float, parse_constant=_constant)
     except json.JSONDecodeError as error:
         raise DossierJsonError(
-            "", f"JSON invalide, ligne {error.lineno}, colonne {error.colno} : "
-            f"{_decoder_reason(error.msg)}") from None
+            "",
+            f"JSON invalide, ligne {error.lineno}, colonne {error.colno} : "
+            f"{_decoder_reason(error.msg)}",
+        ) from None
     except (ValueError, RecursionError):  # e.g. an integer of more than 4 300 digits
         raise DossierJsonError("", "JSON invalide : un nombre a trop de chiffres") from None
     return from_data(data)
@@ -141,8 +146,12 @@ def _get(obj: dict, key: str, path: str, kind: type, required: bool = True, defa
     if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise DossierJsonError(at, f"nombre entier attendu, trouvé {_describe(value)}")
     if not isinstance(value, kind):
-        expected = {str: "texte attendu", dict: "objet attendu", list: "liste attendue",
-                    bool: "vrai ou faux attendu"}.get(kind, "valeur attendue")
+        expected = {
+            str: "texte attendu",
+            dict: "objet attendu",
+            list: "liste attendue",
+            bool: "vrai ou faux attendu",
+        }.get(kind, "valeur attendue")
         raise DossierJsonError(at, f"{expected}, trouvé {_describe(value)}")
     return value
 
@@ -156,8 +165,15 @@ def _field(kind: str, field: str, value: Any, at: str) -> Any:
     return value
 
 
-def _text(obj: dict, key: str, path: str, kind: str, field: str | None = None,
-          required: bool = True, default: str = "") -> str:
+def _text(
+    obj: dict,
+    key: str,
+    path: str,
+    kind: str,
+    field: str | None = None,
+    required: bool = True,
+    default: str = "",
+) -> str:
     value = _get(obj, key, path, str, required, default)
     return _field(kind, field or key, value, _at(path, key))
 
@@ -173,8 +189,10 @@ def _amount(obj: dict, key: str, path: str, kind: str | None = None) -> Decimal:
     value = obj[key]
     if isinstance(value, float) or isinstance(value, int) and not isinstance(value, bool):
         raise DossierJsonError(
-            at, f"les montants s'écrivent entre guillemets, jamais comme un nombre ("
-            f"{_describe(value)})")
+            at,
+            f"les montants s'écrivent entre guillemets, jamais comme un nombre ("
+            f"{_describe(value)})",
+        )
     try:
         amount = parse_amount(value)
     except AmountError as error:
@@ -197,13 +215,15 @@ def from_data(data: Any) -> Dossier:
     fmt = data.get("format")
     if fmt != FORMAT:
         raise DossierJsonError(
-            "format", f"ce fichier n'est pas un dossier Socle (« format » vaut {_describe(fmt)})")
+            "format", f"ce fichier n'est pas un dossier Socle (« format » vaut {_describe(fmt)})"
+        )
     version = _get(data, "version", "", int)
     if version > FORMAT_VERSION:
         raise DossierJsonError(
             "version",
             f"dossier au format {_describe(version).removeprefix('le nombre ')}, plus récent que "
-            f"cette version de Socle (format {FORMAT_VERSION}) : mettez l'application à jour")
+            f"cette version de Socle (format {FORMAT_VERSION}) : mettez l'application à jour",
+        )
     if version < 1:
         raise DossierJsonError("version", f"version {version} inconnue : {FORMAT_VERSION} attendu")
     from socle_desktop.domain.campaign import CampaignError, load_campaign
@@ -232,12 +252,20 @@ def from_data(data: Any) -> Dossier:
 def _parametres(data: dict, defaults: dict[str, str]) -> Parametres:
     raw = _get(data, "parametres", "", dict, False, {})
     p = "parametres"
-    params = Parametres(**{
-        name: _text(raw, name, p, "parametres", required=False, default=defaults.get(name, value))
-        for name, value in (("prix_saisis", "TTC"), ("plafond_par_classe", "ecole"),
-                            ("base", "TTC"), ("arrondi", "centime"),
-                            ("eleves_services", "ecoles"))
-    })
+    params = Parametres(
+        **{
+            name: _text(
+                raw, name, p, "parametres", required=False, default=defaults.get(name, value)
+            )
+            for name, value in (
+                ("prix_saisis", "TTC"),
+                ("plafond_par_classe", "ecole"),
+                ("base", "TTC"),
+                ("arrondi", "centime"),
+                ("eleves_services", "ecoles"),
+            )
+        }
+    )
     if "taux_tva" in raw:
         params.taux_tva = _amount(raw, "taux_tva", p, "parametres")
     else:
@@ -249,12 +277,18 @@ def _porteur(raw: dict) -> Porteur:
     p = "porteur"
     kind = _text(raw, "type", p, "porteur")
     contact_raw = _get(raw, "contact", p, dict, False, {})
-    contact = Contact(**{
-        key: _text(contact_raw, key, "porteur.contact", "contact", required=False)
-        for key in ("nom", "fonction", "telephone", "courriel")
-    })
-    return Porteur(PorteurType(kind), _text(raw, "nom", p, "porteur"),
-                   _text(raw, "siren", p, "porteur", required=False), contact)
+    contact = Contact(
+        **{
+            key: _text(contact_raw, key, "porteur.contact", "contact", required=False)
+            for key in ("nom", "fonction", "telephone", "courriel")
+        }
+    )
+    return Porteur(
+        PorteurType(kind),
+        _text(raw, "nom", p, "porteur"),
+        _text(raw, "siren", p, "porteur", required=False),
+        contact,
+    )
 
 
 def _commune(raw: Any, path: str) -> Commune:
@@ -268,12 +302,14 @@ def _lines(raw: dict, key: str, path: str) -> list[Line]:
         at = f"{path}.{key}[{i}]"
         item = _object(item, at)
         article = _text(item, "article", at, "ligne")
-        result.append(Line(
-            article=article,
-            libelle=_text(item, "libelle", at, "ligne", required=False, default=article),
-            quantite=_count(item, "quantite", at, "ligne"),
-            prix_unitaire=_amount(item, "prix_unitaire", at, "ligne"),
-        ))
+        result.append(
+            Line(
+                article=article,
+                libelle=_text(item, "libelle", at, "ligne", required=False, default=article),
+                quantite=_count(item, "quantite", at, "ligne"),
+                prix_unitaire=_amount(item, "prix_unitaire", at, "ligne"),
+            )
+        )
     return result
 
 
@@ -294,8 +330,10 @@ def _school(raw: Any, path: str) -> School:
     raw = _object(raw, path)
     uai = _text(raw, "uai", path, "ecole")
     commune = _text(raw, "commune", path, "ecole")
-    classes = [_classroom(c, f"{path}.classes[{i}]")
-               for i, c in enumerate(_get(raw, "classes", path, list, False, []))]
+    classes = [
+        _classroom(c, f"{path}.classes[{i}]")
+        for i, c in enumerate(_get(raw, "classes", path, list, False, []))
+    ]
     existant = {}
     for key, value in _get(raw, "existant", path, dict, False, {}).items():
         at = f"{path}.existant.{key}"
@@ -305,8 +343,9 @@ def _school(raw: Any, path: str) -> School:
         nom=_text(raw, "nom", path, "ecole"),
         uai=uai,
         commune=commune,
-        secteur=Secteur(_text(raw, "secteur", path, "ecole", required=False,
-                              default=Secteur.PUBLIC.value)),
+        secteur=Secteur(
+            _text(raw, "secteur", path, "ecole", required=False, default=Secteur.PUBLIC.value)
+        ),
         eleves=_count(raw, "eleves", path, "ecole", required=False),
         classes=classes,
         lignes=_lines(raw, "lignes", path),
@@ -329,8 +368,11 @@ def _catalogue(data: dict, dossier: Dossier) -> dict[str, CatalogueItem]:
             volet=_text(raw, "volet", at, "article"),
             prix_unitaire=_amount(raw, "prix_unitaire", at, "article"),
             # an article without a rate of its own takes the dossier's (snee-2021.md §5.3)
-            taux_tva=(_amount(raw, "taux_tva", at, "article") if "taux_tva" in raw
-                      else dossier.parametres.taux_tva),
+            taux_tva=(
+                _amount(raw, "taux_tva", at, "article")
+                if "taux_tva" in raw
+                else dossier.parametres.taux_tva
+            ),
             subventionnable=_get(raw, "subventionnable", at, bool, False, True),
             unite=_text(raw, "unite", at, "article", required=False),
         )

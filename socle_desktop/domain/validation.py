@@ -15,6 +15,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from socle_desktop.domain.identifiers import (
+    insee_error,
+    short,
+    siren_error,
+    siren_key_ok,
+    uai_check_letter_ok,
+    uai_error,
+)
 from socle_desktop.domain.model import (
     LEVELS,
     CatalogueItem,
@@ -31,6 +39,18 @@ from socle_desktop.domain.model import (
 )
 from socle_desktop.domain.money import CENT, amount_fr, group_thousands
 
+__all__ = [  # the identifiers' checks are part of the one validation
+    "InvalidValue",
+    "check_dossier",
+    "check_field",
+    "check_relations",
+    "insee_error",
+    "siren_error",
+    "siren_key_ok",
+    "uai_check_letter_ok",
+    "uai_error",
+]
+
 # --- the limits -------------------------------------------------------------------------------
 
 MAX_NAME = 250  # a porteur, a commune, a school, a class, a person: the longest real ones ~120
@@ -46,10 +66,6 @@ MAX_CLASS_PUPILS = 100
 MAX_PRICE = Decimal("10000000.00")  # per unit: ten times the equipment ceiling of a commune
 MAX_RATE = Decimal("100")
 
-_UAI = re.compile(r"[0-9]{7}[A-Z]")
-_UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # the check letter: 7 digits mod 23
-_SIREN = re.compile(r"[0-9]{9}")
-_INSEE = re.compile(r"(?:[0-9]{2}|2A|2B)[0-9]{3}")
 # C0 and C1 controls (NUL included) but the line break and the tab, and lone surrogates, which
 # no file or PDF can hold.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -69,56 +85,6 @@ class InvalidValue(ValueError):
         return InvalidValue(self.message, field)
 
 
-# --- identifiers of the administration --------------------------------------------------------
-
-
-def uai_error(uai: str) -> str | None:
-    """None when the UAI has the right form (7 digits and a letter), else a French reason."""
-    if not isinstance(uai, str) or not _UAI.fullmatch(uai):
-        shown = uai if isinstance(uai, str) else repr(uai)
-        return (f"UAI « {_short(shown)} » invalide : 7 chiffres suivis d'une lettre majuscule, "
-                "par exemple 0351698F")
-    return None
-
-
-def uai_check_letter_ok(uai: str) -> bool:
-    """The national check letter; a mismatch is only a warning (a typo is likely)."""
-    return bool(_UAI.fullmatch(uai)) and _UAI_LETTERS[int(uai[:7]) % 23] == uai[7]
-
-
-def siren_error(siren: str) -> str | None:
-    """None for an empty SIREN (not typed yet) or 9 digits, else a French reason."""
-    if siren == "":
-        return None
-    if not isinstance(siren, str) or not _SIREN.fullmatch(siren):
-        return f"SIREN « {_short(str(siren))} » invalide : 9 chiffres attendus"
-    return None
-
-
-def siren_key_ok(siren: str) -> bool:
-    """The Luhn key of a SIREN; a mismatch is only a warning."""
-    if not _SIREN.fullmatch(siren):
-        return False
-    digits = [int(d) for d in siren]
-    doubled = [
-        d if i % 2 == 0 else (d * 2 - 9 if d * 2 > 9 else d * 2) for i, d in enumerate(digits)
-    ]
-    return sum(doubled) % 10 == 0
-
-
-def insee_error(code: str) -> str | None:
-    if not isinstance(code, str) or not _INSEE.fullmatch(code):
-        return (f"code INSEE « {_short(str(code))} » invalide : 5 caractères, par exemple "
-                "35238 ou 2A004")
-    return None
-
-
-def _short(text: str, keep: int = 40) -> str:
-    """A value quoted in a message: a 10 000-character text is not repeated whole."""
-    text = text.replace("\n", " ")
-    return text if len(text) <= keep else text[:keep] + "…"
-
-
 # --- kinds of values --------------------------------------------------------------------------
 
 
@@ -133,19 +99,24 @@ class Text:
         if not isinstance(value, str):
             raise InvalidValue(f"{self.what} doit être un texte")
         if bad := _FORBIDDEN.search(value):
-            raise InvalidValue(f"{self.what} contient un caractère invisible interdit "
-                               f"(U+{ord(bad.group()):04X})")
+            raise InvalidValue(
+                f"{self.what} contient un caractère invisible interdit (U+{ord(bad.group()):04X})"
+            )
         if self.required and not value.strip():
             raise InvalidValue(f"{self.what} ne peut pas être vide")
         if len(value) > self.max_length:
-            raise InvalidValue(f"{self.what} dépasse la longueur permise : "
-                               f"{group_thousands(len(value))} caractères, au plus "
-                               f"{group_thousands(self.max_length)}")
+            raise InvalidValue(
+                f"{self.what} dépasse la longueur permise : "
+                f"{group_thousands(len(value))} caractères, au plus "
+                f"{group_thousands(self.max_length)}"
+            )
         lines = value.count("\n") + 1
         if lines > self.max_lines:
             raise InvalidValue(
-                f"{self.what} tient sur une ligne" if self.max_lines == 1 else
-                f"{self.what} a trop de lignes : {lines}, au plus {self.max_lines}")
+                f"{self.what} tient sur une ligne"
+                if self.max_lines == 1
+                else f"{self.what} a trop de lignes : {lines}, au plus {self.max_lines}"
+            )
 
 
 @dataclass(frozen=True)
@@ -203,8 +174,9 @@ class Choice:
     def check(self, value: Any) -> None:
         if not isinstance(value, str) or str(value) not in self.values:
             shown = value if isinstance(value, str) else repr(value)
-            raise InvalidValue(f"{self.what} : « {_short(shown)} » inconnu (attendu : "
-                               f"{', '.join(self.values)})")
+            raise InvalidValue(
+                f"{self.what} : « {short(shown)} » inconnu (attendu : {', '.join(self.values)})"
+            )
 
 
 @dataclass(frozen=True)
@@ -214,7 +186,7 @@ class Levels:
             raise InvalidValue("les niveaux de la classe sont une liste")
         for level in value:
             if level not in LEVELS:
-                raise InvalidValue(f"niveau « {_short(str(level))} » inconnu ({' '.join(LEVELS)})")
+                raise InvalidValue(f"niveau « {short(str(level))} » inconnu ({' '.join(LEVELS)})")
         if len(set(value)) != len(value):
             raise InvalidValue("un niveau est coché deux fois")
 
@@ -236,8 +208,9 @@ class ExistantMap:
         for key, state in value.items():
             ITEM_ID.check(key)
             if not isinstance(state, Existant):
-                Choice(f"l'état de « {_short(str(key))} »", tuple(e.value for e in Existant)
-                       ).check(state)
+                Choice(f"l'état de « {short(str(key))} »", tuple(e.value for e in Existant)).check(
+                    state
+                )
 
 
 ITEM_ID = Text("l'identifiant d'un élément", MAX_CODE, 1, required=True)
@@ -383,8 +356,10 @@ def check_dossier(dossier: Dossier) -> None:
     _check_list("ecoles", dossier.ecoles, check_school)
     for key, item in dossier.catalogue.items():
         if key != item.id:
-            raise InvalidValue(f"l'article « {_short(key)} » porte l'identifiant "
-                               f"« {_short(item.id)} »", "catalogue")
+            raise InvalidValue(
+                f"l'article « {short(key)} » porte l'identifiant « {short(item.id)} »",
+                "catalogue",
+            )
     _check_list("catalogue", list(dossier.catalogue.values()), check_article)
     check_relations(dossier)
 
@@ -395,16 +370,21 @@ def check_relations(dossier: Dossier) -> None:
     seen: dict[str, int] = {}
     for index, commune in enumerate(dossier.communes):
         if commune.insee in seen:
-            raise InvalidValue(f"la commune {commune.insee} est en double",
-                               f"communes[{index}].insee")
+            raise InvalidValue(
+                f"la commune {commune.insee} est en double", f"communes[{index}].insee"
+            )
         seen[commune.insee] = index
     uais: dict[str, int] = {}
     for index, school in enumerate(dossier.ecoles):
         if school.commune and school.commune not in seen:
-            raise InvalidValue(f"la commune {_short(school.commune)} n'est pas dans la liste "
-                               "« communes » du dossier", f"ecoles[{index}].commune")
+            raise InvalidValue(
+                f"la commune {short(school.commune)} n'est pas dans la liste "
+                "« communes » du dossier",
+                f"ecoles[{index}].commune",
+            )
         if school.uai and school.uai in uais:
-            raise InvalidValue(f"l'école {school.uai} est déjà dans le dossier",
-                               f"ecoles[{index}].uai")
+            raise InvalidValue(
+                f"l'école {school.uai} est déjà dans le dossier", f"ecoles[{index}].uai"
+            )
         if school.uai:
             uais[school.uai] = index

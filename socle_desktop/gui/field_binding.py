@@ -50,9 +50,18 @@ class FieldBinding(QObject):
     stateChanged = Signal()
     notice = Signal(str)
 
-    def __init__(self, edit: QLineEdit, session: Session, kind: str, field: str,
-                 ident: Callable[[], str | None], label: str, *,
-                 live_text: Callable[[str], str] | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        edit: QLineEdit,
+        session: Session,
+        kind: str,
+        field: str,
+        ident: Callable[[], str | None],
+        label: str,
+        *,
+        live_text: Callable[[str], str] | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent or edit)
         self.edit, self.session, self.kind, self.field = edit, session, kind, field
         self.ident, self.label, self.live_text = ident, label, live_text
@@ -124,8 +133,9 @@ class FieldBinding(QObject):
             return False
         self._committing = True
         try:
-            return self.session.set_field(self.kind, ident, self.field, value, self.label,
-                                          burst or self._burst)
+            return self.session.set_field(
+                self.kind, ident, self.field, value, self.label, burst or self._burst
+            )
         finally:
             self._committing = False
 
@@ -177,8 +187,10 @@ class FieldBinding(QObject):
             typed = self.edit.text()
             value = self.saved()
             kept = self.shown(value) if value is not None else ""
-            self.restore(f"{quoted(typed)} n'a pas été gardé : {self.what()} reste "
-                         f"{quoted(kept) if kept else 'vide'}.")
+            self.restore(
+                f"{quoted(typed)} n'a pas été gardé : {self.what()} reste "
+                f"{quoted(kept) if kept else 'vide'}."
+            )
             return
         self._burst = None
         value = self.saved()

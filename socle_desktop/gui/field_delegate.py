@@ -25,8 +25,16 @@ class FieldDelegate(QStyledItemDelegate):
     invalid = Signal(str)
     notice = Signal(str)
 
-    def __init__(self, session: Session, kind: str, field: str, label: str,
-                 row_ident: Callable[[int], str | None], editor: str = "count", parent=None):
+    def __init__(
+        self,
+        session: Session,
+        kind: str,
+        field: str,
+        label: str,
+        row_ident: Callable[[int], str | None],
+        editor: str = "count",
+        parent=None,
+    ):
         super().__init__(parent)
         self.session, self.kind, self.field, self.label = session, kind, field, label
         self.row_ident, self.editor_kind = row_ident, editor
@@ -36,12 +44,20 @@ class FieldDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
         widget_class = EDITORS[self.editor_kind]
-        editor = (widget_class(parent) if widget_class is QLineEdit
-                  else widget_class(parent, self.kind, self.field))
+        editor = (
+            widget_class(parent)
+            if widget_class is QLineEdit
+            else widget_class(parent, self.kind, self.field)
+        )
         target = QPersistentModelIndex(index)
         binding = FieldBinding(
-            editor, self.session, self.kind, self.field,
-            lambda: self.row_ident(target.row()) if target.isValid() else None, self.label)
+            editor,
+            self.session,
+            self.kind,
+            self.field,
+            lambda: self.row_ident(target.row()) if target.isValid() else None,
+            self.label,
+        )
         binding.stateChanged.connect(lambda: self.invalid.emit(binding.error or ""))
         binding.notice.connect(self.notice)
         editor.binding = binding

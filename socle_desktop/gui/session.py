@@ -58,8 +58,11 @@ class _EditCommand(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         mine, theirs = self.edit, getattr(other, "edit", None)
-        if not (isinstance(theirs, edits.SetField) and other.burst == self.burst
-                and (mine.kind, mine.id, mine.field) == (theirs.kind, theirs.id, theirs.field)):
+        if not (
+            isinstance(theirs, edits.SetField)
+            and other.burst == self.burst
+            and (mine.kind, mine.id, mine.field) == (theirs.kind, theirs.id, theirs.field)
+        ):
             return False
         self.edit = theirs  # keep the first inverse: one undo restores the value before typing
         # typing back the value from before the burst leaves nothing to undo
@@ -129,8 +132,15 @@ class Session(QObject):
         self.undo_stack.push(_EditCommand(self, edit, inverse, burst))
         return True
 
-    def set_field(self, kind: str, ident: str, field: str, value, label: str = "Modifier",
-                  burst: int | None = None) -> bool:
+    def set_field(
+        self,
+        kind: str,
+        ident: str,
+        field: str,
+        value,
+        label: str = "Modifier",
+        burst: int | None = None,
+    ) -> bool:
         """Set one field, doing nothing when the value is unchanged (no empty undo steps)."""
         if getattr(edits.find(self.dossier, kind, ident), field) == value:
             return True

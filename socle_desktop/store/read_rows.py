@@ -44,8 +44,14 @@ from socle_desktop.domain.validation import (
     check_school,
 )
 
-PARAMETRES_FIELDS = ("prix_saisis", "taux_tva", "plafond_par_classe", "base", "arrondi",
-                     "eleves_services")
+PARAMETRES_FIELDS = (
+    "prix_saisis",
+    "taux_tva",
+    "plafond_par_classe",
+    "base",
+    "arrondi",
+    "eleves_services",
+)
 
 
 class DamagedRow(ValueError):
@@ -122,8 +128,7 @@ def _optional_text(value: Any) -> str | None:
     return None if value is None else _text(value)
 
 
-CELL = {"text": _text, "int": _integer, "amount": _amount, "flag": _flag,
-        "text?": _optional_text}
+CELL = {"text": _text, "int": _integer, "amount": _amount, "flag": _flag, "text?": _optional_text}
 
 
 def _rows(conn, table: str, columns: dict[str, str], order: str = "rowid"):
@@ -167,8 +172,9 @@ def _choice(where: str, kind: str, field: str, value: str, enum):
 def read_campaign_row(conn) -> tuple[str, str, str] | None:
     """(identifiant, regles_toml, origine) of the ``campagne`` table, or None if it is empty."""
     with _decoding(conn):
-        for _, row in _rows(conn, "campagne", {"identifiant": "text", "regles_toml": "text",
-                                                     "origine": "text"}):
+        for _, row in _rows(
+            conn, "campagne", {"identifiant": "text", "regles_toml": "text", "origine": "text"}
+        ):
             return row["identifiant"], row["regles_toml"], row["origine"]
     return None
 
@@ -194,8 +200,9 @@ def read_dossier_rows(conn: sqlite3.Connection, campagne: str) -> Dossier:
         dossier.parametres = _parametres(conn)
         dossier.porteur = _porteur(conn)
         where_of: dict[str, str] = {}
-        for where, row in _rows(conn, "communes", {"id": "text", "insee": "text", "nom": "text"},
-                                "position, rowid"):
+        for where, row in _rows(
+            conn, "communes", {"id": "text", "insee": "text", "nom": "text"}, "position, rowid"
+        ):
             commune = _checked(where, check_commune, Commune(row["insee"], row["nom"], row["id"]))
             dossier.communes.append(commune)
             where_of[commune.id] = where
@@ -204,8 +211,9 @@ def read_dossier_rows(conn: sqlite3.Connection, campagne: str) -> Dossier:
         try:
             check_relations(dossier)
         except InvalidValue as error:
-            raise DamagedRow(f"{_relation_where(dossier, error.field, where_of)} : "
-                             f"{error.message}") from None
+            raise DamagedRow(
+                f"{_relation_where(dossier, error.field, where_of)} : {error.message}"
+            ) from None
         return dossier
 
 
@@ -226,16 +234,27 @@ def _parametres(conn) -> Parametres:
 
 
 def _porteur(conn) -> Porteur:
-    columns = {"type": "text", "nom": "text", "siren": "text", "contact_nom": "text",
-               "contact_fonction": "text", "contact_telephone": "text",
-               "contact_courriel": "text"}
+    columns = {
+        "type": "text",
+        "nom": "text",
+        "siren": "text",
+        "contact_nom": "text",
+        "contact_fonction": "text",
+        "contact_telephone": "text",
+        "contact_courriel": "text",
+    }
     for where, row in _rows(conn, "porteur", columns):
         kind = _choice(where, "porteur", "type", row["type"], PorteurType)
         for field in ("nom", "siren"):
-            _checked(where, lambda v, f=field: check_field("porteur", f, v), row[field],
-                     {field: field})
-        contact = Contact(row["contact_nom"], row["contact_fonction"], row["contact_telephone"],
-                          row["contact_courriel"])
+            _checked(
+                where, lambda v, f=field: check_field("porteur", f, v), row[field], {field: field}
+            )
+        contact = Contact(
+            row["contact_nom"],
+            row["contact_fonction"],
+            row["contact_telephone"],
+            row["contact_courriel"],
+        )
         _checked(where, check_contact, contact, {f: f"contact_{f}" for f in FIELDS["contact"]})
         return Porteur(kind, row["nom"], row["siren"], contact)
     return Porteur()
@@ -243,21 +262,33 @@ def _porteur(conn) -> Porteur:
 
 def _schools(conn, where_of: dict[str, str]) -> list[School]:
     schools: dict[str, School] = {}
-    columns = {"id": "text", "nom": "text", "uai": "text", "commune": "text", "secteur": "text",
-               "eleves": "int"}
+    columns = {
+        "id": "text",
+        "nom": "text",
+        "uai": "text",
+        "commune": "text",
+        "secteur": "text",
+        "eleves": "int",
+    }
     for where, row in _rows(conn, "ecoles", columns, "position, rowid"):
         secteur = _choice(where, "ecole", "secteur", row["secteur"], Secteur)
-        school = School(row["nom"], row["uai"], row["commune"], secteur, row["eleves"],
-                        id=row["id"])
+        school = School(
+            row["nom"], row["uai"], row["commune"], secteur, row["eleves"], id=row["id"]
+        )
         schools[school.id] = _checked(where, check_school, school)
         where_of[school.id] = where
-    for where, row in _rows(conn, "existant", {"ecole_id": "text", "element": "text",
-                                               "etat": "text"}):
+    for where, row in _rows(
+        conn, "existant", {"ecole_id": "text", "element": "text", "etat": "text"}
+    ):
         school = _parent(where, schools, row["ecole_id"], "ecole_id", "l'école")
         _checked(where, ITEM_ID.check, row["element"], {"": "element"})
         states = tuple(e.value for e in Existant)
-        _checked(where, Choice(f"l'état de « {row['element']} »", states).check, row["etat"],
-                 {"": "etat"})
+        _checked(
+            where,
+            Choice(f"l'état de « {row['element']} »", states).check,
+            row["etat"],
+            {"": "etat"},
+        )
         school.existant[row["element"]] = Existant(row["etat"])
     classes = _classes(conn, schools)
     _lines(conn, schools, classes)
@@ -266,19 +297,24 @@ def _schools(conn, where_of: dict[str, str]) -> list[School]:
 
 def _parent(where: str, items: dict, ident: Any, column: str, what: str):
     if ident not in items:
-        raise DamagedRow(f"{where}, colonne « {column} » : {what} « {str(ident)[:40]} » "
-                         "n'existe pas dans le fichier")
+        raise DamagedRow(
+            f"{where}, colonne « {column} » : {what} « {str(ident)[:40]} » "
+            "n'existe pas dans le fichier"
+        )
     return items[ident]
 
 
 def _classes(conn, schools: dict[str, School]) -> dict[str, tuple[str, Classroom]]:
     classes: dict[str, tuple[str, Classroom]] = {}
-    columns = {"id": "text", "ecole_id": "text", "nom": "text", "niveaux": "text",
-               "eleves": "int"}
+    columns = {"id": "text", "ecole_id": "text", "nom": "text", "niveaux": "text", "eleves": "int"}
     for where, row in _rows(conn, "classes", columns, "ecole_id, position, rowid"):
         school = _parent(where, schools, row["ecole_id"], "ecole_id", "l'école")
-        classroom = Classroom(row["nom"], row["niveaux"].split(" ") if row["niveaux"] else [],
-                              row["eleves"], id=row["id"])
+        classroom = Classroom(
+            row["nom"],
+            row["niveaux"].split(" ") if row["niveaux"] else [],
+            row["eleves"],
+            id=row["id"],
+        )
         _checked(where, check_classroom, classroom)
         classes[classroom.id] = (where, classroom)
         school.classes.append(classroom)
@@ -286,39 +322,66 @@ def _classes(conn, schools: dict[str, School]) -> dict[str, tuple[str, Classroom
 
 
 # Where a line goes, by its (niveau, volet) columns.
-_LINE_PLACES = {("classe", "equipement"): "classe", ("ecole", "equipement"): "lignes",
-                ("ecole", "services"): "services"}
+_LINE_PLACES = {
+    ("classe", "equipement"): "classe",
+    ("ecole", "equipement"): "lignes",
+    ("ecole", "services"): "services",
+}
 
 
 def _lines(conn, schools: dict[str, School], classes: dict) -> None:
-    columns = {"id": "text", "ecole_id": "text", "classe_id": "text?", "volet": "text",
-               "niveau": "text", "article": "text", "libelle": "text", "quantite": "int",
-               "prix_unitaire": "amount"}
+    columns = {
+        "id": "text",
+        "ecole_id": "text",
+        "classe_id": "text?",
+        "volet": "text",
+        "niveau": "text",
+        "article": "text",
+        "libelle": "text",
+        "quantite": "int",
+        "prix_unitaire": "amount",
+    }
     for where, row in _rows(conn, "lignes", columns, "ecole_id, classe_id, position, rowid"):
         school = _parent(where, schools, row["ecole_id"], "ecole_id", "l'école")
         place = _LINE_PLACES.get((row["niveau"], row["volet"]))
         if place is None or (place == "classe") != (row["classe_id"] is not None):
-            raise DamagedRow(f"{where}, colonnes « niveau », « volet » et « classe_id » : "
-                             "combinaison impossible")
-        line = _checked(where, check_line, Line(row["article"], row["libelle"], row["quantite"],
-                                                row["prix_unitaire"], id=row["id"]))
+            raise DamagedRow(
+                f"{where}, colonnes « niveau », « volet » et « classe_id » : combinaison impossible"
+            )
+        line = _checked(
+            where,
+            check_line,
+            Line(
+                row["article"], row["libelle"], row["quantite"], row["prix_unitaire"], id=row["id"]
+            ),
+        )
         if place == "classe":
-            _class_where, classroom = _parent(where, classes, row["classe_id"], "classe_id",
-                                              "la classe")
+            _class_where, classroom = _parent(
+                where, classes, row["classe_id"], "classe_id", "la classe"
+            )
             classroom.lignes.append(line)
         else:
             getattr(school, place).append(line)
 
 
 def _catalogue(conn) -> dict[str, CatalogueItem]:
-    columns = {"id": "text", "libelle": "text", "categorie": "text", "niveau": "text",
-               "volet": "text", "prix_unitaire": "amount", "taux_tva": "amount",
-               "subventionnable": "flag", "unite": "text"}
+    columns = {
+        "id": "text",
+        "libelle": "text",
+        "categorie": "text",
+        "niveau": "text",
+        "volet": "text",
+        "prix_unitaire": "amount",
+        "taux_tva": "amount",
+        "subventionnable": "flag",
+        "unite": "text",
+    }
     items: dict[str, CatalogueItem] = {}
     for where, row in _rows(conn, "catalogue", columns, "position, rowid"):
         item = _checked(where, check_article, CatalogueItem(**row))
         if item.id in items:
-            raise DamagedRow(f"{where}, colonne « id » : l'article « {item.id[:40]} » est en "
-                             "double")
+            raise DamagedRow(
+                f"{where}, colonne « id » : l'article « {item.id[:40]} » est en double"
+            )
         items[item.id] = item
     return items

@@ -16,19 +16,44 @@ from hypothesis import strategies as st
 from socle_desktop.cli import run
 from socle_desktop.resources import example_dossier_path
 
-FUZZ = settings(max_examples=50, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=50,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 EXAMPLE = json.loads(example_dossier_path().read_text(encoding="utf-8"))
 
-ODD_TEXT = st.text(alphabet=st.sampled_from(
-    list("aZ09 .,-\n\t\x00\x7f\u202f€éÉ🏫٢２<&>\"'\\") + ["\ud800", "\udfff"]), max_size=12)
+ODD_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("aZ09 .,-\n\t\x00\x7f\u202f€éÉ🏫٢２<&>\"'\\") + ["\ud800", "\udfff"]
+    ),
+    max_size=12,
+)
 VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(min_value=-10**30, max_value=10**30)
-    | st.floats(allow_nan=True, allow_infinity=True) | ODD_TEXT
-    | st.sampled_from(["2300.00", "12.00\n", "٢٣٠٠", "NaN", "1e999999", "0351698F", "35999",
-                       "x" * 600, "CP", "public", "9" * 400]),
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | ODD_TEXT
+    | st.sampled_from(
+        [
+            "2300.00",
+            "12.00\n",
+            "٢٣٠٠",
+            "NaN",
+            "1e999999",
+            "0351698F",
+            "35999",
+            "x" * 600,
+            "CP",
+            "public",
+            "9" * 400,
+        ]
+    ),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(ODD_TEXT, inner, max_size=3),
-    max_leaves=6)
+    max_leaves=6,
+)
 
 
 def _paths(data, prefix=()):
@@ -105,11 +130,29 @@ CELLS = {  # table -> columns a sender may have changed
     "campagne": ["identifiant", "regles_toml"],
 }
 CELL_VALUES = (
-    st.integers(min_value=-2**63, max_value=2**63 - 1) | st.floats(allow_nan=True)
-    | st.binary(max_size=8) | ODD_TEXT.filter(lambda t: "\ud800" not in t and "\udfff" not in t)
-    | st.sampled_from(["NaN", "1e999999", "beaucoup", "2300.00", "CP CE1", "CP  CE1", "", "x" * 600,
-                       "prive_sous_contrat", "classe", "1", "0359902Y", "35999"])
-    | st.sampled_from([b"\xc3\xff", b"\xff\xfe"]).map(lambda raw: ("invalid-utf8", raw)))
+    st.integers(min_value=-(2**63), max_value=2**63 - 1)
+    | st.floats(allow_nan=True)
+    | st.binary(max_size=8)
+    | ODD_TEXT.filter(lambda t: "\ud800" not in t and "\udfff" not in t)
+    | st.sampled_from(
+        [
+            "NaN",
+            "1e999999",
+            "beaucoup",
+            "2300.00",
+            "CP CE1",
+            "CP  CE1",
+            "",
+            "x" * 600,
+            "prive_sous_contrat",
+            "classe",
+            "1",
+            "0359902Y",
+            "35999",
+        ]
+    )
+    | st.sampled_from([b"\xc3\xff", b"\xff\xfe"]).map(lambda raw: ("invalid-utf8", raw))
+)
 
 
 @pytest.fixture(scope="module")
@@ -121,8 +164,12 @@ def example_file(tmp_path_factory) -> Path:
 
 
 @FUZZ
-@given(table=st.sampled_from(sorted(CELLS)), data=st.data(), value=CELL_VALUES,
-       row=st.integers(min_value=1, max_value=6))
+@given(
+    table=st.sampled_from(sorted(CELLS)),
+    data=st.data(),
+    value=CELL_VALUES,
+    row=st.integers(min_value=1, max_value=6),
+)
 def test_dossier_cells_fuzz(tmp_path_factory, capsys, example_file, table, data, value, row):
     column = data.draw(st.sampled_from(CELLS[table]))
     folder = tmp_path_factory.mktemp("cellules")

@@ -20,51 +20,64 @@ def refusal(kind: str, field: str, value) -> str:
     return str(caught.value)
 
 
-@pytest.mark.parametrize(("kind", "field", "value", "words"), [
-    ("ligne", "quantite", 100_001, "ne peut pas dépasser 100\u202f000"),
-    ("ligne", "quantite", -1, "négatif"),
-    ("ligne", "quantite", True, "nombre entier"),
-    ("ligne", "quantite", "12", "nombre entier"),
-    ("ecole", "eleves", 125_000_015, "ne peut pas dépasser 5\u202f000"),
-    ("classe", "eleves", 101, "ne peut pas dépasser 100"),
-    ("ligne", "prix_unitaire", Decimal("10000000.01"), "10\u202f000\u202f000,00\u00a0€"),
-    ("ligne", "prix_unitaire", Decimal("NaN"), "montant exact"),
-    ("ligne", "prix_unitaire", Decimal("Infinity"), "montant exact"),
-    ("ligne", "prix_unitaire", Decimal("1E+999999"), "ne peut pas dépasser"),
-    ("ligne", "prix_unitaire", Decimal("2.455"), "2 décimales"),
-    ("ligne", "prix_unitaire", 2.5, "montant exact"),
-    ("parametres", "taux_tva", Decimal("100.01"), "100,00\u00a0%"),
-    ("contact", "fonction", "x" * 10_000, "10\u202f000 caractères, au plus 200"),
-    ("ecole", "nom", "É" * 251, "au plus 250"),
-    ("ligne", "libelle", "x" * 501, "au plus 500"),
-    ("ligne", "libelle", "a\nb\nc\nd\ne\nf", "6, au plus 5"),
-    ("contact", "telephone", "01\n02", "tient sur une ligne"),
-    ("ecole", "nom", "École\x00", "U+0000"),
-    ("ecole", "nom", "École \ud83c", "U+D83C"),
-    ("classe", "nom", "  ", "ne peut pas être vide"),
-    ("porteur", "siren", "2", "9 chiffres"),
-    ("porteur", "siren", "213599905\n", "9 chiffres"),
-    ("porteur", "siren", "٢١٣٥٩٩٩٠٥", "9 chiffres"),
-    ("ecole", "uai", "0351698F\n", "7 chiffres"),
-    ("ecole", "uai", "0351698f", "7 chiffres"),
-    ("commune", "insee", "3523", "INSEE"),
-    ("commune", "insee", "", "INSEE"),
-    ("classe", "niveaux", ["CP", "CP"], "deux fois"),
-    ("classe", "niveaux", ["6e"], "inconnu"),
-    ("porteur", "type", "mairie", "inconnu"),
-    ("ecole", "existant", {"projection": "neuf"}, "inconnu"),
-])
+@pytest.mark.parametrize(
+    ("kind", "field", "value", "words"),
+    [
+        ("ligne", "quantite", 100_001, "ne peut pas dépasser 100\u202f000"),
+        ("ligne", "quantite", -1, "négatif"),
+        ("ligne", "quantite", True, "nombre entier"),
+        ("ligne", "quantite", "12", "nombre entier"),
+        ("ecole", "eleves", 125_000_015, "ne peut pas dépasser 5\u202f000"),
+        ("classe", "eleves", 101, "ne peut pas dépasser 100"),
+        ("ligne", "prix_unitaire", Decimal("10000000.01"), "10\u202f000\u202f000,00\u00a0€"),
+        ("ligne", "prix_unitaire", Decimal("NaN"), "montant exact"),
+        ("ligne", "prix_unitaire", Decimal("Infinity"), "montant exact"),
+        ("ligne", "prix_unitaire", Decimal("1E+999999"), "ne peut pas dépasser"),
+        ("ligne", "prix_unitaire", Decimal("2.455"), "2 décimales"),
+        ("ligne", "prix_unitaire", 2.5, "montant exact"),
+        ("parametres", "taux_tva", Decimal("100.01"), "100,00\u00a0%"),
+        ("contact", "fonction", "x" * 10_000, "10\u202f000 caractères, au plus 200"),
+        ("ecole", "nom", "É" * 251, "au plus 250"),
+        ("ligne", "libelle", "x" * 501, "au plus 500"),
+        ("ligne", "libelle", "a\nb\nc\nd\ne\nf", "6, au plus 5"),
+        ("contact", "telephone", "01\n02", "tient sur une ligne"),
+        ("ecole", "nom", "École\x00", "U+0000"),
+        ("ecole", "nom", "École \ud83c", "U+D83C"),
+        ("classe", "nom", "  ", "ne peut pas être vide"),
+        ("porteur", "siren", "2", "9 chiffres"),
+        ("porteur", "siren", "213599905\n", "9 chiffres"),
+        ("porteur", "siren", "٢١٣٥٩٩٩٠٥", "9 chiffres"),
+        ("ecole", "uai", "0351698F\n", "7 chiffres"),
+        ("ecole", "uai", "0351698f", "7 chiffres"),
+        ("commune", "insee", "3523", "INSEE"),
+        ("commune", "insee", "", "INSEE"),
+        ("classe", "niveaux", ["CP", "CP"], "deux fois"),
+        ("classe", "niveaux", ["6e"], "inconnu"),
+        ("porteur", "type", "mairie", "inconnu"),
+        ("ecole", "existant", {"projection": "neuf"}, "inconnu"),
+    ],
+)
 def test_each_limit_is_refused_with_a_french_reason(kind, field, value, words):
     assert words in refusal(kind, field, value)
 
 
-@pytest.mark.parametrize(("kind", "field", "value"), [
-    ("porteur", "siren", ""), ("ecole", "uai", ""), ("ecole", "commune", ""),
-    ("ecole", "nom", ""), ("ecole", "nom", "É" * 250), ("ligne", "quantite", 100_000),
-    ("ecole", "eleves", 5_000), ("ligne", "prix_unitaire", Decimal("10000000.00")),
-    ("ligne", "libelle", "Première ligne\nseconde ligne"), ("commune", "insee", "2A004"),
-    ("ecole", "nom", "École <Jules Ferry> & annexe 🏫"), ("classe", "niveaux", []),
-])
+@pytest.mark.parametrize(
+    ("kind", "field", "value"),
+    [
+        ("porteur", "siren", ""),
+        ("ecole", "uai", ""),
+        ("ecole", "commune", ""),
+        ("ecole", "nom", ""),
+        ("ecole", "nom", "É" * 250),
+        ("ligne", "quantite", 100_000),
+        ("ecole", "eleves", 5_000),
+        ("ligne", "prix_unitaire", Decimal("10000000.00")),
+        ("ligne", "libelle", "Première ligne\nseconde ligne"),
+        ("commune", "insee", "2A004"),
+        ("ecole", "nom", "École <Jules Ferry> & annexe 🏫"),
+        ("classe", "niveaux", []),
+    ],
+)
 def test_what_a_real_dossier_needs_is_accepted(kind, field, value):
     check_field(kind, field, value)
 

@@ -25,11 +25,33 @@ PASTED = 20  # longer texts are pasted (Ctrl+V), as a user does with a long name
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 # Texts of every kind: whole valid values, and what a user types by mistake.
-TEXTS = st.sampled_from([
-    "12", "0", "2 300,50", "2450.5", "5000", "22", "École du Bourg", "Mme Lœuvre", "",
-    "2.450", "1.234,56", "1 234,56", "-3", "99999999999", "douze", "٢٣", "x" * 260,
-    "0359903Z", "0359901X", "213599905", "2", "CP <b> & annexe", "  ",
-])
+TEXTS = st.sampled_from(
+    [
+        "12",
+        "0",
+        "2 300,50",
+        "2450.5",
+        "5000",
+        "22",
+        "École du Bourg",
+        "Mme Lœuvre",
+        "",
+        "2.450",
+        "1.234,56",
+        "1 234,56",
+        "-3",
+        "99999999999",
+        "douze",
+        "٢٣",
+        "x" * 260,
+        "0359903Z",
+        "0359901X",
+        "213599905",
+        "2",
+        "CP <b> & annexe",
+        "  ",
+    ]
+)
 PAGE_FIELDS = {  # (page, its attribute) of the line edits bound to a field
     "porteur.nom": (PageId.PORTEUR, "page_porteur", "nom_edit"),
     "porteur.siren": (PageId.PORTEUR, "page_porteur", "siren_edit"),
@@ -74,8 +96,10 @@ class EditingThroughTheWindow(RuleBasedStateMachine):
         def apply(edit):
             if self.fail_next:
                 self.fail_next = False
-                raise StoreError(window.file.path, "la modification n'a pas été enregistrée : "
-                                 "le disque est plein")
+                raise StoreError(
+                    window.file.path,
+                    "la modification n'a pas été enregistrée : le disque est plein",
+                )
             real_apply(edit)
 
         window.file.apply = apply
@@ -90,8 +114,12 @@ class EditingThroughTheWindow(RuleBasedStateMachine):
     def _go(self, page_id) -> bool:
         return self.window.wizard.go_to(int(page_id))
 
-    @rule(field=st.sampled_from(sorted(PAGE_FIELDS)), text=TEXTS, school=st.integers(0, 1),
-          leave=st.booleans())
+    @rule(
+        field=st.sampled_from(sorted(PAGE_FIELDS)),
+        text=TEXTS,
+        school=st.integers(0, 1),
+        leave=st.booleans(),
+    )
     def type_in_a_field(self, field, text, school, leave):
         page_id, page_name, edit_name = PAGE_FIELDS[field]
         if not self._go(page_id):
@@ -107,8 +135,13 @@ class EditingThroughTheWindow(RuleBasedStateMachine):
         if leave:
             key(Qt.Key.Key_Tab)
 
-    @rule(cell=st.sampled_from(sorted(CELLS)), text=TEXTS, row=st.integers(0, 2),
-          school=st.integers(0, 1), ending=st.sampled_from(["Return", "Tab", "Escape", ""]))
+    @rule(
+        cell=st.sampled_from(sorted(CELLS)),
+        text=TEXTS,
+        row=st.integers(0, 2),
+        school=st.integers(0, 1),
+        ending=st.sampled_from(["Return", "Tab", "Escape", ""]),
+    )
     def type_in_a_cell(self, cell, text, row, school, ending):
         page_id, page_name, table_name, column = CELLS[cell]
         if not self._go(page_id):
@@ -165,6 +198,13 @@ class EditingThroughTheWindow(RuleBasedStateMachine):
 
 def test_random_editing_through_the_window(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda box: int(QMessageBox.StandardButton.Ok.value))
-    run_state_machine_as_test(EditingThroughTheWindow, settings=settings(
-        max_examples=8, stateful_step_count=12, deadline=None, derandomize=True,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]))
+    run_state_machine_as_test(
+        EditingThroughTheWindow,
+        settings=settings(
+            max_examples=8,
+            stateful_step_count=12,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        ),
+    )

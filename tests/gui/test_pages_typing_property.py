@@ -18,7 +18,8 @@ from tests.gui.conftest import clear_and_type, key
 from tests.gui.pages_helpers import show_page
 
 TYPED = st.text(
-    alphabet=st.sampled_from(list("0123456789,.- €éa+e\u202fxX٢")), min_size=0, max_size=10)
+    alphabet=st.sampled_from(list("0123456789,.- €éa+e\u202fxX٢")), min_size=0, max_size=10
+)
 
 
 def _value(field: str, text: str):
@@ -28,16 +29,19 @@ def _value(field: str, text: str):
         return None
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=TYPED)
 def test_typed_text_never_puts_an_invalid_number_in_the_dossier(qtbot, campaign, text):
     dossier = jsonio.loads(example_dossier_path().read_text(encoding="utf-8"))
     page, session = show_page(qtbot, ServicesPage, dossier, campaign)
     line = session.dossier.ecoles[0].services[0]
 
-    for field, before, editor in (("quantite", 96, page.quantity_editor),
-                                  ("prix_unitaire", Decimal("12.00"), page.price_editor)):
+    for field, before, editor in (
+        ("quantite", 96, page.quantity_editor),
+        ("prix_unitaire", Decimal("12.00"), page.price_editor),
+    ):
         clear_and_type(editor(0), text)
         expected = _value(field, text)
         assert getattr(line, field) == (before if expected is None else expected)
@@ -48,4 +52,5 @@ def test_typed_text_never_puts_an_invalid_number_in_the_dossier(qtbot, campaign,
         if expected is None:
             assert "n'a pas été gardé" in page.lines_editor.message_label.text()
     assert line.prix_unitaire >= 0 and line.prix_unitaire == line.prix_unitaire.quantize(
-        Decimal("0.01"))
+        Decimal("0.01")
+    )

@@ -119,10 +119,12 @@ def test_a_refused_price_or_quantity_keeps_the_value_from_before(qtbot):
     page = window.wizard.page_classes
     line = window.session.dossier.ecoles[0].classes[0].lignes[0]
     subsidy = window.panel.subsidy_label.text()
-    for column, text, before in ((COL_PRIX, "2.450", Decimal("2300.00")),
-                                 (COL_PRIX, "1.234,56", Decimal("2300.00")),
-                                 (COL_QUANTITE, "1 234,56", 1),
-                                 (COL_QUANTITE, "99999999999", 1)):
+    for column, text, before in (
+        (COL_PRIX, "2.450", Decimal("2300.00")),
+        (COL_PRIX, "1.234,56", Decimal("2300.00")),
+        (COL_QUANTITE, "1 234,56", 1),
+        (COL_QUANTITE, "99999999999", 1),
+    ):
         editor = open_cell(page.lines_table, 0, column)
         key(Qt.Key.Key_A, "", CTRL)
         keyboard(text)
@@ -172,8 +174,9 @@ def test_a_failed_save_is_not_shown_as_typed_nor_saved_later(qtbot, monkeypatch)
     real_apply = window.file.apply
 
     def full_disk(edit):
-        raise StoreError(window.file.path, "la modification n'a pas été enregistrée : le "
-                         "disque est plein")
+        raise StoreError(
+            window.file.path, "la modification n'a pas été enregistrée : le disque est plein"
+        )
 
     focus(page.nom_edit)
     page.nom_edit.end(False)
@@ -219,8 +222,11 @@ def test_an_undo_that_cannot_be_saved_leaves_the_stack_and_says_so(qtbot, monkey
     calls = record_message_boxes(monkeypatch)
 
     def unplugged(edit):
-        raise StoreError(window.file.path, "la modification n'a pas été enregistrée : erreur "
-                         "d'entrée-sortie du disque (clé USB retirée ?)")
+        raise StoreError(
+            window.file.path,
+            "la modification n'a pas été enregistrée : erreur "
+            "d'entrée-sortie du disque (clé USB retirée ?)",
+        )
 
     monkeypatch.setattr(window.file, "apply", unplugged)
     key(Qt.Key.Key_Z, "", CTRL)
@@ -245,8 +251,11 @@ def test_undo_of_a_change_on_another_page_goes_there_and_says_what(qtbot):
     assert window.wizard.currentId() == PageId.SERVICES
     assert services.current_school().id == window.session.dossier.ecoles[1].id
     message = window.statusBar().currentMessage()
-    assert message.startswith("Annulé : Modifier la quantité") and "Services et ressources" in (
-        message) and window.session.dossier.ecoles[1].nom in message
+    assert (
+        message.startswith("Annulé : Modifier la quantité")
+        and "Services et ressources" in (message)
+        and window.session.dossier.ecoles[1].nom in message
+    )
     assert saved(window).ecoles[1].services[0].quantite == 62
     assert editor is not None
 
@@ -296,5 +305,6 @@ def test_the_session_applies_edits_through_the_protocol(qtbot):
     select_all_and_type(page.uai_edit, first)
     assert "déjà celle de l'école" in page.uai_message.text()
     assert saved(window).ecoles[1].uai != first
-    assert not window.session.edit(edits.SetField("ecole", window.session.dossier.ecoles[1].id,
-                                                  "uai", first))
+    assert not window.session.edit(
+        edits.SetField("ecole", window.session.dossier.ecoles[1].id, "uai", first)
+    )

@@ -26,51 +26,95 @@ from socle_desktop.store import DossierFile, read_dossier
 from socle_desktop.store.editing import perform
 
 # Each half valid, half what a damaged or hostile file holds.
-NAMES = st.sampled_from([
-    "ECOLE PRIMAIRE PUBLIQUE JULES FERRY", "École <i>des</i> Lilas & Cie 🏫",
-    "ECOLE PRIVEE STE MARIE"]) | st.sampled_from([
-    "É" * 260, "Ecole élémentaire " + "du Val " * 40, "  ", "Ecole\tdu\x7fBourg"])
+NAMES = st.sampled_from(
+    [
+        "ECOLE PRIMAIRE PUBLIQUE JULES FERRY",
+        "École <i>des</i> Lilas & Cie 🏫",
+        "ECOLE PRIVEE STE MARIE",
+    ]
+) | st.sampled_from(["É" * 260, "Ecole élémentaire " + "du Val " * 40, "  ", "Ecole\tdu\x7fBourg"])
 UAIS = st.sampled_from(["0350165P", "0350103X", "0351981N"]) | st.sampled_from(
-    ["035016", "ABCDEFGH", "0350165p"])
+    ["035016", "ABCDEFGH", "0350165p"]
+)
 COUNTS = st.sampled_from(["120", "0", "", "12.0"]) | st.sampled_from(
-    ["99999", "125000015", "-3", "beaucoup"])
+    ["99999", "125000015", "-3", "beaucoup"]
+)
 LEVELS = st.tuples(*[st.sampled_from([0, 12, 25])] * 5) | st.tuples(
-    *[st.sampled_from([0, 25, 400, 125_000_015])] * 5)
+    *[st.sampled_from([0, 25, 400, 125_000_015])] * 5
+)
 
 
 @st.composite
 def open_data(draw):
-    schools = draw(st.lists(st.tuples(UAIS, NAMES, COUNTS, st.booleans(),
-                                      st.sampled_from(["Public", "Privé", ""])),
-                            min_size=1, max_size=4, unique_by=lambda t: t[0]))
-    counts = draw(st.lists(st.tuples(st.integers(0, 30), LEVELS, st.integers(0, 300)),
-                           min_size=len(schools), max_size=len(schools)))
+    schools = draw(
+        st.lists(
+            st.tuples(UAIS, NAMES, COUNTS, st.booleans(), st.sampled_from(["Public", "Privé", ""])),
+            min_size=1,
+            max_size=4,
+            unique_by=lambda t: t[0],
+        )
+    )
+    counts = draw(
+        st.lists(
+            st.tuples(st.integers(0, 30), LEVELS, st.integers(0, 300)),
+            min_size=len(schools),
+            max_size=len(schools),
+        )
+    )
     return schools, counts
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(data=open_data(), existing=st.booleans())
 def test_every_dossier_the_open_data_import_makes_exports_and_imports_back(
-        tmp_path_factory, data, existing):
+    tmp_path_factory, data, existing
+):
     folder = tmp_path_factory.mktemp("opendata")
     schools, counts = data
-    annuaire = read_annuaire(write_csv(folder / "annuaire.csv", [
-        annuaire_row(uai, nom, "35050", "Cardroc", eleves=eleves, statut=statut,
-                     maternelle="1" if maternelle else "0")
-        for uai, nom, eleves, maternelle, statut in schools], ANNUAIRE_COLUMNS))
-    effectifs = read_effectifs(write_csv(folder / "effectifs.csv", [
-        effectifs_row(uai.upper(), 2022, "Cardroc", classes=classes, levels=levels, pre=pre)
-        for (uai, *_rest), (classes, levels, pre) in zip(schools, counts, strict=True)],
-        EFFECTIFS_COLUMNS))
+    annuaire = read_annuaire(
+        write_csv(
+            folder / "annuaire.csv",
+            [
+                annuaire_row(
+                    uai,
+                    nom,
+                    "35050",
+                    "Cardroc",
+                    eleves=eleves,
+                    statut=statut,
+                    maternelle="1" if maternelle else "0",
+                )
+                for uai, nom, eleves, maternelle, statut in schools
+            ],
+            ANNUAIRE_COLUMNS,
+        )
+    )
+    effectifs = read_effectifs(
+        write_csv(
+            folder / "effectifs.csv",
+            [
+                effectifs_row(uai.upper(), 2022, "Cardroc", classes=classes, levels=levels, pre=pre)
+                for (uai, *_rest), (classes, levels, pre) in zip(schools, counts, strict=True)
+            ],
+            EFFECTIFS_COLUMNS,
+        )
+    )
     communes = [info for info in annuaire.communes.values()]
     proposals = [p for p in propose(annuaire, communes, effectifs) if p.eligible]
 
     dossier = Dossier()
     if existing:  # a school already typed, which the import updates
         dossier.communes = [Commune("35050", "Cardroc")]
-        dossier.ecoles = [School("Mon école", "0350165P", "35050", eleves=3,
-                                 classes=[Classroom("CP", ["CP"], 20)])]
+        dossier.ecoles = [
+            School(
+                "Mon école", "0350165P", "35050", eleves=3, classes=[Classroom("CP", ["CP"], 20)]
+            )
+        ]
     path = folder / "dossier.socle"
     with DossierFile.create(path, dossier, load_campaign()) as file:
         plan = plan_import(file.dossier, proposals)
