@@ -13,14 +13,18 @@ from socle_desktop.domain.model import Dossier, School
 from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.validation import (
     FIELDS,
+    MAX_VARIANTS,
     InvalidValue,
     check_article,
+    check_aside_lines,
     check_classroom,
     check_commune,
     check_contact,
     check_field,
     check_line,
     check_school,
+    check_variant_name,
+    line_places,
 )
 
 _ENTITY_CHECKS = {
@@ -66,12 +70,20 @@ def check_edit(dossier: Dossier, edit: edits.Edit) -> None:
             check_article(edit.item)
             if edit.item.id != edit.article_id:
                 raise InvalidValue("l'article ne porte pas son identifiant", "id")
+    elif isinstance(edit, edits.VARIANT_EDITS):
+        _check_variant_edit(dossier, edit)
     elif isinstance(edit, edits.Batch):
         raise TypeError("a batch is checked part by part as it is applied: apply_checked()")
 
 
 def _check_set_field(dossier: Dossier, edit: edits.SetField) -> None:
     kind, field, value = edit.kind, edit.field, edit.value
+    if kind == "variante":
+        edits.variant(dossier, edit.id)
+        if field != "nom":
+            raise InvalidValue(f"champ inconnu : variante.{field}", field)
+        check_variant_name(dossier, value, edit.id)
+        return
     if kind == "porteur" and field == "contact":
         check_contact(value)
         return
@@ -132,3 +144,29 @@ def _no_school_in(dossier: Dossier, insee: str) -> None:
             f"la commune {insee} est celle de {plural(len(schools), 'école')} "
             f"({names}) : changez d'abord leur commune"
         )
+
+
+def _check_variant_edit(dossier: Dossier, edit) -> None:
+    """The refusals a user can meet (French): a name taken, too many variants, the last one or
+    the retained one deleted; and lines placed where the dossier has no school or class."""
+    if isinstance(edit, edits.AddVariant):
+        if len(dossier.variantes) >= MAX_VARIANTS:
+            raise InvalidValue(f"le dossier a déjà {MAX_VARIANTS} variantes, le plus possible : "
+                               "supprimez-en une d'abord")
+        check_variant_name(dossier, edit.variante.nom)
+        places = line_places(dossier)
+        for key, lines in edit.variante.lignes.items():
+            check_aside_lines(places, key, lines)
+        return
+    if isinstance(edit, edits.SetVariantLines):
+        edits.variant(dossier, edit.variant_id)
+        check_aside_lines(line_places(dossier), edit.key, edit.lines)
+        return
+    variant = edits.variant(dossier, edit.id)
+    if isinstance(edit, edits.RemoveVariant):
+        if len(dossier.variantes) == 1:
+            raise InvalidValue(f"« {variant.nom} » est la seule variante du dossier : elle ne "
+                               "peut pas être supprimée")
+        if variant.id == dossier.retenue:
+            raise InvalidValue(f"« {variant.nom} » est la variante retenue : retenez-en d'abord "
+                               "une autre, puis supprimez-la")

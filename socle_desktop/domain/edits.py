@@ -5,6 +5,11 @@ Entities are named by kind and id:
   - ``porteur``, ``contact``, ``parametres``: the single objects (id is "")
   - ``commune``, ``ecole``, ``classe``, ``ligne``: list members, by their ``id``
   - ``article``: an entry of the dossier's own catalogue, by article id
+  - ``variante``: a variant of the plan, by its ``id`` (its name is a ``SetField``)
+
+The lines an edit names are those of the current variant (in the schools and classes); the
+variants themselves and the lines of the others change through ``AddVariant``,
+``RemoveVariant``, ``RetainVariant`` and ``SetVariantLines`` (docs/dossier-file.md).
 """
 
 from __future__ import annotations
@@ -13,7 +18,15 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from socle_desktop.domain.model import CatalogueItem, Classroom, Dossier, Line, School
+from socle_desktop.domain.model import (
+    CatalogueItem,
+    Classroom,
+    Dossier,
+    Line,
+    LineKey,
+    School,
+    Variante,
+)
 
 SINGLETONS = ("porteur", "contact", "parametres")
 COLLECTIONS = {  # kind -> names of the lists that may hold it
@@ -66,6 +79,41 @@ class PutArticle:
 
 
 @dataclass(frozen=True)
+class AddVariant:
+    """Put ``variante`` at ``index`` of the dossier's variants, its lines aside (not current)."""
+
+    index: int
+    variante: Variante
+    label: str = "Nouvelle variante"
+
+
+@dataclass(frozen=True)
+class RemoveVariant:
+    """Delete a variant and its lines; the current one gives way to the retained one first."""
+
+    id: str
+    label: str = "Supprimer la variante"
+
+
+@dataclass(frozen=True)
+class RetainVariant:
+    """Make a variant the one the dossier files."""
+
+    id: str
+    label: str = "Retenir la variante"
+
+
+@dataclass(frozen=True)
+class SetVariantLines:
+    """Replace one list of lines (``key``: its owner and list) of a variant not current."""
+
+    variant_id: str
+    key: LineKey
+    lines: tuple[Line, ...]
+    label: str = "Modifier une variante"
+
+
+@dataclass(frozen=True)
 class Batch:
     """Several edits that the user sees (and undoes) as one."""
 
@@ -73,7 +121,9 @@ class Batch:
     label: str = "Modifier"
 
 
-Edit = SetField | Insert | Remove | PutArticle | Batch
+Edit = (SetField | Insert | Remove | PutArticle | AddVariant | RemoveVariant | RetainVariant
+        | SetVariantLines | Batch)
+VARIANT_EDITS = (AddVariant, RemoveVariant, RetainVariant, SetVariantLines)
 
 
 # --- finding things ---------------------------------------------------------------------------
@@ -124,7 +174,35 @@ def find(dossier: Dossier, kind: str, ident: str):
         return singleton(dossier, kind)
     if kind == "article":
         return dossier.catalogue[ident]
+    if kind == "variante":
+        return variant(dossier, ident)
     return locate(dossier, kind, ident)[0]
+
+
+def variant(dossier: Dossier, ident: str) -> Variante:
+    found = dossier.variante(ident)
+    if found is None:
+        raise EditError(f"variante introuvable : {ident}")
+    return found
+
+
+def aside_keys(obj: School | Classroom) -> list[LineKey]:
+    """The places of lines that belong to a school (with its classes) or to a class."""
+    if isinstance(obj, School):
+        return [(obj.id, "lignes"), (obj.id, "services"), *((c.id, "lignes") for c in obj.classes)]
+    return [(obj.id, "lignes")]
+
+
+def _take_aside(dossier: Dossier, obj: School | Classroom) -> list[SetVariantLines]:
+    """Take the lines the other variants hold for a school or class being removed, and return
+    the edits that put them back (after the school or class is back)."""
+    restore = []
+    for other in dossier.variantes:
+        for key in aside_keys(obj):
+            lines = other.lignes.pop(key, None)
+            if lines:
+                restore.append(SetVariantLines(other.id, key, tuple(lines)))
+    return restore
 
 
 # --- applying ---------------------------------------------------------------------------------
@@ -148,7 +226,9 @@ def apply(dossier: Dossier, edit: Edit) -> Edit:
     if isinstance(edit, Remove):
         obj, parent_id, collection, index = locate(dossier, edit.kind, edit.id)
         container(dossier, parent_id, collection).pop(index)
-        return Insert(edit.kind, parent_id, collection, index, obj, edit.label)
+        inverse = Insert(edit.kind, parent_id, collection, index, obj, edit.label)
+        restore = _take_aside(dossier, obj) if isinstance(obj, School | Classroom) else []
+        return Batch((inverse, *restore), edit.label) if restore else inverse
     if isinstance(edit, PutArticle):
         old = dossier.catalogue.get(edit.article_id)
         if edit.item is None:
@@ -156,9 +236,47 @@ def apply(dossier: Dossier, edit: Edit) -> Edit:
         else:
             dossier.catalogue[edit.article_id] = edit.item
         return PutArticle(edit.article_id, old, edit.label)
+    if isinstance(edit, VARIANT_EDITS):
+        return _apply_variant_edit(dossier, edit)
     if isinstance(edit, Batch):
         inverses = [apply(dossier, e) for e in edit.edits]
         return Batch(tuple(reversed(inverses)), edit.label)
+    raise EditError(f"modification inconnue : {edit!r}")
+
+
+def _apply_variant_edit(dossier: Dossier, edit) -> Edit:
+    if isinstance(edit, AddVariant):
+        if dossier.variante(edit.variante.id) is not None:
+            raise EditError(f"variante déjà présente : {edit.variante.id}")
+        if not 0 <= edit.index <= len(dossier.variantes):
+            raise EditError(f"position {edit.index} hors de la liste des variantes")
+        dossier.variantes.insert(edit.index, edit.variante)
+        return RemoveVariant(edit.variante.id, edit.label)
+    if isinstance(edit, RemoveVariant):
+        removed = variant(dossier, edit.id)
+        if edit.id == dossier.retenue or len(dossier.variantes) == 1:
+            raise EditError(f"la variante retenue ne peut pas être supprimée : {edit.id}")
+        if edit.id == dossier.courante:
+            from socle_desktop.domain.variants import switch
+
+            switch(dossier, dossier.retenue)
+        index = dossier.variantes.index(removed)
+        dossier.variantes.pop(index)
+        return AddVariant(index, removed, edit.label)
+    if isinstance(edit, RetainVariant):
+        variant(dossier, edit.id)
+        before, dossier.retenue = dossier.retenue, edit.id
+        return RetainVariant(before, edit.label)
+    if isinstance(edit, SetVariantLines):
+        target = variant(dossier, edit.variant_id)
+        if target.id == dossier.courante:
+            raise EditError("les lignes de la variante courante sont dans les écoles et classes")
+        before = tuple(target.lignes.get(edit.key, ()))
+        if edit.lines:
+            target.lignes[edit.key] = list(edit.lines)
+        else:
+            target.lignes.pop(edit.key, None)
+        return SetVariantLines(edit.variant_id, edit.key, before, edit.label)
     raise EditError(f"modification inconnue : {edit!r}")
 
 

@@ -18,6 +18,7 @@ from socle_desktop.domain.jsonread import (
 )
 from socle_desktop.domain.model import Dossier, Line
 from socle_desktop.domain.money import to_json
+from socle_desktop.domain.variants import Lines, lines_of, retained
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "DossierJsonError", "dumps", "from_data", "loads",
            "result_data", "to_data", "used_articles"]
@@ -35,7 +36,42 @@ def _line_data(line: Line) -> dict:
     }
 
 
+def _variant_lines(dossier: Dossier, lines: Lines) -> list[dict]:
+    """A variant's lines, school by school and class by class, in the order of ``ecoles``."""
+
+    def listed(key) -> list[dict]:
+        return [_line_data(line) for line in lines.get(key, ())]
+
+    return [
+        {
+            "classes": [{"lignes": listed((c.id, "lignes"))} for c in s.classes],
+            "lignes": listed((s.id, "lignes")),
+            "services": listed((s.id, "services")),
+        }
+        for s in dossier.ecoles
+    ]
+
+
+def _variants_data(dossier: Dossier) -> list[dict]:
+    """The extension « variantes »: each variant's name, the retained one marked; the lines of
+    the others (the retained one's are the contract's ``ecoles[]``)."""
+    return [
+        {"nom": v.nom, "retenue": True} if v.id == dossier.retenue
+        else {"nom": v.nom, "retenue": False,
+              "ecoles": _variant_lines(dossier, lines_of(dossier, v.id))}
+        for v in dossier.variantes
+    ]
+
+
 def to_data(dossier: Dossier) -> dict:
+    """The dossier in the contract's form: its ``ecoles[]`` hold the retained variant's lines,
+    whichever variant is current, and ``variantes`` the others'."""
+    data = _plan_data(retained(dossier))
+    data["variantes"] = _variants_data(dossier)
+    return data
+
+
+def _plan_data(dossier: Dossier) -> dict:
     p = dossier.parametres
     porteur = dossier.porteur
     return {
@@ -90,6 +126,7 @@ def to_data(dossier: Dossier) -> dict:
                 "taux_tva": to_json(item.taux_tva),
                 "subventionnable": item.subventionnable,
                 "unite": item.unite,
+                "places": item.places,
             }
             for item in dossier.catalogue.values()
         ],

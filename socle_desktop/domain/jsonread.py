@@ -27,6 +27,7 @@ from socle_desktop.domain.model import (
     PorteurType,
     School,
     Secteur,
+    Variante,
 )
 from socle_desktop.domain.money import AmountError, group_thousands, parse_amount
 from socle_desktop.domain.validation import (
@@ -34,6 +35,7 @@ from socle_desktop.domain.validation import (
     InvalidValue,
     check_field,
     check_relations,
+    check_variants,
 )
 
 FORMAT = "socle-dossier"
@@ -245,8 +247,73 @@ def from_data(data: Any) -> Dossier:
         check_relations(dossier)
     except InvalidValue as error:
         raise DossierJsonError(error.field, error.message) from None
+    _variants(data, dossier)
     dossier.catalogue = _catalogue(data, dossier)
     return dossier
+
+
+# --- the extension « variantes » (docs/json-extensions.md) ----------------------------------
+
+
+def _variants(data: dict, dossier: Dossier) -> None:
+    """The variants, if given: the retained one's lines are ``ecoles[]`` (already read), each
+    other's in its own ``ecoles`` of the same shape. Without the key: one variant."""
+    raw = _get(data, "variantes", "", list, False, None)
+    if raw is None:
+        return
+    if not raw:
+        raise DossierJsonError("variantes", "liste vide : une variante au moins (la retenue)")
+    variants, retained = [], []
+    for i, item in enumerate(raw):
+        at = f"variantes[{i}]"
+        item = _object(item, at)
+        variant = Variante(_text(item, "nom", at, "variante"))
+        if _get(item, "retenue", at, bool, False, False):
+            if "ecoles" in item:
+                raise DossierJsonError(f"{at}.ecoles", "les lignes de la variante retenue sont "
+                                       "celles de « ecoles » du dossier : pas de clé « ecoles » "
+                                       "ici")
+            retained.append(variant)
+        else:
+            variant.lignes = _aside_lines(item, at, dossier)
+        variants.append(variant)
+    if len(retained) != 1:
+        raise DossierJsonError("variantes", f"{len(retained)} variantes retenues : une et une "
+                               "seule doit avoir « retenue »: true")
+    dossier.variantes = variants
+    dossier.courante = dossier.retenue = retained[0].id
+    try:
+        check_variants(dossier)
+    except InvalidValue as error:
+        raise DossierJsonError(error.field, error.message) from None
+
+
+def _aside_lines(item: dict, at: str, dossier: Dossier) -> dict:
+    """A variant's ``ecoles``: one entry per school of the dossier, each with one entry per
+    class, in the same order."""
+    schools = _get(item, "ecoles", at, list, False, [])
+    if schools and len(schools) != len(dossier.ecoles):
+        raise DossierJsonError(f"{at}.ecoles", f"{len(schools)} écoles, le dossier en a "
+                               f"{len(dossier.ecoles)} : une entrée par école, dans l'ordre")
+    lines: dict = {}
+    for index, (school, raw) in enumerate(zip(dossier.ecoles, schools, strict=False)):
+        path = f"{at}.ecoles[{index}]"
+        raw = _object(raw, path)
+        classes = _get(raw, "classes", path, list, False, [])
+        if classes and len(classes) != len(school.classes):
+            raise DossierJsonError(f"{path}.classes", f"{len(classes)} classes, l'école en a "
+                                   f"{len(school.classes)} : une entrée par classe, dans "
+                                   "l'ordre")
+        for j, (classroom, raw_class) in enumerate(zip(school.classes, classes, strict=False)):
+            found = _lines(_object(raw_class, f"{path}.classes[{j}]"), "lignes",
+                           f"{path}.classes[{j}]")
+            if found:
+                lines[(classroom.id, "lignes")] = found
+        for key in ("lignes", "services"):
+            found = _lines(raw, key, path)
+            if found:
+                lines[(school.id, key)] = found
+    return lines
 
 
 def _parametres(data: dict, defaults: dict[str, str]) -> Parametres:
@@ -357,6 +424,7 @@ def _school(raw: Any, path: str) -> School:
 def _catalogue(data: dict, dossier: Dossier) -> dict[str, CatalogueItem]:
     """The dossier's own copy of the articles it uses: given in the JSON, else the default's."""
     items: dict[str, CatalogueItem] = {}
+    default = load_default_catalogue()
     for i, raw in enumerate(_get(data, "catalogue", "", list, False, [])):
         at = f"catalogue[{i}]"
         raw = _object(raw, at)
@@ -376,10 +444,12 @@ def _catalogue(data: dict, dossier: Dossier) -> dict[str, CatalogueItem]:
             subventionnable=_get(raw, "subventionnable", at, bool, False, True),
             unite=_text(raw, "unite", at, "article", required=False),
         )
+        # a file written before the charging cases had places: those of the default catalogue
+        item.places = (_count(raw, "places", at, "article") if "places" in raw
+                       else getattr(default.get(item.id), "places", 0))
         if item.id in items:
             raise DossierJsonError(f"{at}.id", f"l'article « {item.id} » est en double")
         items[item.id] = item
-    default = load_default_catalogue()
     for article in used_articles(dossier):
         if article not in items and article in default:
             items[article] = default[article]
@@ -387,8 +457,13 @@ def _catalogue(data: dict, dossier: Dossier) -> dict[str, CatalogueItem]:
 
 
 def used_articles(dossier: Dossier) -> list[str]:
+    """The articles of every line of every variant, in order of first use."""
     seen: dict[str, None] = {}
     for school in dossier.ecoles:
         for line in school.equipment_lines() + school.services:
             seen.setdefault(line.article)
+    for variant in dossier.variantes:
+        for lines in variant.lignes.values():
+            for line in lines:
+                seen.setdefault(line.article)
     return list(seen)

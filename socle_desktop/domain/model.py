@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 LEVELS = ("PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2")
+DEFAULT_VARIANT_NAME = "Principale"  # the one plan of a dossier that never made another
 CYCLE_2_3_LEVELS = frozenset({"CP", "CE1", "CE2", "CM1", "CM2"})
 
 
@@ -149,6 +150,25 @@ class CatalogueItem:
     taux_tva: Decimal = Decimal("20")
     subventionnable: bool = True  # False: outside the socle, or a recurring cost
     unite: str = ""
+    places: int = 0  # devices a charging case or trolley holds (0: not a charging case)
+
+
+# Where a list of lines lives: (owner id, list name). A class's equipment is (class id,
+# "lignes"), a school's equipment (school id, "lignes"), its services (school id, "services").
+LineKey = tuple[str, str]
+
+
+@dataclass
+class Variante:
+    """One plan of equipment and services lines for the same schools and classes.
+
+    The lines of the dossier's current variant live in its schools and classes, where every
+    view and ``compute()`` read them; the lines of each other variant wait in ``lignes``, by
+    the place they go (only non-empty lists are kept)."""
+
+    nom: str
+    id: str = field(default_factory=new_id)
+    lignes: dict[LineKey, list[Line]] = field(default_factory=dict)
 
 
 @dataclass
@@ -159,6 +179,18 @@ class Dossier:
     communes: list[Commune] = field(default_factory=list)
     ecoles: list[School] = field(default_factory=list)
     catalogue: dict[str, CatalogueItem] = field(default_factory=dict)
+    variantes: list[Variante] = field(default_factory=list)
+    courante: str = ""  # id of the variant whose lines are in the schools and classes
+    retenue: str = ""  # id of the variant the dossier files (PDF, exports, summary)
+
+    def __post_init__(self) -> None:
+        if not self.variantes:
+            self.variantes = [Variante(DEFAULT_VARIANT_NAME)]
+        self.courante = self.courante or self.variantes[0].id
+        self.retenue = self.retenue or self.courante
+
+    def variante(self, ident: str) -> Variante | None:
+        return next((v for v in self.variantes if v.id == ident), None)
 
     def commune(self, insee: str) -> Commune | None:
         return next((c for c in self.communes if c.insee == insee), None)

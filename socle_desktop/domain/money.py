@@ -115,3 +115,24 @@ def percent_fr(rate: Decimal, decimals: int = 0) -> str:
     value = (rate * 100).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     text = f"{value:.{decimals}f}".replace(".", ",")
     return text + NBSP + "%"
+
+
+MINUS = "\u2212"  # the typographic minus of a difference (« −3 200,00 € »)
+
+
+def signed_euros(delta: Decimal) -> str:
+    """A difference: « +16 470,00 € », « −3 200,00 € », « 0,00 € »."""
+    delta = cents(delta)
+    if delta == 0:
+        return euros(ZERO)
+    return ("+" if delta > 0 else MINUS) + euros(abs(delta))
+
+
+def signed_points(delta: Decimal, decimals: int = 1) -> str:
+    """A difference of two rates in percentage points: « +2,5 points », « −0,8 point »."""
+    value = (delta * 100).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    if value == 0:
+        return "0 point"
+    text = f"{abs(value):.{decimals}f}".replace(".", ",")
+    unit = "point" if abs(value) < 2 else "points"
+    return ("+" if value > 0 else MINUS) + text + NBSP + unit

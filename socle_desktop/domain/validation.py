@@ -32,6 +32,7 @@ from socle_desktop.domain.model import (
     Dossier,
     Existant,
     Line,
+    LineKey,
     Parametres,
     PorteurType,
     School,
@@ -65,6 +66,9 @@ MAX_SCHOOL_PUPILS = 5_000  # the largest French elementary schools have about 1 
 MAX_CLASS_PUPILS = 100
 MAX_PRICE = Decimal("10000000.00")  # per unit: ten times the equipment ceiling of a commune
 MAX_RATE = Decimal("100")
+MAX_PLACES = 1_000  # devices one charging case or trolley holds (the largest hold 36)
+MAX_VARIANT_NAME = 80  # shown in the selector, a column of the comparison and the PDF
+MAX_VARIANTS = 9  # Alt+1 to Alt+9, and the comparison's columns on one page of the PDF
 
 # C0 and C1 controls (NUL included) but the line break and the tab, and lone surrogates, which
 # no file or PDF can hold.
@@ -270,6 +274,10 @@ FIELDS: dict[str, dict[str, Any]] = {
         "taux_tva": Amount("le taux de TVA de l'article", MAX_RATE, "%"),
         "subventionnable": Flag("« subventionnable »"),
         "unite": Text("l'unité de l'article", MAX_CODE, 1),
+        "places": Count("les places de recharge de l'article", MAX_PLACES),
+    },
+    "variante": {
+        "nom": Text("le nom de la variante", MAX_VARIANT_NAME, 1, required=True),
     },
 }
 
@@ -362,6 +370,7 @@ def check_dossier(dossier: Dossier) -> None:
             )
     _check_list("catalogue", list(dossier.catalogue.values()), check_article)
     check_relations(dossier)
+    check_variants(dossier)
 
 
 def check_relations(dossier: Dossier) -> None:
@@ -388,3 +397,67 @@ def check_relations(dossier: Dossier) -> None:
             )
         if school.uai:
             uais[school.uai] = index
+
+
+# --- variants ---------------------------------------------------------------------------------
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two variant names the user would take for one (« ENI » and « eni  »)."""
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def check_variant_name(dossier: Dossier, name: Any, ident: str = "") -> None:
+    """A name a variant may take: valid, and no other variant's (``ident``: the one renamed)."""
+    check_field("variante", "nom", name)
+    other = next((v for v in dossier.variantes if v.id != ident and same_name(v.nom, name)),
+                 None)
+    if other is not None:
+        raise InvalidValue(f"une variante s'appelle déjà « {_short(other.nom)} »", "nom")
+
+
+def line_places(dossier: Dossier) -> dict[LineKey, str]:
+    """Every place a list of lines can have, and what it is (« classe », « ecole »)."""
+    places: dict[LineKey, str] = {}
+    for school in dossier.ecoles:
+        places[(school.id, "lignes")] = places[(school.id, "services")] = "ecole"
+        for classroom in school.classes:
+            places[(classroom.id, "lignes")] = "classe"
+    return places
+
+
+def check_aside_lines(places: dict[LineKey, str], key: Any, lines: Any) -> None:
+    """One list of lines of a variant not current: a place the dossier has, valid lines."""
+    if key not in places:
+        raise InvalidValue("des lignes d'une variante sont rangées dans une école ou une classe "
+                           "que le dossier n'a pas")
+    _check_list(key[1], list(lines), check_line)
+
+
+def check_variants(dossier: Dossier) -> None:
+    """At least one variant and at most MAX_VARIANTS, names valid and distinct, the current and
+    the retained ones among them, the others' lines in places the dossier has."""
+    variants = dossier.variantes
+    if not variants:
+        raise InvalidValue("le dossier n'a aucune variante", "variantes")
+    if len(variants) > MAX_VARIANTS:
+        raise InvalidValue(f"{len(variants)} variantes : au plus {MAX_VARIANTS}", "variantes")
+    ids = {v.id for v in variants}
+    if len(ids) != len(variants):
+        raise InvalidValue("deux variantes ont le même identifiant", "variantes")
+    if dossier.retenue not in ids or dossier.courante not in ids:
+        raise InvalidValue("la variante retenue n'est pas une variante du dossier", "variantes")
+    places = line_places(dossier)
+    for index, variant in enumerate(variants):
+        try:
+            check_field("variante", "nom", variant.nom)
+            earlier = next((v for v in variants[:index] if same_name(v.nom, variant.nom)), None)
+            if earlier is not None:
+                raise InvalidValue(f"une variante s'appelle déjà « {_short(earlier.nom)} »",
+                                   "nom")
+            if variant.id == dossier.courante and variant.lignes:
+                raise InvalidValue("la variante courante a des lignes rangées à part")
+            for key, lines in variant.lignes.items():
+                check_aside_lines(places, key, lines)
+        except InvalidValue as error:
+            raise error.at(f"variantes[{index}]") from None
