@@ -34,6 +34,13 @@ def _rate(value, at: str) -> Decimal:
     return rate
 
 
+def _places(value, at: str) -> int:
+    """The devices a charging case holds (0 for any other article)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
+        raise CatalogueError(f"{at} : nombre de places invalide ({value!r})")
+    return value
+
+
 def parse_vat_rate(text: str) -> Decimal | None:
     """A rate typed by a user (« 5,5 », « 20 % »), or None when it is not one from 0 to 100."""
     cleaned = text.strip().replace("%", "").replace("\u00a0", "").replace(" ", "")
@@ -67,6 +74,7 @@ def parse_catalogue(text: str, where: str) -> dict[str, CatalogueItem]:
                 taux_tva=_rate(raw.get("taux_tva", "20"), at),
                 subventionnable=bool(raw.get("subventionnable", True)),
                 unite=str(raw.get("unite", "")),
+                places=_places(raw.get("places", 0), at),
             )
         except KeyError as missing:
             raise CatalogueError(f"{at} : la clé {missing} manque") from None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from socle_desktop.domain.amounts import is_subsidisable, line_amount
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.completeness import without_classes
-from socle_desktop.domain.model import Dossier, School
+from socle_desktop.domain.model import Dossier, Existant, School
 from socle_desktop.domain.money import euros
 from socle_desktop.domain.pupils import counted_pupils
 from socle_desktop.domain.validation import uai_check_letter_ok
@@ -112,9 +112,42 @@ def _school_warnings(
                 "collectivité.",
                 school.id,
             )
+    yield from _charging_warning(school, dossier, name)
     if school.uai and not uai_check_letter_ok(school.uai):
         yield Alert(
             f"{name} : la lettre de contrôle de l'UAI {school.uai} ne correspond pas à ses "
             "chiffres ; vérifiez-le dans l'annuaire de l'éducation.",
             school.id,
         )
+
+
+MOBILE_DEVICES = "terminaux_mobiles"  # the socle item of tablets and pupils' laptops
+
+
+def charging(school: School, dossier: Dossier) -> tuple[int, int]:
+    """(mobile devices planned, places of the charging cases and trolleys planned)."""
+    devices = places = 0
+    for line in school.equipment_lines():
+        item = dossier.catalogue.get(line.article)
+        if item is None:
+            continue
+        if item.categorie == MOBILE_DEVICES:
+            devices += line.quantite
+        places += line.quantite * item.places
+    return devices, places
+
+
+def _charging_warning(school: School, dossier: Dossier, name: str) -> Iterator[Alert]:
+    """More mobile devices than places to store and charge them (snee-2021.md §5.4's spirit: a
+    class set of tablets needs its case). A school that already has its charging equipment
+    (diagnostic « gestion des terminaux mobiles » present) and plans none is not warned."""
+    devices, places = charging(school, dossier)
+    if devices <= places:
+        return
+    if places == 0:
+        if school.existant.get("gestion_mobiles") != Existant.PRESENT:
+            yield Alert(f"{name} : {devices} terminaux mobiles sont prévus, mais aucune valise "
+                        "ni aucun chariot de rangement et de recharge.", school.id)
+        return
+    yield Alert(f"{name} : {devices} terminaux mobiles pour {places} places de recharge "
+                f"(valises, chariots) ; il manque {devices - places} places.", school.id)
