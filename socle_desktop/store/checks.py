@@ -208,9 +208,9 @@ def _normalised(sql: str | None) -> str | None:
 @cache
 def expected_objects(version: int) -> dict[tuple[str, str], str | None]:
     """Every (type, name) of sqlite_master in a file of this format, with its normalised SQL."""
-    from socle_desktop.store.migrations import SCHEMA_V1
+    from socle_desktop.store.old_schemas import SCHEMA_V1, SCHEMA_V2, VIEWS_V2
 
-    script = SCHEMA_V1 if version == 1 else SCHEMA + VIEWS
+    script = {1: SCHEMA_V1, 2: SCHEMA_V2 + VIEWS_V2}.get(version, SCHEMA + VIEWS)
     conn = sqlite3.connect(":memory:")
     try:
         conn.executescript(script)

@@ -68,8 +68,9 @@ READ_ONLY_IN_USE = ("Ce dossier est en cours de modification dans une autre fen�
                     "autre poste : il est ouvert en lecture seule, les modifications ne seront pas "
                     "enregistrées.")
 DESCRIPTION = ("Dossier de candidature « socle numérique dans les écoles élémentaires », écrit "
-               "par Socle. Tables : porteur, communes, ecoles, classes, lignes, existant, "
-               "catalogue, parametres, campagne. Montants en texte décimal exact.")
+               "par Socle. Tables : porteur, communes, ecoles, classes, variantes, lignes (chacune "
+               "d'une variante), existant, catalogue, parametres, campagne. Montants en texte "
+               "décimal exact.")
 
 
 def _now() -> str:
@@ -355,7 +356,7 @@ class DossierFile:
         self._check_on_disk()
         try:
             with self._db.atomic():
-                write_edit(self._db, edit)
+                write_edit(self._db, edit, self.dossier.courante)
         except Mismatch as error:
             raise StoreError(self.path, "la modification n'a pas été enregistrée (incohérence "
                              f"interne : {error})") from None

@@ -18,45 +18,10 @@ from sqlite_utils import Database
 
 from socle_desktop import __version__
 from socle_desktop.store.errors import StoreError, describe_sqlite_error
-from socle_desktop.store.schema import SCHEMA_VERSION, VIEWS
+from socle_desktop.store.old_schemas import SCHEMA_V1, SCHEMA_V2, VIEWS_V2
+from socle_desktop.store.schema import SCHEMA, SCHEMA_VERSION, VIEWS
 
-# Version 1 (Socle 0.0.x): no diagnostic (« existant ») and no copy of the campaign's rules;
-# the campaign was named in meta (« campagne ») and its rules were read from the application.
-SCHEMA_V1 = """
-CREATE TABLE meta (cle TEXT PRIMARY KEY, valeur TEXT NOT NULL);
-CREATE TABLE parametres (
-    id INTEGER PRIMARY KEY CHECK (id = 1), prix_saisis TEXT NOT NULL, taux_tva TEXT NOT NULL,
-    plafond_par_classe TEXT NOT NULL, base TEXT NOT NULL, arrondi TEXT NOT NULL,
-    eleves_services TEXT NOT NULL);
-CREATE TABLE porteur (
-    id INTEGER PRIMARY KEY CHECK (id = 1), type TEXT NOT NULL, nom TEXT NOT NULL,
-    siren TEXT NOT NULL, contact_nom TEXT NOT NULL, contact_fonction TEXT NOT NULL,
-    contact_telephone TEXT NOT NULL, contact_courriel TEXT NOT NULL);
-CREATE TABLE communes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, insee TEXT NOT NULL,
-    nom TEXT NOT NULL);
-CREATE TABLE ecoles (id TEXT PRIMARY KEY, position INTEGER NOT NULL, nom TEXT NOT NULL,
-    uai TEXT NOT NULL, commune TEXT NOT NULL, secteur TEXT NOT NULL, eleves INTEGER NOT NULL);
-CREATE TABLE classes (id TEXT PRIMARY KEY,
-    ecole_id TEXT NOT NULL REFERENCES ecoles(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL, nom TEXT NOT NULL, niveaux TEXT NOT NULL, eleves INTEGER NOT NULL);
-CREATE INDEX classes_par_ecole ON classes (ecole_id, position);
-CREATE TABLE lignes (id TEXT PRIMARY KEY,
-    ecole_id TEXT NOT NULL REFERENCES ecoles(id) ON DELETE CASCADE,
-    classe_id TEXT REFERENCES classes(id) ON DELETE CASCADE,
-    volet TEXT NOT NULL CHECK (volet IN ('equipement', 'services')),
-    niveau TEXT NOT NULL CHECK (niveau IN ('classe', 'ecole')),
-    position INTEGER NOT NULL, article TEXT NOT NULL, libelle TEXT NOT NULL,
-    quantite INTEGER NOT NULL, prix_unitaire TEXT NOT NULL,
-    CHECK ((niveau = 'classe') = (classe_id IS NOT NULL)),
-    CHECK (niveau = 'ecole' OR volet = 'equipement'));
-CREATE INDEX lignes_par_ecole ON lignes (ecole_id, volet, niveau, position);
-CREATE INDEX lignes_par_classe ON lignes (classe_id, position);
-CREATE TABLE catalogue (id TEXT PRIMARY KEY, position INTEGER NOT NULL, libelle TEXT NOT NULL,
-    categorie TEXT NOT NULL, niveau TEXT NOT NULL, volet TEXT NOT NULL,
-    prix_unitaire TEXT NOT NULL, taux_tva TEXT NOT NULL,
-    subventionnable INTEGER NOT NULL CHECK (subventionnable IN (0, 1)), unite TEXT NOT NULL);
-"""
-
+__all__ = ["MIGRATIONS", "SCHEMA_V1", "SCHEMA_V2", "backup", "migrate"]
 
 def _meta(db: Database, key: str, default: str = "") -> str:
     row = db.execute("SELECT valeur FROM meta WHERE cle = ?", [key]).fetchone()
@@ -91,7 +56,7 @@ def _v1_to_v2(db: Database, path: Path) -> None:
             regles_toml TEXT NOT NULL,
             origine     TEXT NOT NULL
         );
-    """ + VIEWS)
+    """ + VIEWS_V2)
     db.execute(
         "INSERT INTO campagne (identifiant, nom, version, regles_toml, origine) "
         "VALUES (?, ?, ?, ?, ?)",
@@ -102,7 +67,57 @@ def _v1_to_v2(db: Database, path: Path) -> None:
     db.execute("DELETE FROM meta WHERE cle = 'campagne'")
 
 
-MIGRATIONS: dict[int, Callable[[Database, Path], None]] = {1: _v1_to_v2}  # from → from + 1
+def _statement(script: str, head: str) -> str:
+    """The statement of ``script`` that begins with ``head`` (« CREATE TABLE lignes »)."""
+    for statement in script.split(";\n"):
+        if statement.strip().startswith(head + " "):
+            return statement.strip()
+    raise LookupError(head)
+
+
+# The one variant of a file migrated to format 3: a fixed id, so that reading an old file twice
+# (each time migrated in memory) gives the same dossier.
+MIGRATED_VARIANT_ID = "000000000000"
+
+
+def _v2_to_v3(db: Database, path: Path) -> None:
+    """Variants (format 3): one variant, « Principale », retained, holds every line; the
+    catalogue learns the places of the charging cases, from the catalogue this Socle ships
+    for the articles of the same id (none for the others)."""
+    from socle_desktop.domain.catalogue import load_default_catalogue
+    from socle_desktop.domain.model import DEFAULT_VARIANT_NAME
+
+    variant = MIGRATED_VARIANT_ID
+    db.execute("DROP VIEW IF EXISTS vue_lignes")  # renaming « lignes » would rewrite it
+    db.execute(_statement(SCHEMA, "CREATE TABLE variantes"))
+    db.execute(_statement(SCHEMA, "CREATE UNIQUE INDEX une_seule_variante_retenue"))
+    db.execute("INSERT INTO variantes (id, position, nom, retenue) VALUES (?, 0, ?, 1)",
+               [variant, DEFAULT_VARIANT_NAME])
+    columns = ("id, ecole_id, classe_id, volet, niveau, position, article, libelle, quantite, "
+               "prix_unitaire")
+    db.execute("ALTER TABLE lignes RENAME TO lignes_v2")
+    db.execute(_statement(SCHEMA, "CREATE TABLE lignes"))
+    db.execute(f"INSERT INTO lignes (variante_id, {columns}) SELECT ?, {columns} FROM lignes_v2",
+               [variant])
+    db.execute("DROP TABLE lignes_v2")  # its indexes with it
+    for index in ("lignes_par_ecole", "lignes_par_classe", "lignes_par_variante"):
+        db.execute(_statement(SCHEMA, f"CREATE INDEX {index}"))
+    columns = ("id, position, libelle, categorie, niveau, volet, prix_unitaire, taux_tva, "
+               "subventionnable, unite")
+    db.execute("ALTER TABLE catalogue RENAME TO catalogue_v2")
+    db.execute(_statement(SCHEMA, "CREATE TABLE catalogue"))
+    db.execute(f"INSERT INTO catalogue ({columns}, places) SELECT {columns}, 0 FROM catalogue_v2")
+    db.execute("DROP TABLE catalogue_v2")
+    for item in load_default_catalogue().values():
+        if item.places:
+            db.execute("UPDATE catalogue SET places = ? WHERE id = ?", [item.places, item.id])
+    db.execute(_statement(VIEWS, "CREATE VIEW vue_lignes"))
+
+
+MIGRATIONS: dict[int, Callable[[Database, Path], None]] = {  # from → from + 1
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+}
 
 
 def migrate(db: Database, version: int, path: Path) -> None:

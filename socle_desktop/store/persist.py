@@ -2,7 +2,8 @@
 
 The caller has already applied the edit to the dossier in memory and runs these functions inside
 one transaction; an edit naming something the file does not hold raises ``Mismatch`` (the
-transaction is then rolled back, so the file never holds half an edit).
+transaction is then rolled back, so the file never holds half an edit). Lines an edit inserts
+belong to the current variant (``variant_id``); the variant edits name theirs.
 """
 
 from __future__ import annotations
@@ -25,27 +26,33 @@ COLUMNS = {
                                                  "prix_unitaire")}),
     "article": ("catalogue", {name: name for name in (
         "libelle", "categorie", "niveau", "volet", "prix_unitaire", "taux_tva",
-        "subventionnable", "unite")}),
+        "subventionnable", "unite", "places")}),
+    "variante": ("variantes", {"nom": "nom"}),
 }
-INTEGER_COLUMNS = {"eleves", "quantite"}
+INTEGER_COLUMNS = {"eleves", "quantite", "places"}
 
 
 class Mismatch(Exception):
     """The edit does not fit the file (a bug: the file and the dossier in memory disagree)."""
 
 
-def write_edit(db: Database, edit) -> None:
+def write_edit(db: Database, edit, variant_id: str) -> None:
+    """Write ``edit``; ``variant_id``: the current variant, whose lines are in the schools."""
     if isinstance(edit, edits.SetField):
-        _set_field(db, edit)
+        _set_field(db, edit, variant_id)
     elif isinstance(edit, edits.Insert):
-        _insert(db, edit)
+        _insert(db, edit, variant_id)
     elif isinstance(edit, edits.Remove):
         _remove(db, edit)
     elif isinstance(edit, edits.PutArticle):
         _put_article(db, edit)
+    elif isinstance(edit, edits.VARIANT_EDITS):
+        from socle_desktop.store.persist_variants import write_variant_edit
+
+        write_variant_edit(db, edit)
     elif isinstance(edit, edits.Batch):
         for part in edit.edits:
-            write_edit(db, part)
+            write_edit(db, part, variant_id)
     else:
         raise Mismatch(f"modification inconnue : {edit!r}")
 
@@ -60,7 +67,7 @@ def _update(db: Database, table: str, key: str, values: dict) -> None:
 # --- SetField ---------------------------------------------------------------------------------
 
 
-def _set_field(db: Database, edit: edits.SetField) -> None:
+def _set_field(db: Database, edit: edits.SetField, variant_id: str) -> None:
     kind, field, value = edit.kind, edit.field, edit.value
     key = 1 if kind in edits.SINGLETONS else edit.id
     if kind == "porteur" and field == "contact":
@@ -68,7 +75,7 @@ def _set_field(db: Database, edit: edits.SetField) -> None:
     elif kind == "ecole" and field == "existant":
         _existant(db, edit.id, value)
     elif field in ("classes", "lignes", "services"):
-        _replace_children(db, kind, edit.id, field, value)
+        _replace_children(db, kind, edit.id, field, value, variant_id)
     elif kind in COLUMNS and field in COLUMNS[kind][1]:
         table, columns = COLUMNS[kind]
         column = columns[field]
@@ -87,21 +94,23 @@ def _existant(db: Database, school_id: str, existant: dict) -> None:
                    [school_id, element, R.encode(etat)])
 
 
-def _replace_children(db: Database, kind: str, parent_id: str, field: str, items: list) -> None:
+def _replace_children(db: Database, kind: str, parent_id: str, field: str, items: list,
+                      variant_id: str) -> None:
     """A whole list set at once (rare): its rows are deleted and written again."""
-    rows = R.Rows()
+    rows = R.Rows(variant_id)
     if kind == "ecole" and field == "classes":
         db.execute("DELETE FROM classes WHERE ecole_id = ?", [parent_id])
         for i, classroom in enumerate(items):
             rows.classroom(classroom, parent_id, i)
     elif kind == "ecole" and field in ("lignes", "services"):
         volet, niveau = R.LINE_LISTS[field]
-        db.execute("DELETE FROM lignes WHERE ecole_id = ? AND volet = ? AND niveau = ?",
-                   [parent_id, volet, niveau])
+        db.execute("DELETE FROM lignes WHERE ecole_id = ? AND volet = ? AND niveau = ? AND "
+                   "variante_id = ?", [parent_id, volet, niveau, variant_id])
         rows.lines(items, parent_id, None, field)
     elif kind == "classe" and field == "lignes":
         school_id = _class_school(db, parent_id)
-        db.execute("DELETE FROM lignes WHERE classe_id = ?", [parent_id])
+        db.execute("DELETE FROM lignes WHERE classe_id = ? AND variante_id = ?",
+                   [parent_id, variant_id])
         rows.lines(items, school_id, parent_id, "lignes")
     else:
         raise Mismatch(f"liste non enregistrable : {kind}.{field}")
@@ -118,7 +127,8 @@ def _class_school(db: Database, class_id: str) -> str:
     return row[0]
 
 
-def _siblings(db: Database, kind: str, parent_id: str, collection: str) -> tuple[str, str, list]:
+def _siblings(db: Database, kind: str, parent_id: str, collection: str,
+              variant_id: str) -> tuple[str, str, list]:
     """(table, WHERE clause, parameters) naming the list an entity belongs to."""
     if kind == "commune":
         return "communes", "1", []
@@ -129,9 +139,10 @@ def _siblings(db: Database, kind: str, parent_id: str, collection: str) -> tuple
     if kind == "ligne":
         row = db.execute("SELECT 1 FROM classes WHERE id = ?", [parent_id]).fetchone()
         if row is not None:
-            return "lignes", "classe_id = ?", [parent_id]
+            return "lignes", "classe_id = ? AND variante_id = ?", [parent_id, variant_id]
         volet, niveau = R.LINE_LISTS[collection]
-        return "lignes", "ecole_id = ? AND volet = ? AND niveau = ?", [parent_id, volet, niveau]
+        return ("lignes", "ecole_id = ? AND volet = ? AND niveau = ? AND variante_id = ?",
+                [parent_id, volet, niveau, variant_id])
     raise Mismatch(f"type d'élément inconnu : {kind}")
 
 
@@ -140,10 +151,10 @@ def _shift(db: Database, table: str, where: str, params: list, start: int, by: i
                [by, *params, start])
 
 
-def _insert(db: Database, edit: edits.Insert) -> None:
-    table, where, params = _siblings(db, edit.kind, edit.parent_id, edit.collection)
+def _insert(db: Database, edit: edits.Insert, variant_id: str) -> None:
+    table, where, params = _siblings(db, edit.kind, edit.parent_id, edit.collection, variant_id)
     _shift(db, table, where, params, edit.index, +1)
-    rows, obj = R.Rows(), edit.obj
+    rows, obj = R.Rows(variant_id), edit.obj
     if edit.kind == "commune" and isinstance(obj, Commune):
         rows.add("communes", R.commune_row(obj, edit.index))
     elif edit.kind == "ecole" and isinstance(obj, School):
@@ -167,8 +178,8 @@ _LOCATE = {
     "commune": ("communes", "SELECT position FROM communes WHERE id = ?"),
     "ecole": ("ecoles", "SELECT position FROM ecoles WHERE id = ?"),
     "classe": ("classes", "SELECT position, ecole_id FROM classes WHERE id = ?"),
-    "ligne": ("lignes",
-              "SELECT position, ecole_id, classe_id, volet, niveau FROM lignes WHERE id = ?"),
+    "ligne": ("lignes", "SELECT position, ecole_id, classe_id, volet, niveau, variante_id "
+                        "FROM lignes WHERE id = ?"),
 }
 
 
@@ -186,9 +197,10 @@ def _remove(db: Database, edit: edits.Remove) -> None:
     elif edit.kind == "classe":
         where, params = "ecole_id = ?", [row[1]]
     elif row[2] is not None:
-        where, params = "classe_id = ?", [row[2]]
+        where, params = "classe_id = ? AND variante_id = ?", [row[2], row[5]]
     else:
-        where, params = "ecole_id = ? AND volet = ? AND niveau = ?", [row[1], row[3], row[4]]
+        where, params = ("ecole_id = ? AND volet = ? AND niveau = ? AND variante_id = ?",
+                         [row[1], row[3], row[4], row[5]])
     _shift(db, table, where, params, position + 1, -1)
 
 

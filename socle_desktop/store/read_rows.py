@@ -26,6 +26,7 @@ from socle_desktop.domain.model import (
     PorteurType,
     School,
     Secteur,
+    Variante,
 )
 from socle_desktop.domain.money import AmountError, parse_amount
 from socle_desktop.domain.validation import (
@@ -42,6 +43,7 @@ from socle_desktop.domain.validation import (
     check_parametres,
     check_relations,
     check_school,
+    check_variants,
 )
 
 PARAMETRES_FIELDS = (
@@ -206,7 +208,8 @@ def read_dossier_rows(conn: sqlite3.Connection, campagne: str) -> Dossier:
             commune = _checked(where, check_commune, Commune(row["insee"], row["nom"], row["id"]))
             dossier.communes.append(commune)
             where_of[commune.id] = where
-        dossier.ecoles = _schools(conn, where_of)
+        _variants(conn, dossier, where_of)
+        dossier.ecoles = _schools(conn, where_of, dossier)
         dossier.catalogue = _catalogue(conn)
         try:
             check_relations(dossier)
@@ -214,7 +217,44 @@ def read_dossier_rows(conn: sqlite3.Connection, campagne: str) -> Dossier:
             raise DamagedRow(
                 f"{_relation_where(dossier, error.field, where_of)} : {error.message}"
             ) from None
+        try:
+            check_variants(dossier)
+        except InvalidValue as error:
+            raise DamagedRow(
+                f"{_variant_where(dossier, error.field, where_of)} : {error.message}"
+            ) from None
         return dossier
+
+
+def _variants(conn, dossier: Dossier, where_of: dict[str, str]) -> None:
+    """The variants, in order; the retained one is current (its lines go in the schools)."""
+    variants, retained = [], []
+    columns = {"id": "text", "nom": "text", "retenue": "flag"}
+    for where, row in _rows(conn, "variantes", columns, "position, rowid"):
+        variant = Variante(row["nom"], row["id"])
+        _checked(where, lambda v: check_field("variante", "nom", v), variant.nom, {"nom": "nom"})
+        variants.append(variant)
+        where_of[variant.id] = where
+        if row["retenue"]:
+            retained.append(variant)
+    if not variants:
+        raise DamagedRow("table « variantes » : aucune variante (il en faut une au moins)")
+    if len(retained) != 1:
+        raise DamagedRow(
+            f"table « variantes » : {len(retained)} variantes retenues, il en faut "
+            "une et une seule (colonne « retenue »)"
+        )
+    dossier.variantes = variants
+    dossier.courante = dossier.retenue = retained[0].id
+
+
+def _variant_where(dossier: Dossier, path: str, where_of: dict[str, str]) -> str:
+    """« variantes[1] » -> where that variant's row is."""
+    head = path.partition(".")[0]
+    if head.startswith("variantes[") and head.endswith("]"):
+        variant = dossier.variantes[int(head[len("variantes[") : -1])]
+        return f"{where_of[variant.id]}, colonne « nom »"
+    return "table « variantes »"
 
 
 def _relation_where(dossier: Dossier, path: str, where_of: dict[str, str]) -> str:
@@ -260,7 +300,7 @@ def _porteur(conn) -> Porteur:
     return Porteur()
 
 
-def _schools(conn, where_of: dict[str, str]) -> list[School]:
+def _schools(conn, where_of: dict[str, str], dossier: Dossier) -> list[School]:
     schools: dict[str, School] = {}
     columns = {
         "id": "text",
@@ -291,7 +331,7 @@ def _schools(conn, where_of: dict[str, str]) -> list[School]:
         )
         school.existant[row["element"]] = Existant(row["etat"])
     classes = _classes(conn, schools)
-    _lines(conn, schools, classes)
+    _lines(conn, schools, classes, dossier)
     return list(schools.values())
 
 
@@ -329,9 +369,12 @@ _LINE_PLACES = {
 }
 
 
-def _lines(conn, schools: dict[str, School], classes: dict) -> None:
+def _lines(conn, schools: dict[str, School], classes: dict, dossier: Dossier) -> None:
+    """Each line where its variant keeps it: the current one's in the schools and classes, the
+    others' aside, by place."""
     columns = {
         "id": "text",
+        "variante_id": "text",
         "ecole_id": "text",
         "classe_id": "text?",
         "volet": "text",
@@ -341,7 +384,10 @@ def _lines(conn, schools: dict[str, School], classes: dict) -> None:
         "quantite": "int",
         "prix_unitaire": "amount",
     }
-    for where, row in _rows(conn, "lignes", columns, "ecole_id, classe_id, position, rowid"):
+    variants = {v.id: v for v in dossier.variantes}
+    order = "ecole_id, classe_id, variante_id, position, rowid"
+    for where, row in _rows(conn, "lignes", columns, order):
+        variant = _parent(where, variants, row["variante_id"], "variante_id", "la variante")
         school = _parent(where, schools, row["ecole_id"], "ecole_id", "l'école")
         place = _LINE_PLACES.get((row["niveau"], row["volet"]))
         if place is None or (place == "classe") != (row["classe_id"] is not None):
@@ -359,9 +405,18 @@ def _lines(conn, schools: dict[str, School], classes: dict) -> None:
             _class_where, classroom = _parent(
                 where, classes, row["classe_id"], "classe_id", "la classe"
             )
-            classroom.lignes.append(line)
+            if not any(c is classroom for c in school.classes):
+                raise DamagedRow(
+                    f"{where}, colonne « classe_id » : la classe n'est pas une "
+                    "classe de l'école de la ligne"
+                )
+            key = (classroom.id, "lignes")
         else:
-            getattr(school, place).append(line)
+            key = (school.id, place)
+        if variant.id == dossier.courante:
+            (classroom.lignes if place == "classe" else getattr(school, place)).append(line)
+        else:
+            variant.lignes.setdefault(key, []).append(line)
 
 
 def _catalogue(conn) -> dict[str, CatalogueItem]:
@@ -375,6 +430,7 @@ def _catalogue(conn) -> dict[str, CatalogueItem]:
         "taux_tva": "amount",
         "subventionnable": "flag",
         "unite": "text",
+        "places": "int",
     }
     items: dict[str, CatalogueItem] = {}
     for where, row in _rows(conn, "catalogue", columns, "position, rowid"):

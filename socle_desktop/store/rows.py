@@ -20,6 +20,7 @@ from socle_desktop.domain.model import (
     Parametres,
     Porteur,
     School,
+    Variante,
 )
 from socle_desktop.store.read_rows import PARAMETRES_FIELDS, read_dossier_rows
 
@@ -72,12 +73,12 @@ def class_row(classroom: Classroom, school_id: str, position: int) -> dict:
             "eleves": int(classroom.eleves)}
 
 
-def line_row(line: Line, school_id: str, class_id: str | None, collection: str,
-             position: int) -> dict:
+def line_row(line: Line, variant_id: str, school_id: str, class_id: str | None,
+             collection: str, position: int) -> dict:
     volet, niveau = LINE_LISTS["classe" if class_id else collection]
-    return {"id": line.id, "ecole_id": school_id, "classe_id": class_id, "volet": volet,
-            "niveau": niveau, "position": position, "article": line.article,
-            "libelle": line.libelle, "quantite": int(line.quantite),
+    return {"id": line.id, "variante_id": variant_id, "ecole_id": school_id,
+            "classe_id": class_id, "volet": volet, "niveau": niveau, "position": position,
+            "article": line.article, "libelle": line.libelle, "quantite": int(line.quantite),
             "prix_unitaire": encode(line.prix_unitaire)}
 
 
@@ -85,14 +86,22 @@ def article_row(article_id: str, item: CatalogueItem, position: int) -> dict:
     return {"id": article_id, "position": position, "libelle": item.libelle,
             "categorie": item.categorie, "niveau": item.niveau, "volet": item.volet,
             "prix_unitaire": encode(item.prix_unitaire), "taux_tva": encode(item.taux_tva),
-            "subventionnable": encode(bool(item.subventionnable)), "unite": item.unite}
+            "subventionnable": encode(bool(item.subventionnable)), "unite": item.unite,
+            "places": int(item.places)}
+
+
+def variant_row(variant: Variante, position: int, retained: bool) -> dict:
+    return {"id": variant.id, "position": position, "nom": variant.nom,
+            "retenue": int(retained)}
 
 
 class Rows:
-    """Rows to insert, table by table, gathered from a dossier or a part of it."""
+    """Rows to insert, table by table, gathered from a dossier or a part of it; the lines of
+    schools and classes are those of the variant ``variant_id`` (the current one)."""
 
-    def __init__(self) -> None:
+    def __init__(self, variant_id: str) -> None:
         self.tables: dict[str, list[dict]] = {}
+        self.variant_id = variant_id
 
     def add(self, table: str, row: dict) -> None:
         self.tables.setdefault(table, []).append(row)
@@ -113,20 +122,40 @@ class Rows:
     def lines(self, lines: list[Line], school_id: str, class_id: str | None, collection: str,
               start: int = 0) -> None:
         for i, line in enumerate(lines, start):
-            self.add("lignes", line_row(line, school_id, class_id, collection, i))
+            self.add("lignes", line_row(line, self.variant_id, school_id, class_id, collection,
+                                        i))
+
+    def aside(self, variant: Variante, school_of: dict[str, str]) -> None:
+        """The lines a variant not current keeps aside (``school_of``: class id → school id)."""
+        for (owner, collection), lines in variant.lignes.items():
+            school_id = school_of.get(owner, owner)
+            class_id = owner if owner in school_of else None
+            for i, line in enumerate(lines):
+                self.add("lignes", line_row(line, variant.id, school_id, class_id, collection,
+                                            i))
 
     def write(self, db: Database) -> None:
         # Parents before children, so that the foreign keys hold row by row.
-        for table in ("ecoles", "existant", "classes", "lignes"):
+        for table in PARENTS_FIRST:
             if table in self.tables:
                 db[table].insert_all(self.tables[table], batch_size=500)
         for table, rows in self.tables.items():
-            if table not in ("ecoles", "existant", "classes", "lignes"):
+            if table not in PARENTS_FIRST:
                 db[table].insert_all(rows, batch_size=500)
 
 
+PARENTS_FIRST = ("variantes", "ecoles", "existant", "classes", "lignes")
+
+
+def class_schools(dossier: Dossier) -> dict[str, str]:
+    """Class id → its school's id."""
+    return {c.id: s.id for s in dossier.ecoles for c in s.classes}
+
+
 def dossier_rows(dossier: Dossier) -> Rows:
-    rows = Rows()
+    rows = Rows(dossier.courante)
+    for i, variant in enumerate(dossier.variantes):
+        rows.add("variantes", variant_row(variant, i, variant.id == dossier.retenue))
     rows.add("parametres", parametres_row(dossier.parametres))
     rows.add("porteur", porteur_row(dossier.porteur))
     for i, commune in enumerate(dossier.communes):
@@ -135,6 +164,9 @@ def dossier_rows(dossier: Dossier) -> Rows:
         rows.school(school, i)
     for i, (article_id, item) in enumerate(dossier.catalogue.items()):
         rows.add("catalogue", article_row(article_id, item, i))
+    school_of = class_schools(dossier)
+    for variant in dossier.variantes:
+        rows.aside(variant, school_of)
     return rows
 
 

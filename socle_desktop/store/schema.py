@@ -7,7 +7,7 @@ never floating point. Every list keeps its order in a ``position`` column (0, 1,
 from __future__ import annotations
 
 APPLICATION = "socle"  # meta.application: what tells a dossier from any other SQLite file
-SCHEMA_VERSION = 2  # PRAGMA user_version of the files this version writes
+SCHEMA_VERSION = 3  # PRAGMA user_version of the files this version writes
 JOURNAL_MODE = "DELETE"  # rollback journal: works on network shares, unlike WAL
 SYNCHRONOUS = "FULL"  # each commit is on the disk before apply() returns
 
@@ -80,8 +80,17 @@ CREATE TABLE classes (
 );
 CREATE INDEX classes_par_ecole ON classes (ecole_id, position);
 
+CREATE TABLE variantes (
+    id       TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    nom      TEXT NOT NULL,
+    retenue  INTEGER NOT NULL CHECK (retenue IN (0, 1))  -- 1 : la variante du dossier déposé
+);
+CREATE UNIQUE INDEX une_seule_variante_retenue ON variantes (retenue) WHERE retenue = 1;
+
 CREATE TABLE lignes (
     id            TEXT PRIMARY KEY,
+    variante_id   TEXT NOT NULL REFERENCES variantes(id) ON DELETE CASCADE,
     ecole_id      TEXT NOT NULL REFERENCES ecoles(id) ON DELETE CASCADE,
     classe_id     TEXT REFERENCES classes(id) ON DELETE CASCADE,  -- vide hors niveau classe
     volet         TEXT NOT NULL CHECK (volet IN ('equipement', 'services')),
@@ -94,8 +103,9 @@ CREATE TABLE lignes (
     CHECK ((niveau = 'classe') = (classe_id IS NOT NULL)),
     CHECK (niveau = 'ecole' OR volet = 'equipement')
 );
-CREATE INDEX lignes_par_ecole ON lignes (ecole_id, volet, niveau, position);
-CREATE INDEX lignes_par_classe ON lignes (classe_id, position);
+CREATE INDEX lignes_par_ecole ON lignes (ecole_id, variante_id, volet, niveau, position);
+CREATE INDEX lignes_par_classe ON lignes (classe_id, variante_id, position);
+CREATE INDEX lignes_par_variante ON lignes (variante_id);
 
 CREATE TABLE catalogue (
     id              TEXT PRIMARY KEY,
@@ -107,23 +117,27 @@ CREATE TABLE catalogue (
     prix_unitaire   TEXT NOT NULL,
     taux_tva        TEXT NOT NULL,
     subventionnable INTEGER NOT NULL CHECK (subventionnable IN (0, 1)),
-    unite           TEXT NOT NULL
+    unite           TEXT NOT NULL,
+    places          INTEGER NOT NULL  -- appareils qu'une valise ou un chariot recharge
 );
 """ + "\n"
 
 # A view for whoever opens the file in the sqlite3 shell or in Datasette; Socle never reads it.
 VIEWS = """
 CREATE VIEW vue_lignes AS
-SELECT ecoles.nom AS ecole, classes.nom AS classe, lignes.volet, lignes.niveau,
+SELECT variantes.nom AS variante, variantes.retenue, ecoles.nom AS ecole,
+       classes.nom AS classe, lignes.volet, lignes.niveau,
        lignes.article, lignes.libelle, lignes.quantite, lignes.prix_unitaire,
        printf('%.2f', lignes.quantite * lignes.prix_unitaire) AS montant_indicatif
 FROM lignes
+JOIN variantes ON variantes.id = lignes.variante_id
 JOIN ecoles ON ecoles.id = lignes.ecole_id
 LEFT JOIN classes ON classes.id = lignes.classe_id
-ORDER BY ecoles.position, lignes.volet, lignes.niveau, classes.position, lignes.position;
+ORDER BY variantes.position, ecoles.position, lignes.volet, lignes.niveau, classes.position,
+         lignes.position;
 """
 
 TABLES = (
     "meta", "campagne", "parametres", "porteur", "communes", "ecoles", "existant", "classes",
-    "lignes", "catalogue",
+    "variantes", "lignes", "catalogue",
 )

@@ -142,3 +142,39 @@ class EditGenerator:
             parts += [edits.Insert("ligne", c.id, "lignes", i, self.line()) for i in range(2)]
         parts.append(edits.SetField("ecole", school.id, "nom", f"École {self._id()}"))
         return edits.Batch(tuple(parts), "Appliquer à toutes les classes")
+
+    # --- variants ---------------------------------------------------------------------------
+
+    def variant_edit(self, dossier) -> edits.Edit | str:
+        """An edit of the variants valid for the dossier as it is now, or the id of a variant
+        to switch to (switching is not an edit: the caller does it)."""
+        from socle_desktop.domain import variants
+        from socle_desktop.domain.model import Variante
+
+        r = self.rng
+        others = [v for v in dossier.variantes if v.id != dossier.courante]
+        choice = r.random()
+        if choice < 0.25 and len(dossier.variantes) < 5:
+            source = r.choice(dossier.variantes)
+            lines = {key: [Line(line.article, line.libelle, line.quantite, line.prix_unitaire,
+                                id=self._id()) for line in items]
+                     for key, items in variants.lines_of(dossier, source.id).items()}
+            return edits.AddVariant(r.randint(0, len(dossier.variantes)),
+                                    Variante(f"Variante {self._id()}", self._id(), lines))
+        if choice < 0.45 and others:
+            return r.choice(others).id  # switch
+        if choice < 0.55:
+            return edits.SetField("variante", r.choice(dossier.variantes).id, "nom",
+                                  f"Nom « {self._id()} » & <i>")
+        if choice < 0.65:
+            return edits.RetainVariant(r.choice(dossier.variantes).id)
+        deletable = [v for v in dossier.variantes if v.id != dossier.retenue]
+        if choice < 0.75 and deletable:
+            return edits.RemoveVariant(r.choice(deletable).id)
+        if others and dossier.ecoles:
+            school = r.choice(dossier.ecoles)
+            owner = r.choice([(school.id, "lignes"), (school.id, "services")]
+                             + [(c.id, "lignes") for c in school.classes])
+            lines = tuple(self.line() for _ in range(r.randint(0, 3)))
+            return edits.SetVariantLines(r.choice(others).id, owner, lines)
+        return self.next(dossier)

@@ -53,7 +53,8 @@ def test_open_backs_up_then_migrates(v1_path, example_dossier, campaign):
         edits.apply(file.dossier, edit)
         file.apply(edit)  # the new table works
     assert rows(v1_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
-    assert rows(v1_path, "SELECT valeur FROM meta WHERE cle = 'version_schema'") == [("2",)]
+    assert rows(v1_path, "SELECT valeur FROM meta WHERE cle = 'version_schema'") == [
+        (str(SCHEMA_VERSION),)]
     assert rows(v1_path, "SELECT identifiant, version FROM campagne") == [("snee-2021", 1)]
     origin = rows(v1_path, "SELECT origine FROM campagne")[0][0]
     assert "format 1" in origin

@@ -32,7 +32,7 @@ def test_a_file_migrated_then_refused_says_it_was_modified(v1_path):
     with pytest.raises(StoreError) as error:
         DossierFile.open(v1_path)
     assert error.value.modified
-    assert "mis à jour du format 1 au format 2" in str(error.value)
+    assert f"mis à jour du format 1 au format {SCHEMA_VERSION}" in str(error.value)
     assert "« ancien.socle.bak-v1 »" in str(error.value)
     assert rows(v1_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
 

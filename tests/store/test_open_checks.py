@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from socle_desktop.domain import edits
-from socle_desktop.store import DossierFile, DossierInUse, StoreError, read_dossier
+from socle_desktop.store import SCHEMA_VERSION, DossierFile, DossierInUse, StoreError, read_dossier
 from tests.store.conftest import digest, integrity, rows
 
 POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions and signals")
@@ -71,10 +71,21 @@ def test_sqlite_file_with_a_meta_table_of_another_application(tmp_path):
 
 def test_dossier_from_a_newer_socle_is_refused(dossier_path):
     conn = sqlite3.connect(dossier_path)
-    conn.execute("PRAGMA user_version = 3")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     message = refused(dossier_path, "version plus récente de Socle")
-    assert "format 3" in message
+    assert f"format {SCHEMA_VERSION + 1}" in message
+
+
+def test_a_version_3_file_is_refused_by_a_version_2_reader(dossier_path, monkeypatch):
+    """What a Socle of before the variants says of a file with variants: the same check, with
+    its own format number (2) as the limit."""
+    from socle_desktop.store import checks
+
+    assert rows(dossier_path, "PRAGMA user_version") == [(3,)]
+    monkeypatch.setattr(checks, "SCHEMA_VERSION", 2)
+    message = refused(dossier_path, "version plus récente de Socle")
+    assert "format 3 ; cette version lit jusqu'au format 2" in message
 
 
 def test_corrupt_dossier_is_refused(dossier_path):
