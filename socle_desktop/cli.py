@@ -34,6 +34,8 @@ class CliError(Exception):
 
 
 DOSSIER = arg("dossier_file", metavar="DOSSIER", help="le fichier dossier (.socle)")
+VARIANTE = arg("--variante", metavar="NOM",
+               help="la variante à utiliser (par défaut : la variante retenue)")
 
 
 def _read_json(path: Path):
@@ -101,33 +103,43 @@ def export_json(args) -> None:
 
 
 @verb("summary", "affiche le plan de financement", DOSSIER,
-      arg("--json", action="store_true", help="le résultat complet, en JSON"))
+      arg("--json", action="store_true", help="le résultat complet, en JSON"), VARIANTE)
 def summary(args) -> None:
     import json
 
+    from socle_desktop.cli_variants import chosen_variant
     from socle_desktop.domain.jsonio import result_data
     from socle_desktop.domain.rules import compute
     from socle_desktop.domain.summary_text import plan_text
+    from socle_desktop.domain.variants import checked_out
 
     dossier, campaign = _open(Path(args.dossier_file))
+    dossier = checked_out(dossier, chosen_variant(dossier, args.variante, args.dossier_file))
     result = compute(dossier, campaign)
     if args.json:
-        sys.stdout.write(json.dumps(result_data(result), ensure_ascii=False, indent=2) + "\n")
+        data = {**result_data(result), "variante": dossier.variante(dossier.courante).nom}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(plan_text(dossier, campaign, result))
 
 
 @verb("pdf", "écrit le dossier PDF (sans -o : DOSSIER.pdf, à côté du dossier)", DOSSIER,
       arg("-o", "--output", metavar="SORTIE.pdf",
-          help="le fichier PDF à écrire (par défaut : DOSSIER.pdf, à côté du dossier)"))
+          help="le fichier PDF à écrire (par défaut : DOSSIER.pdf, à côté du dossier)"),
+      VARIANTE,
+      arg("--comparaison", action="store_true",
+          help="ajoute la page qui compare les variantes du dossier"))
 def pdf(args) -> None:
+    from socle_desktop.cli_variants import chosen_variant
     from socle_desktop.report import ReportError, write_pdf
 
     source = Path(args.dossier_file)
     output = Path(args.output) if args.output else source.with_suffix(".pdf")
     dossier, campaign = _open(source)
+    variant_id = chosen_variant(dossier, args.variante, source)
     try:
-        write_pdf(dossier, campaign, output)
+        write_pdf(dossier, campaign, output, variant_id=variant_id,
+                  comparison=args.comparaison)
     except ReportError as error:
         raise CliError(str(error)) from None
     print(f"PDF écrit : {printable(output)}", file=sys.stderr)
@@ -258,6 +270,9 @@ def _write_import(target: Path, chosen, simulation: bool) -> None:
     finally:
         if file is not None:
             file.close()
+
+
+from socle_desktop import cli_variants  # noqa: E402, F401  (its verbs, after these ones)
 
 
 def _utf8_output() -> None:

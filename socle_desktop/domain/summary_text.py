@@ -35,6 +35,16 @@ def _rules_lines(dossier: Dossier, campaign: Campaign) -> list[str]:
     ]
 
 
+def _variant_line(dossier: Dossier) -> list[str]:
+    """Which variant the plan is of, when the dossier has several."""
+    if len(dossier.variantes) < 2:
+        return []
+    variant = dossier.variante(dossier.courante)
+    retained = " (la variante retenue)" if variant.id == dossier.retenue else (
+        f" (la variante retenue est « {dossier.variante(dossier.retenue).nom} »)")
+    return [f"Variante : « {variant.nom} »{retained}, sur {len(dossier.variantes)}"]
+
+
 def plan_text(dossier: Dossier, campaign: Campaign, result: Result) -> str:
     porteur = dossier.porteur
     out = [
@@ -44,6 +54,7 @@ def plan_text(dossier: Dossier, campaign: Campaign, result: Result) -> str:
         f"Communes : {', '.join(f'{c.nom} ({c.insee})' for c in dossier.communes) or '—'}",
         f"Écoles : {len(dossier.ecoles)}, classes de cycles 2 et 3 : "
         f"{sum(s.classes_cycles_2_3 for s in result.schools)}",
+        *_variant_line(dossier),
         *_rules_lines(dossier, campaign),
         "",
         *plan_table_text(result),

@@ -15,6 +15,7 @@ from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.diagnostic import diagnose
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.rules import Result, compute
+from socle_desktop.domain.variants import checked_out
 from socle_desktop.report.closing import alerts_section, settings_section, signature_section
 from socle_desktop.report.errors import ReportError
 from socle_desktop.report.first_page import first_page
@@ -25,10 +26,16 @@ from socle_desktop.report.text import Para, clean, date_fr, tight_bounds
 from socle_desktop.system_errors import os_reason, printable
 
 
-def story(dossier: Dossier, campaign: Campaign, result: Result, today: datetime.date) -> list:
-    """Every flowable of the dossier, in reading order."""
+def story(dossier: Dossier, campaign: Campaign, result: Result, today: datetime.date,
+          comparison=None) -> list:
+    """Every flowable of the dossier (the variant in place), in reading order; the page of
+    ``comparison`` (domain.comparison.Comparison) after the first one when given."""
     styles = stylesheet()
     flow = first_page(dossier, campaign, result, today)
+    if comparison is not None:
+        from socle_desktop.report.comparison import comparison_section
+
+        flow += comparison_section(comparison)
     flow += [CondPageBreak(60 * mm), Para("Récapitulatif par école", styles["h1"]),
              Para(f"Montants en euros, {dossier.parametres.base}. Classes : classes de "
                   "cycles 2 et 3 (CP à CM2) ; plafond : classes × plafond par classe.",
@@ -50,23 +57,35 @@ def running_texts(dossier: Dossier, campaign: Campaign, today: datetime.date) ->
 
 
 def build_pdf(dossier: Dossier, campaign: Campaign, *, result: Result | None = None,
-              today: datetime.date | None = None) -> bytes:
-    """The PDF dossier as bytes; ``result`` defaults to ``compute(dossier, campaign)``."""
+              today: datetime.date | None = None, variant_id: str | None = None,
+              comparison: bool = False) -> bytes:
+    """The PDF dossier of ``variant_id`` (by default the retained variant) as bytes, with the
+    comparison of the variants when asked; ``result``: the current variant's, if computed."""
+    variant_id = variant_id or dossier.retenue
+    if variant_id != dossier.courante:
+        result = None
+    compared = None
+    if comparison:
+        from socle_desktop.domain.comparison import compare
+
+        compared = compare(dossier, campaign, result)
+    dossier = checked_out(dossier, variant_id)
     result = compute(dossier, campaign) if result is None else result
     today = datetime.date.today() if today is None else today
     try:
-        return _build(dossier, campaign, result, today)
+        return _build(dossier, campaign, result, today, compared)
     except Exception:  # noqa: BLE001 - a row taller than a page: once more, texts cut shorter
         pass
     try:
         with tight_bounds():
-            return _build(dossier, campaign, result, today)
+            return _build(dossier, campaign, result, today, compared)
     except Exception as error:  # reportlab's reason is English: it stays in the chain
         raise ReportError("le dossier PDF n'a pas pu être mis en page (un contenu ne tient pas "
                           "sur une page)") from error
 
 
-def _build(dossier: Dossier, campaign: Campaign, result: Result, today: datetime.date) -> bytes:
+def _build(dossier: Dossier, campaign: Campaign, result: Result, today: datetime.date,
+           comparison=None) -> bytes:
     buffer = io.BytesIO()
     doc = DossierDocTemplate(
         buffer,
@@ -75,16 +94,18 @@ def _build(dossier: Dossier, campaign: Campaign, result: Result, today: datetime
         author=clean(dossier.porteur.nom),
         subject=campaign.nom,
     )
-    doc.build(story(dossier, campaign, result, today))
+    doc.build(story(dossier, campaign, result, today, comparison))
     return buffer.getvalue()
 
 
 def write_pdf(dossier: Dossier, campaign: Campaign, path, *, result: Result | None = None,
-              today: datetime.date | None = None) -> None:
+              today: datetime.date | None = None, variant_id: str | None = None,
+              comparison: bool = False) -> None:
     """Build the PDF, then write it to ``path`` atomically: a temporary file in the same folder
     replaces the target only once complete; nothing is left behind on failure."""
     path = Path(path)
-    data = build_pdf(dossier, campaign, result=result, today=today)
+    data = build_pdf(dossier, campaign, result=result, today=today, variant_id=variant_id,
+                     comparison=comparison)
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise ReportError(f"{printable(path)} : c'est un répertoire, pas un fichier PDF")

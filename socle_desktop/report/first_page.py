@@ -51,6 +51,7 @@ def _identity(dossier: Dossier, campaign: Campaign, result: Result,
         ("Communes concernées", communes),
         ("Écoles", f"{plural(len(dossier.ecoles), 'école')}, {plural(classes, 'classe')} dont "
                    f"{group_thousands(cycles)} de cycles 2 et 3, {plural(pupils, 'élève')}"),
+        *_variant_row(dossier),
         ("Campagne", f"{campaign.nom} ({campaign.id}, version {campaign.version})"),
         ("Montants", f"exprimés {dossier.parametres.base}"),
         ("Date du dossier", date_fr(today)),
@@ -63,6 +64,19 @@ def _identity(dossier: Dossier, campaign: Campaign, result: Result,
 def _two_lines(header: str) -> str:
     """« Dépense éligible » → « Dépense\néligible »: the first space breaks the line."""
     return header.replace(" ", "\n", 1)
+
+
+def _variant_row(dossier: Dossier) -> list[tuple[str, str]]:
+    """The variant printed, when the dossier has several: the retained one, or which."""
+    if len(dossier.variantes) < 2:
+        return []
+    printed = dossier.variante(dossier.courante)
+    if printed.id == dossier.retenue:
+        return [("Variante", f"« {printed.nom} », la variante retenue "
+                             f"(sur {len(dossier.variantes)} étudiées)")]
+    retained = dossier.variante(dossier.retenue)
+    return [("Variante", f"« {printed.nom} » — document de travail : la variante retenue du "
+                         f"dossier est « {retained.nom} »")]
 
 
 def plan_table(result: Result) -> Table:

@@ -92,7 +92,7 @@ def test_unknown_options_are_told_in_french_with_the_verbs_usage(dossier_file):
     run = socle("summary", dossier_file, "--jsn")
     assert run.returncode == 2
     assert run.stderr.splitlines() == [
-        "Utilisation : socle-desktop summary [-h] [--json] DOSSIER",
+        "Utilisation : socle-desktop summary [-h] [--json] [--variante NOM] DOSSIER",
         "Erreur : arguments inconnus : --jsn",
     ]
 

@@ -129,7 +129,7 @@ def test_a_file_migrated_then_refused_does_not_claim_nothing_changed(qtbot, monk
     calls = record_message_boxes(monkeypatch)
     assert not window(qtbot).open_path(old)
     kind, _title, text = calls[-1]
-    assert kind == "warning" and "mis à jour du format 1 au format 2" in text
+    assert kind == "warning" and "mis à jour du format 1 au format 3" in text
     assert "Rien n'a été modifié" not in text
 
 
