@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.amounts import typed_price
-from socle_desktop.domain.catalogue import NIVEAU_LABELS, load_default_catalogue
+from socle_desktop.domain.catalogue import NIVEAU_LABELS, default_catalogue
 from socle_desktop.domain.model import CatalogueItem, Classroom, Dossier, Line, LineKey
 from socle_desktop.domain.validation import InvalidValue, line_places
 from socle_desktop.domain.variants import Lines, lines_of
@@ -91,7 +91,7 @@ def _set_fields(lines: list[Line], changed: list[Line | None]) -> list[edits.Set
 
 def article_item(dossier: Dossier, article_id: str) -> CatalogueItem:
     """An article of the dossier's catalogue, else of the default one (copied in when used)."""
-    item = dossier.catalogue.get(article_id) or load_default_catalogue().get(article_id)
+    item = dossier.catalogue.get(article_id) or default_catalogue().get(article_id)
     if item is None:
         raise InvalidValue(f"article inconnu : « {article_id} »")
     return item

@@ -148,7 +148,7 @@ def test_a_copy_of_another_variant(dossier):
         ),
         (
             ["--nouvelle", "x" * 200],
-            "le nom de la variante est trop long : 200 caractères, au plus 80",
+            "le nom de la variante dépasse la longueur permise : 200 caractères, au plus 80",
         ),
         (
             ["--nouvelle", "Nouvelle", "--remplacer", "vpi=tablette"],

@@ -182,7 +182,7 @@ def _bad(data, path: str, words: str):
         (
             lambda v: v[0]["ecoles"][0]["lignes"][0].__setitem__("quantite", -1),
             "variantes[0].ecoles[0].lignes[0].quantite",
-            "ne peut pas être négatif",
+            "un nombre négatif n'a pas de sens",
         ),
         (
             lambda v: v.extend({"nom": f"N{n}"} for n in range(7)),
