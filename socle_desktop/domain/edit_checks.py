@@ -151,8 +151,10 @@ def _check_variant_edit(dossier: Dossier, edit) -> None:
     the retained one deleted; and lines placed where the dossier has no school or class."""
     if isinstance(edit, edits.AddVariant):
         if len(dossier.variantes) >= MAX_VARIANTS:
-            raise InvalidValue(f"le dossier a déjà {MAX_VARIANTS} variantes, le plus possible : "
-                               "supprimez-en une d'abord")
+            raise InvalidValue(
+                f"le dossier a déjà {MAX_VARIANTS} variantes, le plus possible : "
+                "supprimez-en une d'abord"
+            )
         check_variant_name(dossier, edit.variante.nom)
         places = line_places(dossier)
         for key, lines in edit.variante.lignes.items():
@@ -165,8 +167,12 @@ def _check_variant_edit(dossier: Dossier, edit) -> None:
     variant = edits.variant(dossier, edit.id)
     if isinstance(edit, edits.RemoveVariant):
         if len(dossier.variantes) == 1:
-            raise InvalidValue(f"« {variant.nom} » est la seule variante du dossier : elle ne "
-                               "peut pas être supprimée")
+            raise InvalidValue(
+                f"« {variant.nom} » est la seule variante du dossier : elle ne "
+                "peut pas être supprimée"
+            )
         if variant.id == dossier.retenue:
-            raise InvalidValue(f"« {variant.nom} » est la variante retenue : retenez-en d'abord "
-                               "une autre, puis supprimez-la")
+            raise InvalidValue(
+                f"« {variant.nom} » est la variante retenue : retenez-en d'abord "
+                "une autre, puis supprimez-la"
+            )

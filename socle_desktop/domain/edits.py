@@ -121,8 +121,17 @@ class Batch:
     label: str = "Modifier"
 
 
-Edit = (SetField | Insert | Remove | PutArticle | AddVariant | RemoveVariant | RetainVariant
-        | SetVariantLines | Batch)
+Edit = (
+    SetField
+    | Insert
+    | Remove
+    | PutArticle
+    | AddVariant
+    | RemoveVariant
+    | RetainVariant
+    | SetVariantLines
+    | Batch
+)
 VARIANT_EDITS = (AddVariant, RemoveVariant, RetainVariant, SetVariantLines)
 
 

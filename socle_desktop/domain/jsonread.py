@@ -270,16 +270,21 @@ def _variants(data: dict, dossier: Dossier) -> None:
         variant = Variante(_text(item, "nom", at, "variante"))
         if _get(item, "retenue", at, bool, False, False):
             if "ecoles" in item:
-                raise DossierJsonError(f"{at}.ecoles", "les lignes de la variante retenue sont "
-                                       "celles de « ecoles » du dossier : pas de clé « ecoles » "
-                                       "ici")
+                raise DossierJsonError(
+                    f"{at}.ecoles",
+                    "les lignes de la variante retenue sont "
+                    "celles de « ecoles » du dossier : pas de clé « ecoles » "
+                    "ici",
+                )
             retained.append(variant)
         else:
             variant.lignes = _aside_lines(item, at, dossier)
         variants.append(variant)
     if len(retained) != 1:
-        raise DossierJsonError("variantes", f"{len(retained)} variantes retenues : une et une "
-                               "seule doit avoir « retenue »: true")
+        raise DossierJsonError(
+            "variantes",
+            f"{len(retained)} variantes retenues : une et une seule doit avoir « retenue »: true",
+        )
     dossier.variantes = variants
     dossier.courante = dossier.retenue = retained[0].id
     try:
@@ -293,20 +298,27 @@ def _aside_lines(item: dict, at: str, dossier: Dossier) -> dict:
     class, in the same order."""
     schools = _get(item, "ecoles", at, list, False, [])
     if schools and len(schools) != len(dossier.ecoles):
-        raise DossierJsonError(f"{at}.ecoles", f"{len(schools)} écoles, le dossier en a "
-                               f"{len(dossier.ecoles)} : une entrée par école, dans l'ordre")
+        raise DossierJsonError(
+            f"{at}.ecoles",
+            f"{len(schools)} écoles, le dossier en a "
+            f"{len(dossier.ecoles)} : une entrée par école, dans l'ordre",
+        )
     lines: dict = {}
     for index, (school, raw) in enumerate(zip(dossier.ecoles, schools, strict=False)):
         path = f"{at}.ecoles[{index}]"
         raw = _object(raw, path)
         classes = _get(raw, "classes", path, list, False, [])
         if classes and len(classes) != len(school.classes):
-            raise DossierJsonError(f"{path}.classes", f"{len(classes)} classes, l'école en a "
-                                   f"{len(school.classes)} : une entrée par classe, dans "
-                                   "l'ordre")
+            raise DossierJsonError(
+                f"{path}.classes",
+                f"{len(classes)} classes, l'école en a "
+                f"{len(school.classes)} : une entrée par classe, dans "
+                "l'ordre",
+            )
         for j, (classroom, raw_class) in enumerate(zip(school.classes, classes, strict=False)):
-            found = _lines(_object(raw_class, f"{path}.classes[{j}]"), "lignes",
-                           f"{path}.classes[{j}]")
+            found = _lines(
+                _object(raw_class, f"{path}.classes[{j}]"), "lignes", f"{path}.classes[{j}]"
+            )
             if found:
                 lines[(classroom.id, "lignes")] = found
         for key in ("lignes", "services"):
@@ -445,8 +457,11 @@ def _catalogue(data: dict, dossier: Dossier) -> dict[str, CatalogueItem]:
             unite=_text(raw, "unite", at, "article", required=False),
         )
         # a file written before the charging cases had places: those of the default catalogue
-        item.places = (_count(raw, "places", at, "article") if "places" in raw
-                       else getattr(default.get(item.id), "places", 0))
+        item.places = (
+            _count(raw, "places", at, "article")
+            if "places" in raw
+            else getattr(default.get(item.id), "places", 0)
+        )
         if item.id in items:
             raise DossierJsonError(f"{at}.id", f"l'article « {item.id} » est en double")
         items[item.id] = item

@@ -410,10 +410,9 @@ def same_name(a: str, b: str) -> bool:
 def check_variant_name(dossier: Dossier, name: Any, ident: str = "") -> None:
     """A name a variant may take: valid, and no other variant's (``ident``: the one renamed)."""
     check_field("variante", "nom", name)
-    other = next((v for v in dossier.variantes if v.id != ident and same_name(v.nom, name)),
-                 None)
+    other = next((v for v in dossier.variantes if v.id != ident and same_name(v.nom, name)), None)
     if other is not None:
-        raise InvalidValue(f"une variante s'appelle déjà « {_short(other.nom)} »", "nom")
+        raise InvalidValue(f"une variante s'appelle déjà « {short(other.nom)} »", "nom")
 
 
 def line_places(dossier: Dossier) -> dict[LineKey, str]:
@@ -429,8 +428,10 @@ def line_places(dossier: Dossier) -> dict[LineKey, str]:
 def check_aside_lines(places: dict[LineKey, str], key: Any, lines: Any) -> None:
     """One list of lines of a variant not current: a place the dossier has, valid lines."""
     if key not in places:
-        raise InvalidValue("des lignes d'une variante sont rangées dans une école ou une classe "
-                           "que le dossier n'a pas")
+        raise InvalidValue(
+            "des lignes d'une variante sont rangées dans une école ou une classe "
+            "que le dossier n'a pas"
+        )
     _check_list(key[1], list(lines), check_line)
 
 
@@ -453,8 +454,7 @@ def check_variants(dossier: Dossier) -> None:
             check_field("variante", "nom", variant.nom)
             earlier = next((v for v in variants[:index] if same_name(v.nom, variant.nom)), None)
             if earlier is not None:
-                raise InvalidValue(f"une variante s'appelle déjà « {_short(earlier.nom)} »",
-                                   "nom")
+                raise InvalidValue(f"une variante s'appelle déjà « {short(earlier.nom)} »", "nom")
             if variant.id == dossier.courante and variant.lignes:
                 raise InvalidValue("la variante courante a des lignes rangées à part")
             for key, lines in variant.lignes.items():

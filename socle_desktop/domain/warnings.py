@@ -146,8 +146,14 @@ def _charging_warning(school: School, dossier: Dossier, name: str) -> Iterator[A
         return
     if places == 0:
         if school.existant.get("gestion_mobiles") != Existant.PRESENT:
-            yield Alert(f"{name} : {devices} terminaux mobiles sont prévus, mais aucune valise "
-                        "ni aucun chariot de rangement et de recharge.", school.id)
+            yield Alert(
+                f"{name} : {devices} terminaux mobiles sont prévus, mais aucune valise "
+                "ni aucun chariot de rangement et de recharge.",
+                school.id,
+            )
         return
-    yield Alert(f"{name} : {devices} terminaux mobiles pour {places} places de recharge "
-                f"(valises, chariots) ; il manque {devices - places} places.", school.id)
+    yield Alert(
+        f"{name} : {devices} terminaux mobiles pour {places} places de recharge "
+        f"(valises, chariots) ; il manque {devices - places} places.",
+        school.id,
+    )
