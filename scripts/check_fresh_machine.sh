@@ -99,6 +99,6 @@ say "make test"
 in_root "cd /root/socle && make test" >"$log" 2>&1 || { tail -60 "$log"; fail "make test"; }
 # The skipped tests, counted by reason (the real open-data extracts are not in the root).
 grep '^SKIPPED' "$log" | sed -E 's/^SKIPPED \[([0-9]+)\] [^:]+:[0-9]+: /\1\t/' \
-  | awk -F'\t' '{n[$2] += $1} END {for (r in n) printf "    %d sautés : %s\n", n[r], r}' || true
+  | awk -F'\t' '{n[$2] += $1} END {for (r in n) printf "    %d sauté%s : %s\n", n[r], (n[r] > 1 ? "s" : ""), r}' || true
 grep -E "^[0-9]+ passed" "$log" | sed 's/^/    /'
 say "les deux commandes du README passent sur une Debian 12 neuve"
