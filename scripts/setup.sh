@@ -46,3 +46,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt
     -e '.[test,dev]'
   touch "$stamp"
 fi
+# The Designer forms compiled to Python (socle_desktop/gui/generated, not kept in git): only the
+# forms changed since the last time.
+.venv/bin/python -m socle_desktop.build_forms

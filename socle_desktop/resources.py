@@ -47,8 +47,3 @@ def example_dossier_path() -> Traversable:
 
 def ui_dir() -> Traversable:
     return _folder("ui")
-
-
-def form_bytes(name: str) -> bytes:
-    """The Designer form ``ui/<name>.ui``."""
-    return ui_dir().joinpath(f"{name}.ui").read_bytes()

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -59,10 +60,11 @@ def test_the_version_comes_from_one_place():
 
 def _source_copy(folder: Path) -> Path:
     """What a source distribution holds: the wheel is built there, never in the checkout."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    # without the compiled forms (git ignores them): the build must make them
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "ui_*.py")
     for name in ("socle_desktop", "resources", "ui"):
         shutil.copytree(ROOT / name, folder / name, ignore=ignore)
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy2(ROOT / name, folder / name)
     return folder
 
@@ -101,6 +103,9 @@ def test_the_wheel_installs_in_a_fresh_venv_and_its_command_line_works(tmp_path)
         cwd=tmp_path,
     )
     (wheel,) = wheels.glob("socle_desktop-*.whl")
+    inside = zipfile.ZipFile(wheel).namelist()
+    for form in sorted((ROOT / "ui").glob("*.ui")):  # compiled by the build (setup.py)
+        assert f"socle_desktop/gui/generated/ui_{form.stem}.py" in inside, form.name
     shutil.rmtree(source)  # nothing of the sources is left to import from
     _run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
     scripts = venv / ("Scripts" if os.name == "nt" else "bin")
@@ -117,6 +122,8 @@ def test_the_wheel_installs_in_a_fresh_venv_and_its_command_line_works(tmp_path)
             ("socle_desktop", "ui"),
         ]
         assert (scripts / "socle").exists() or (scripts / "socle.exe").exists()  # gui-scripts
+        _run(scripts / "python", "-c",
+             "from socle_desktop.gui.generated.ui_porteur_page import Ui_PorteurForm", cwd=work)
 
         cli = scripts / "socle-desktop"
         example = ROOT / "resources" / "exemple" / "saint-exemple.json"

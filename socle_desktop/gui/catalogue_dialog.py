@@ -39,6 +39,7 @@ from socle_desktop.domain.model import CatalogueItem
 from socle_desktop.domain.money import amount_fr, euros
 from socle_desktop.domain.presentation import category_titles
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.generated.ui_catalogue_dialog import Ui_CatalogueForm
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.theme import set_state
 from socle_desktop.gui.widgets import AmountEdit
@@ -151,28 +152,27 @@ class CatalogueDialog(QDialog):
         self._new = False
         self.setWindowTitle("Choisir un article du catalogue" if picker else "Catalogue")
         self.resize(1000, 620)
-        form = self.form = load_form("catalogue_dialog", self)
+        form = self.form = load_form(Ui_CatalogueForm(), self)
         self.layout().setContentsMargins(10, 10, 10, 10)
         self.categories = category_titles(session.campaign)
-        find = form.findChild
-        self.search_edit: QLineEdit = find(QLineEdit, "search_edit")
-        self.count_label: QLabel = find(QLabel, "count_label")
-        self.table: QTableView = find(QTableView, "catalogue_table")
-        self.libelle_edit: QLineEdit = find(QLineEdit, "libelle_edit")
-        self.id_edit: QLineEdit = find(QLineEdit, "id_edit")
-        self.categorie_combo: QComboBox = find(QComboBox, "categorie_combo")
-        self.niveau_combo: QComboBox = find(QComboBox, "niveau_combo")
-        self.volet_combo: QComboBox = find(QComboBox, "volet_combo")
-        self.prix_edit: AmountEdit = find(AmountEdit, "prix_edit")
+        self.search_edit: QLineEdit = form.search_edit
+        self.count_label: QLabel = form.count_label
+        self.table: QTableView = form.catalogue_table
+        self.libelle_edit: QLineEdit = form.libelle_edit
+        self.id_edit: QLineEdit = form.id_edit
+        self.categorie_combo: QComboBox = form.categorie_combo
+        self.niveau_combo: QComboBox = form.niveau_combo
+        self.volet_combo: QComboBox = form.volet_combo
+        self.prix_edit: AmountEdit = form.prix_edit
         self.prix_edit.kind, self.prix_edit.field = "article", "prix_unitaire"
-        self.tva_edit: QLineEdit = find(QLineEdit, "tva_edit")
-        self.subventionnable_check: QCheckBox = find(QCheckBox, "subventionnable_check")
-        self.message_label: QLabel = find(QLabel, "message_label")
-        self.new_button: QPushButton = find(QPushButton, "new_button")
-        self.save_button: QPushButton = find(QPushButton, "save_button")
-        self.remove_button: QPushButton = find(QPushButton, "remove_button")
-        self.choose_button: QPushButton = find(QPushButton, "choose_button")
-        self.close_button: QPushButton = find(QPushButton, "close_button")
+        self.tva_edit: QLineEdit = form.tva_edit
+        self.subventionnable_check: QCheckBox = form.subventionnable_check
+        self.message_label: QLabel = form.message_label
+        self.new_button: QPushButton = form.new_button
+        self.save_button: QPushButton = form.save_button
+        self.remove_button: QPushButton = form.remove_button
+        self.choose_button: QPushButton = form.choose_button
+        self.close_button: QPushButton = form.close_button
         for key, label in self.categories.items():
             self.categorie_combo.addItem(label, key)
         for key, label in NIVEAU_LABELS.items():

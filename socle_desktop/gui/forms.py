@@ -1,51 +1,33 @@
-"""Load the Qt Designer forms of ``ui/`` at run time (QUiLoader), with our custom widgets."""
+"""Build the Qt Designer forms of ``ui/``, compiled to Python (``gui/generated``, by
+``socle_desktop.build_forms``): a page names its widgets as attributes of its form, so a name
+that is not in the form fails at once with the form's and the widget's names."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtUiTools import QUiLoader
+from typing import Protocol, TypeVar
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from socle_desktop.resources import form_bytes
 
-_loader: QUiLoader | None = None
-
-
-def _get_loader() -> QUiLoader:
-    global _loader
-    if _loader is None:
-        from socle_desktop.gui.tables import TABLE_WIDGETS
-        from socle_desktop.gui.widgets import CUSTOM_WIDGETS
-
-        _loader = QUiLoader()
-        for widget_class in (*CUSTOM_WIDGETS, *TABLE_WIDGETS):
-            _loader.registerCustomWidget(widget_class)
-    return _loader
+class CompiledForm(Protocol):
+    def setupUi(self, form: QWidget) -> None: ...  # noqa: N802 - pyside6-uic's name
 
 
-def load_form(name: str, host: QWidget) -> QWidget:
-    """Build ``ui/<name>.ui`` inside ``host`` (which gets a margin-less layout) and return it.
+F = TypeVar("F", bound=CompiledForm)
 
-    Children are then found by their Designer object names: ``form.findChild(QLineEdit, "nom")``.
-    """
-    try:
-        data = QByteArray(form_bytes(name))  # package data: maybe not a file on disk
-    except OSError as error:
-        raise FileNotFoundError(f"formulaire introuvable : {name}.ui ({error})") from None
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    try:
-        form = _get_loader().load(buffer, host)
-    finally:
-        buffer.close()
-    if form is None:
-        raise RuntimeError(f"formulaire illisible : {name}.ui ({_get_loader().errorString()})")
+
+def load_form(form: F, host: QWidget) -> F:
+    """Build the compiled ``form`` (an ``Ui_…Form()``) inside ``host`` (which gets a
+    margin-less layout) and return it: its widgets are its attributes (``form.nom_edit``)."""
+    widget = QWidget(host)
+    form.setupUi(widget)
     # Labels show user text (names, typed values): never let Qt guess rich text from a « < ».
     # A form that wants rich text says so on the label (textFormat = Qt::RichText).
-    for label in form.findChildren(QLabel):
+    for label in widget.findChildren(QLabel):
         if label.textFormat() == Qt.TextFormat.AutoText:
             label.setTextFormat(Qt.TextFormat.PlainText)
-    place(form, host)
+    place(widget, host)
     return form
 
 

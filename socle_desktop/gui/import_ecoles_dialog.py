@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from socle_desktop.domain.presentation import plural
 from socle_desktop.gui import preferences
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.generated.ui_import_ecoles_dialog import Ui_ImportEcolesForm
 from socle_desktop.gui.models.proposals import (
     COL_COMMUNE,
     COL_NOM,
@@ -83,30 +84,29 @@ class ImportEcolesDialog(QDialog):
         self._queue: list[tuple[str, Path]] = []
         self.setWindowTitle("Importer des écoles depuis les données de l'Éducation nationale")
         self.resize(1100, 650)
-        form = self.form = load_form("import_ecoles_dialog", self)
+        form = self.form = load_form(Ui_ImportEcolesForm(), self)
         self.layout().setContentsMargins(10, 10, 10, 10)
-        find = form.findChild
-        self.annuaire_edit: QLineEdit = find(QLineEdit, "annuaire_edit")
-        self.annuaire_button: QPushButton = find(QPushButton, "annuaire_button")
-        self.effectifs_edit: QLineEdit = find(QLineEdit, "effectifs_edit")
-        self.effectifs_button: QPushButton = find(QPushButton, "effectifs_button")
-        self.effectifs_remove_button: QPushButton = find(QPushButton, "effectifs_remove_button")
-        self.status_stack: QStackedWidget = find(QStackedWidget, "status_stack")
-        self.files_label: QLabel = find(QLabel, "files_label")
-        self.progress_bar: QProgressBar = find(QProgressBar, "progress_bar")
-        self.cancel_button: QPushButton = find(QPushButton, "cancel_button")
-        self.commune_edit: QLineEdit = find(QLineEdit, "commune_edit")
-        self.show_button: QPushButton = find(QPushButton, "show_button")
-        self.hint_label: QLabel = find(QLabel, "hint_label")
-        self.message_label: QLabel = find(QLabel, "message_label")
-        self.table: QTableView = find(QTableView, "proposals_table")
-        self.tick_all_button: QPushButton = find(QPushButton, "tick_all_button")
-        self.untick_all_button: QPushButton = find(QPushButton, "untick_all_button")
-        self.count_label: QLabel = find(QLabel, "count_label")
-        self.changes_edit: QPlainTextEdit = find(QPlainTextEdit, "changes_edit")
-        self.summary_label: QLabel = find(QLabel, "summary_label")
-        self.import_button: QPushButton = find(QPushButton, "import_button")
-        self.close_button: QPushButton = find(QPushButton, "close_button")
+        self.annuaire_edit: QLineEdit = form.annuaire_edit
+        self.annuaire_button: QPushButton = form.annuaire_button
+        self.effectifs_edit: QLineEdit = form.effectifs_edit
+        self.effectifs_button: QPushButton = form.effectifs_button
+        self.effectifs_remove_button: QPushButton = form.effectifs_remove_button
+        self.status_stack: QStackedWidget = form.status_stack
+        self.files_label: QLabel = form.files_label
+        self.progress_bar: QProgressBar = form.progress_bar
+        self.cancel_button: QPushButton = form.cancel_button
+        self.commune_edit: QLineEdit = form.commune_edit
+        self.show_button: QPushButton = form.show_button
+        self.hint_label: QLabel = form.hint_label
+        self.message_label: QLabel = form.message_label
+        self.table: QTableView = form.proposals_table
+        self.tick_all_button: QPushButton = form.tick_all_button
+        self.untick_all_button: QPushButton = form.untick_all_button
+        self.count_label: QLabel = form.count_label
+        self.changes_edit: QPlainTextEdit = form.changes_edit
+        self.summary_label: QLabel = form.summary_label
+        self.import_button: QPushButton = form.import_button
+        self.close_button: QPushButton = form.close_button
         set_state(self.hint_label, "muted")
         # Long commune names (up to 200 characters) must not widen the dialog past the screen:
         # the count is cut at the dialog's edge, and whole in its tooltip.
@@ -115,7 +115,7 @@ class ImportEcolesDialog(QDialog):
         policy = self.cancel_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the files' rows stay put while reading
         self.cancel_button.setSizePolicy(policy)
-        splitter: QSplitter = find(QSplitter, "splitter")
+        splitter: QSplitter = form.splitter
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         self._build_table()

@@ -1,7 +1,7 @@
 """The start screen (no dossier open): new dossier, open a dossier, open the example, recent files.
 
 Built in code rather than from a Designer form: it is on screen before anything else, and loading
-a form (QUiLoader and our custom widgets) would cost about a third of a bare window's start time.
+a compiled form (its many Qt classes, our custom widgets) would add to a bare window's start time.
 It uses no ``Qt`` enum either: that namespace alone takes 15–20 ms to import.
 """
 

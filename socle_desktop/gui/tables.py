@@ -1,7 +1,7 @@
 """The two table views of the pages, promoted in the Designer forms of ``ui/``.
 
 ``EditTable`` edits lines and classes from the keyboard; ``RowsTable`` shows the recap's
-read-only rows. Both take only a parent, as QUiLoader builds them.
+read-only rows. Both take only a parent, as the compiled forms build them.
 """
 
 from __future__ import annotations
@@ -137,5 +137,3 @@ class RowsTable(QTableView):
         super().resizeEvent(event)
         self.fit()
 
-
-TABLE_WIDGETS = (EditTable, RowsTable)

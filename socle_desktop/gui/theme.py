@@ -2,9 +2,10 @@
 
 The light scheme is asked for, whatever the desktop's, and where the platform does not follow
 the request the light palette of the Fusion style is set. The states a widget can show (error,
-warning, ok, muted, notice, banner) have their colours here, for a light and for a dark palette,
-and their rules in ``resources/styles/socle.qss``; a widget says its state with the dynamic
-property « state » (``set_state``), a table model asks ``state_brush`` — no colour elsewhere.
+warning, ok, muted, notice, info, banner) have their colours here, for a light and for a dark
+palette, and their rules in ``resources/styles/socle.qss``; a widget says its state with the
+dynamic property « state » (``set_state``), a table model asks ``state_brush`` — no colour
+elsewhere.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ COLOURS: dict[str, tuple[str, str]] = {
     "notice": ("#5a4300", "#ffe3a3"),
     "notice_background": ("#fff4d6", "#3d3313"),
     "notice_border": ("#e0b84f", "#a88a3a"),
+    "info_background": ("#eef4fb", "#1c2a3a"),
+    "info_border": ("#9bb7d4", "#4f6f94"),
     "banner_background": ("#fde2c8", "#4a3018"),
     "banner_border": ("#d9822b", "#d9822b"),
 }
@@ -170,7 +173,8 @@ def apply(app) -> None:
 
 
 def set_state(widget: QWidget, state: str) -> None:
-    """Show ``state`` ("error", "warning", "ok", "muted", "notice", "banner" or "" for none)
+    """Show ``state`` ("error", "warning", "ok", "muted", "notice", "info", "banner" or "" for
+    none)
     with the style sheet's colours."""
     if widget.property("state") == state:
         return

@@ -93,5 +93,3 @@ class CountEdit(ValidatedEdit):
         super().__init__(parent, kind, field)
         self.setPlaceholderText("0")
 
-
-CUSTOM_WIDGETS = (AmountEdit, CountEdit)

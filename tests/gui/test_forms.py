@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -63,3 +64,50 @@ def test_classes_page_tab_order_runs_through_the_lines_editor(qtbot, example_dos
         if widget is page.school_combo:
             break
     assert seen == expected
+
+
+def test_every_form_is_compiled_and_current():
+    """The set-up compiled each form (build_forms.py); a changed form is compiled again."""
+    from socle_desktop import build_forms
+
+    assert build_forms.stale_forms() == []
+    for path in FORMS:
+        assert build_forms.compiled_path(path).is_file(), path.name
+
+
+def test_a_changed_form_is_stale_and_compiled_again(tmp_path, monkeypatch):
+    from socle_desktop import build_forms
+
+    shutil.copy2(FORMS[0], tmp_path / FORMS[0].name)
+    monkeypatch.setattr(build_forms, "OUT", tmp_path / "generated")
+    assert build_forms.stale_forms(tmp_path) == [tmp_path / FORMS[0].name]
+    (written,) = build_forms.compile_forms(tmp_path)
+    assert build_forms.stale_forms(tmp_path) == []
+    assert "class Ui_" in written.read_text(encoding="utf-8")
+    form = tmp_path / FORMS[0].name
+    form.write_text(form.read_text(encoding="utf-8").replace("</ui>", "<!-- changé --></ui>"),
+                    encoding="utf-8")
+    assert build_forms.stale_forms(tmp_path) == [form]
+
+
+def test_a_broken_form_is_told_with_its_name(tmp_path, monkeypatch):
+    from socle_desktop import build_forms
+
+    monkeypatch.setattr(build_forms, "OUT", tmp_path / "generated")
+    (tmp_path / "cassé.ui").write_text("<ui version='4.0'><widget", encoding="utf-8")
+    with pytest.raises(build_forms.FormsError, match="cassé.ui"):
+        build_forms.compile_forms(tmp_path)
+
+
+def test_a_widget_the_form_does_not_have_fails_with_both_names(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from socle_desktop.gui.forms import load_form
+    from socle_desktop.gui.generated.ui_porteur_page import Ui_PorteurForm
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    form = load_form(Ui_PorteurForm(), host)
+    assert form.nom_edit.objectName() == "nom_edit"
+    with pytest.raises(AttributeError, match="Ui_PorteurForm.*nom_edt"):
+        form.nom_edt  # noqa: B018 - the typo is the test

@@ -45,6 +45,8 @@ def test_tinted_grounds_keep_their_text_readable(dark):
     for name in ("notice_background", "banner_background"):
         assert contrast(text, theme.colour(name, dark)) >= 4.5, name
     body = theme.colour("text", dark)
+    for name in ("info_background", "error_background"):
+        assert contrast(body, theme.colour(name, dark)) >= 4.5, name
     for state, pair in theme.BACKGROUNDS.items():
         ground = QColor(pair[1] if dark else pair[0])
         assert contrast(body, ground) >= 4.5, state
@@ -78,10 +80,13 @@ def test_no_widget_module_has_a_colour_or_a_style_of_its_own():
     """Colours are named once: no « #rrggbb » nor setStyleSheet outside theme.py."""
     offenders = []
     for path in sorted(GUI.rglob("*.py")):
-        if path.name == "theme.py":
+        if path.name == "theme.py" or path.parent.name == "generated":
             continue
         text = path.read_text(encoding="utf-8")
         for pattern in (r"#[0-9a-fA-F]{6}\b", r"setStyleSheet\(", r"_STYLE\s*="):
             if re.search(pattern, text):
                 offenders.append(f"{path.relative_to(GUI)}: {pattern}")
+    for form in sorted((GUI.parent.parent / "ui").glob("*.ui")):
+        if "styleSheet" in form.read_text(encoding="utf-8"):
+            offenders.append(f"ui/{form.name}: styleSheet")
     assert offenders == []

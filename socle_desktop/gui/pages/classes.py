@@ -18,6 +18,7 @@ from socle_desktop.domain.rules import Result
 from socle_desktop.domain.suggestions import new_class
 from socle_desktop.gui.field_delegate import FieldDelegate
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.generated.ui_classes_page import Ui_ClassesForm
 from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.models.classes import (
     COL_ELEVES,
@@ -52,13 +53,13 @@ class ClassesPage(SchoolPage):
         )
         self._class_id = ""
 
-        form = self.form = load_form("classes_page", self)
+        form = self.form = load_form(Ui_ClassesForm(), self)
         self._init_school_selector(form, self._on_school_changed)
-        self.summary_label: QLabel = form.findChild(QLabel, "summary_label")
+        self.summary_label: QLabel = form.summary_label
 
         # the classes of the school
         self.classes_model = ClassesModel(session, self)
-        self.classes_table: EditTable = form.findChild(EditTable, "classes_table")
+        self.classes_table: EditTable = form.classes_table
         self.classes_table.setModel(self.classes_model)
         self.pupils_delegate = FieldDelegate(session, "classe", "eleves", "Modifier les élèves",
                                              self._class_at, "count", self.classes_table)
@@ -76,12 +77,11 @@ class ClassesPage(SchoolPage):
             self.classes_table.setColumnWidth(col, 44)
             self.classes_table.setItemDelegateForColumn(col, self.check_delegate)
         self.classes_table.selectionModel().currentRowChanged.connect(self._on_class_changed)
-        self.add_class_button: QPushButton = form.findChild(QPushButton, "add_class_button")
+        self.add_class_button: QPushButton = form.add_class_button
         self.add_class_button.clicked.connect(self.add_class)
-        self.remove_class_button: QPushButton = form.findChild(QPushButton,
-                                                               "remove_class_button")
+        self.remove_class_button: QPushButton = form.remove_class_button
         self.remove_class_button.clicked.connect(self.remove_current_class)
-        self.classes_message: QLabel = form.findChild(QLabel, "classes_message")
+        self.classes_message: QLabel = form.classes_message
         self.message = MessageLine(self.classes_message, session, self)
         for delegate in (self.pupils_delegate, self.name_delegate):
             delegate.invalid.connect(
@@ -90,15 +90,14 @@ class ClassesPage(SchoolPage):
             delegate.notice.connect(self.message.info)
 
         # the lines of the selected class
-        self.lines_box: QGroupBox = form.findChild(QGroupBox, "lines_box")
+        self.lines_box: QGroupBox = form.lines_box
         self.lines_box.installEventFilter(self)  # its title is elided to its width
         self._init_lines_editor(
             form, LinesEditor(session, "classe", "equipement", self.current_school))
-        self.apply_to_all_button: QPushButton = form.findChild(QPushButton,
-                                                               "apply_to_all_button")
+        self.apply_to_all_button: QPushButton = form.apply_to_all_button
         self.apply_to_all_button.clicked.connect(self.apply_to_all_classes)
 
-        splitter: QSplitter = form.findChild(QSplitter, "splitter")
+        splitter: QSplitter = form.splitter
         splitter.setStretchFactor(0, 2)  # a few classes, more lines per class
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([2000, 3000])  # shares, scaled to the splitter's height

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -46,18 +48,18 @@ class SchoolPage(LazyPage):
 
     school_selector: SchoolSelector
 
-    def _init_school_selector(self, form: QWidget, on_change=None) -> None:
+    def _init_school_selector(self, form: Any, on_change=None) -> None:
         """Drive the form's « school_combo »; a new choice redraws the page (or ``on_change``)."""
-        self.school_combo = form.findChild(QComboBox, "school_combo")
+        self.school_combo = form.school_combo
         self.school_selector = SchoolSelector(self.school_combo, self)
         self.school_selector.schoolChanged.connect(
             on_change or (lambda _id: self.redraw(self.session.result)))
 
-    def _init_lines_editor(self, form: QWidget, editor) -> None:
+    def _init_lines_editor(self, form: Any, editor) -> None:
         """Put the lines editor in the form's « lines_editor_host », with short names for its
         widgets (the keyboard focus chain and the tests use them)."""
         self.lines_editor = editor
-        place(editor, form.findChild(QWidget, "lines_editor_host"))
+        place(editor, form.lines_editor_host)
         self.lines_table = editor.table
         self.article_combo = editor.article_combo
         self.add_line_button = editor.add_button

@@ -23,6 +23,7 @@ from socle_desktop.domain.validation import uai_check_letter_ok
 from socle_desktop.gui import dialogs
 from socle_desktop.gui.field_binding import FieldBinding, sentence
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.generated.ui_ecoles_page import Ui_EcolesForm
 from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.pages.base import DossierPage
 from socle_desktop.gui.theme import set_state
@@ -98,8 +99,8 @@ class EcolesPage(DossierPage):
         super().__init__(session, "Écoles",
                          "Les écoles du projet : ajoutez-les, puis complétez chacune.",
                          parent=parent)
-        form = self.form = load_form("ecoles_page", self)
-        self.table: QTableView = form.findChild(QTableView, "ecoles_table")
+        form = self.form = load_form(Ui_EcolesForm(), self)
+        self.table: QTableView = form.ecoles_table
         self.model = SchoolsModel(session.dossier, self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -118,26 +119,26 @@ class EcolesPage(DossierPage):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
-        self.add_button: QPushButton = form.findChild(QPushButton, "add_button")
-        self.remove_button: QPushButton = form.findChild(QPushButton, "remove_button")
-        self.import_button: QPushButton = form.findChild(QPushButton, "import_button")
+        self.add_button: QPushButton = form.add_button
+        self.remove_button: QPushButton = form.remove_button
+        self.import_button: QPushButton = form.import_button
         self.import_dialog = None
         if session.read_only:
             self.import_button.setEnabled(False)
             self.import_button.setToolTip("Dossier en lecture seule : enregistrez-en une copie "
                                           "(Fichier › Enregistrer sous…) pour importer des "
                                           "écoles.")
-        self.nom_edit: QLineEdit = form.findChild(QLineEdit, "nom_edit")
-        self.uai_edit: QLineEdit = form.findChild(QLineEdit, "uai_edit")
-        self.uai_message: QLabel = form.findChild(QLabel, "uai_message")
-        self.commune_combo: QComboBox = form.findChild(QComboBox, "commune_combo")
-        self.secteur_combo: QComboBox = form.findChild(QComboBox, "secteur_combo")
-        self.eleves_edit: CountEdit = form.findChild(CountEdit, "eleves_edit")
+        self.nom_edit: QLineEdit = form.nom_edit
+        self.uai_edit: QLineEdit = form.uai_edit
+        self.uai_message: QLabel = form.uai_message
+        self.commune_combo: QComboBox = form.commune_combo
+        self.secteur_combo: QComboBox = form.secteur_combo
+        self.eleves_edit: CountEdit = form.eleves_edit
         self.eleves_edit.kind, self.eleves_edit.field = "ecole", "eleves"
-        self.eleves_message: QLabel = form.findChild(QLabel, "eleves_message")
-        self.school_message = MessageLine(form.findChild(QLabel, "school_message"), session,
+        self.eleves_message: QLabel = form.eleves_message
+        self.school_message = MessageLine(form.school_message, session,
                                           self)
-        self.school_box: QGroupBox = form.findChild(QGroupBox, "school_box")
+        self.school_box: QGroupBox = form.school_box
         # A 200-character commune name must not widen the page beyond the screen.
         self.commune_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -13,6 +13,7 @@ from socle_desktop.domain.presentation import STATUS_STATES, category_label, plu
 from socle_desktop.domain.rules import Result
 from socle_desktop.domain.suggestions import mobile_advice, suggest_mobiles
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.generated.ui_equipement_ecole_page import Ui_EquipementEcoleForm
 from socle_desktop.gui.models.lines import COL_QUANTITE
 from socle_desktop.gui.pages.common import SchoolPage, chain_tab_order
 from socle_desktop.gui.pages.lines_editor import LinesEditor
@@ -37,17 +38,17 @@ class EquipementEcolePage(SchoolPage):
             "périphériques ; et ce que l'école possède déjà.",
             parent=parent,
         )
-        form = self.form = load_form("equipement_ecole_page", self)
+        form = self.form = load_form(Ui_EquipementEcoleForm(), self)
         self._init_school_selector(form)
-        self.summary_label: QLabel = form.findChild(QLabel, "summary_label")
+        self.summary_label: QLabel = form.summary_label
 
         # mobile devices: the socle's rule of thumb and a « Proposer » button
-        self.mobiles_label: QLabel = form.findChild(QLabel, "mobiles_label")
-        self.suggest_button: QPushButton = form.findChild(QPushButton, "suggest_button")
+        self.mobiles_label: QLabel = form.mobiles_label
+        self.suggest_button: QPushButton = form.suggest_button
         self.suggest_button.clicked.connect(self.suggest_mobiles)
 
         # the school-level lines, filtered by socle category
-        self.category_combo: QComboBox = form.findChild(QComboBox, "category_combo")
+        self.category_combo: QComboBox = form.category_combo
         self.category_combo.addItem(ALL_CATEGORIES, None)
         for item in session.campaign.socle:
             if item.niveau == "ecole" and item.volet == "equipement":
@@ -63,7 +64,7 @@ class EquipementEcolePage(SchoolPage):
         # what the school already has (the diagnostic): one row per socle item, from the rules
         self.existant_combos: dict[str, QComboBox] = {}
         self.status_labels: dict[str, QLabel] = {}
-        grid: QGridLayout = form.findChild(QGridLayout, "existant_grid")
+        grid: QGridLayout = form.existant_grid
         half = (len(session.campaign.socle) + 1) // 2
         for index, item in enumerate(session.campaign.socle):
             row, col = index % half, 4 * (index // half)

@@ -27,6 +27,7 @@ from socle_desktop.domain.money import euros
 from socle_desktop.domain.suggestions import default_quantity
 from socle_desktop.gui.field_delegate import FieldDelegate
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.generated.ui_lines_editor import Ui_LinesEditorForm
 from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.models.lines import (
     COL_ARTICLE,
@@ -86,18 +87,18 @@ class LinesEditor(QWidget):
         self._lines: list[Line] = []
         self._articles_key: tuple = ()
 
-        form = self.form = load_form("lines_editor", self)
-        self.article_combo: QComboBox = form.findChild(QComboBox, "article_combo")
+        form = self.form = load_form(Ui_LinesEditorForm(), self)
+        self.article_combo: QComboBox = form.article_combo
         self.article_combo.installEventFilter(self)
-        self.add_button: QPushButton = form.findChild(QPushButton, "add_button")
+        self.add_button: QPushButton = form.add_button
         self.add_button.clicked.connect(self.add_current_article)
-        self.catalogue_button: QPushButton = form.findChild(QPushButton, "catalogue_button")
+        self.catalogue_button: QPushButton = form.catalogue_button
         self.catalogue_button.clicked.connect(self._choose_in_catalogue)
-        self.remove_button: QPushButton = form.findChild(QPushButton, "remove_button")
+        self.remove_button: QPushButton = form.remove_button
         self.remove_button.clicked.connect(self.remove_current_line)
 
         self.model = LinesModel(session, self)
-        self.table: EditTable = form.findChild(EditTable, "lines_table")
+        self.table: EditTable = form.lines_table
         self.table.setModel(self.model)
         self.table.deleteRequested.connect(self.remove_current_line)
         line_id = self._line_id
@@ -123,7 +124,7 @@ class LinesEditor(QWidget):
         fit_columns(self.table, self.NUMBER_WIDTHS)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
 
-        self.message_label: QLabel = form.findChild(QLabel, "message_label")
+        self.message_label: QLabel = form.message_label
         self.message = MessageLine(self.message_label, session, self)
 
     def _line_id(self, row: int) -> str | None:

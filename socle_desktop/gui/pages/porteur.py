@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from socle_desktop.domain.typed import InvalidValue, typed_value
 from socle_desktop.domain.validation import siren_error, siren_key_ok
 from socle_desktop.gui.field_binding import FieldBinding, quoted, sentence
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.generated.ui_porteur_page import Ui_PorteurForm
 from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.pages.base import DossierPage
 from socle_desktop.gui.theme import set_state
@@ -44,20 +44,20 @@ class PorteurPage(DossierPage):
         super().__init__(session, "Porteur du projet",
                          "Qui dépose le dossier, qui contacter, et les communes concernées.",
                          parent=parent)
-        form = self.form = load_form("porteur_page", self)
-        self.type_combo: QComboBox = form.findChild(QComboBox, "type_combo")
+        form = self.form = load_form(Ui_PorteurForm(), self)
+        self.type_combo: QComboBox = form.type_combo
         for kind, label in PORTEUR_LABELS.items():
             self.type_combo.addItem(label, kind.value)
         self.type_combo.activated.connect(self._on_type)
-        self.siren_message: QLabel = form.findChild(QLabel, "siren_message")
-        self.porteur_message = MessageLine(form.findChild(QLabel, "porteur_message"), session,
+        self.siren_message: QLabel = form.siren_message
+        self.porteur_message = MessageLine(form.porteur_message, session,
                                            self)
-        self.contact_message = MessageLine(form.findChild(QLabel, "contact_message"), session,
+        self.contact_message = MessageLine(form.contact_message, session,
                                            self)
         self.edits: dict[str, QLineEdit] = {}
         self.bindings: dict[str, FieldBinding] = {}
         for name, (kind, field, label) in TEXT_FIELDS.items():
-            edit = form.findChild(QLineEdit, name)
+            edit = getattr(form, name)
             binding = FieldBinding(edit, session, kind, field, lambda: "", label, parent=self)
             line = self.contact_message if kind == "contact" else self.porteur_message
             if field == "siren":
@@ -70,7 +70,7 @@ class PorteurPage(DossierPage):
             self.edits[name], self.bindings[name] = edit, binding
             setattr(self, name, edit)
 
-        self.communes_table: QTableWidget = form.findChild(QTableWidget, "communes_table")
+        self.communes_table: QTableWidget = form.communes_table
         table = self.communes_table
         table.setColumnCount(2)
         table.setHorizontalHeaderLabels(["Code INSEE", "Nom de la commune"])
@@ -81,14 +81,13 @@ class PorteurPage(DossierPage):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setTabKeyNavigation(False)
         table.itemChanged.connect(self._on_commune_renamed)
-        self.insee_edit: QLineEdit = form.findChild(QLineEdit, "insee_edit")
-        self.commune_nom_edit: QLineEdit = form.findChild(QLineEdit, "commune_nom_edit")
-        self.add_commune_button: QPushButton = form.findChild(QPushButton, "add_commune_button")
-        self.remove_commune_button: QPushButton = form.findChild(QPushButton,
-                                                                 "remove_commune_button")
-        self.commune_message: QLabel = form.findChild(QLabel, "commune_message")
+        self.insee_edit: QLineEdit = form.insee_edit
+        self.commune_nom_edit: QLineEdit = form.commune_nom_edit
+        self.add_commune_button: QPushButton = form.add_commune_button
+        self.remove_commune_button: QPushButton = form.remove_commune_button
+        self.commune_message: QLabel = form.commune_message
         MessageLine(self.commune_message, session, self)  # cleared by the next change
-        form.findChild(QHBoxLayout, "add_row").setStretch(3, 1)
+        form.add_row.setStretch(3, 1)
         self.add_commune_button.clicked.connect(self.add_commune)
         self.commune_nom_edit.returnPressed.connect(self.add_commune)
         self.insee_edit.returnPressed.connect(self.commune_nom_edit.setFocus)

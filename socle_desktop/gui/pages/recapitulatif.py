@@ -15,6 +15,7 @@ from socle_desktop.domain.model import Existant
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.generated.ui_recapitulatif_page import Ui_RecapitulatifForm
 from socle_desktop.gui.models.rows import Cell
 from socle_desktop.gui.pages.common import LazyPage
 from socle_desktop.gui.tables import RowsTable
@@ -46,21 +47,21 @@ class RecapitulatifPage(LazyPage):
             "numérique de chaque école et les points d'attention.",
             parent=parent,
         )
-        form = self.form = load_form("recapitulatif_page", self)
-        self.plan_table: RowsTable = form.findChild(RowsTable, "plan_table")
+        form = self.form = load_form(Ui_RecapitulatifForm(), self)
+        self.plan_table: RowsTable = form.plan_table
         self.plan_table.set_headers(list(presentation.PLAN_HEADERS), spread=True)
-        self.share_label: QLabel = form.findChild(QLabel, "share_label")
+        self.share_label: QLabel = form.share_label
 
-        self.export_button: QPushButton = form.findChild(QPushButton, "export_button")
+        self.export_button: QPushButton = form.export_button
         self.export_button.clicked.connect(self.exportRequested)
-        self.print_button: QPushButton = form.findChild(QPushButton, "print_button")
+        self.print_button: QPushButton = form.print_button
         self.print_button.clicked.connect(self.printRequested)
 
-        self.communes_table: RowsTable = form.findChild(RowsTable, "communes_table")
+        self.communes_table: RowsTable = form.communes_table
         self.communes_table.set_headers(
             ["Commune", "Dépense", "Dépense éligible", "Base retenue", "Subvention",
              "Calcul par tranches"])
-        self.schools_table: RowsTable = form.findChild(RowsTable, "schools_table")
+        self.schools_table: RowsTable = form.schools_table
         self.schools_table.set_headers(
             ["École", "Classes", "Dépense", "Plafond", "Éligible", "Hors plafond",
              "Observation"],
@@ -70,17 +71,17 @@ class RecapitulatifPage(LazyPage):
              "Part de la dépense au-delà du plafond, à la charge de la collectivité", ""])
         socle = session.campaign.socle
         # two-line headers: nine columns beside the panel at 1366×768
-        self.socle_table: RowsTable = form.findChild(RowsTable, "socle_table")
+        self.socle_table: RowsTable = form.socle_table
         self.socle_table.set_headers(
             ["École", "Socle\natteint",
              *(_two_lines(presentation.category_label(i.id)) for i in socle)],
             ["", "L'école aura-t-elle tout le socle avec le projet ?",
              *(i.libelle for i in socle)])
         self.alerts_model = QStringListModel(self)
-        self.alerts_list: QListView = form.findChild(QListView, "alerts_list")
+        self.alerts_list: QListView = form.alerts_list
         self.alerts_list.setModel(self.alerts_model)
-        self.explanation_text: QPlainTextEdit = form.findChild(QPlainTextEdit, "explanation_text")
-        self.tabs: QTabWidget = form.findChild(QTabWidget, "tabs")
+        self.explanation_text: QPlainTextEdit = form.explanation_text
+        self.tabs: QTabWidget = form.tabs
         self.redraw(session.result)
 
     # --- drawing ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.rules import Result
 from socle_desktop.domain.suggestions import apply_ent_to_all_schools, ent_lines
 from socle_desktop.gui.forms import load_form
+from socle_desktop.gui.generated.ui_services_page import Ui_ServicesForm
 from socle_desktop.gui.pages.common import SchoolPage, chain_tab_order
 from socle_desktop.gui.pages.lines_editor import LinesEditor
 
@@ -25,11 +26,11 @@ class ServicesPage(SchoolPage):
             parent=parent,
         )
         campaign = session.campaign
-        form = self.form = load_form("services_page", self)
+        form = self.form = load_form(Ui_ServicesForm(), self)
         self._init_school_selector(form)
-        self.pupils_label: QLabel = form.findChild(QLabel, "pupils_label")
+        self.pupils_label: QLabel = form.pupils_label
 
-        self.cap_label: QLabel = form.findChild(QLabel, "services_cap")
+        self.cap_label: QLabel = form.services_cap
         self.cap_label.setToolTip(
             "Plafond de l'appel à projets : "
             f"{euros(campaign.services_plafond_par_eleve)} par élève "
@@ -37,10 +38,10 @@ class ServicesPage(SchoolPage):
             f"{percent_fr(campaign.services_taux)}."
         )
 
-        self.lines_box: QGroupBox = form.findChild(QGroupBox, "lines_box")
+        self.lines_box: QGroupBox = form.lines_box
         self._init_lines_editor(
             form, LinesEditor(session, "ecole", "services", self.current_school))
-        self.apply_ent_button: QPushButton = form.findChild(QPushButton, "apply_ent_button")
+        self.apply_ent_button: QPushButton = form.apply_ent_button
         self.apply_ent_button.clicked.connect(self.apply_ent_to_all_schools)
 
         # the form's tab order, with the lines editor's own widgets joined in
