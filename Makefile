@@ -15,8 +15,11 @@ run: setup
 test: setup
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+## ruff, the type checker (strict below the GUI) and the layers' import contracts.
 lint: setup
 	@$(PY) -m ruff check socle_desktop tests bench scripts
+	@$(PY) -m mypy
+	@.venv/bin/lint-imports --no-cache
 
 ## PNG of every wizard page of the example, at 1366×768, into docs/screenshots/.
 screenshots: setup

@@ -73,7 +73,7 @@ def os_reason(error: BaseException) -> str:
     return "erreur du système"
 
 
-def printable(text: os.PathLike | str) -> str:
+def printable(text: os.PathLike[str] | str) -> str:
     """A path as it can be shown and printed: a name that is not UTF-8 on disk (a Latin-1 name
     from an old USB key arrives with surrogate escapes) is read as Windows-1252 instead."""
     text = os.fspath(text)
@@ -106,7 +106,7 @@ def kind_of(mode: int) -> str | None:
     return next((text for test, text in kinds if test(mode)), "un fichier spécial")
 
 
-def special_file(path: os.PathLike | str) -> str | None:
+def special_file(path: os.PathLike[str] | str) -> str | None:
     """Why ``path`` cannot be read as a file, in French (« c'est un tube nommé (FIFO) »,
     « lien symbolique qui boucle »), or None for a regular file (or one that does not exist:
     the reading says so). Checked before opening: reading a FIFO would wait for ever."""
@@ -125,7 +125,7 @@ def special_file(path: os.PathLike | str) -> str | None:
     return None if kind is None else f"c'est {kind}, pas un fichier"
 
 
-def read_bytes(path: os.PathLike | str) -> bytes:
+def read_bytes(path: os.PathLike[str] | str) -> bytes:
     """A regular file's bytes; ``OSError`` (see ``os_reason``) or ``SpecialFile`` otherwise,
     at once, never waiting on a FIFO or a device."""
     reason = special_file(path)

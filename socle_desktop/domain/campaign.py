@@ -6,7 +6,9 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 from socle_desktop.resources import resource
 
@@ -94,7 +96,7 @@ def setting_label(key: str, value: str) -> str:
     return SETTINGS_LABELS.get(key, {}).get(value, value)
 
 
-def _decimal(data: dict, key: str, where: str) -> Decimal:
+def _decimal(data: dict[str, Any], key: str, where: str) -> Decimal:
     try:
         value = Decimal(str(data[key]))
     except KeyError:
@@ -106,7 +108,7 @@ def _decimal(data: dict, key: str, where: str) -> Decimal:
     return value
 
 
-def parse_campaign(data: dict, where: str) -> Campaign:
+def parse_campaign(data: dict[str, Any], where: str) -> Campaign:
     """Build and check a campaign from the TOML mapping; ``where`` names the file in errors."""
     try:
         equipment, services, settings = data["equipement"], data["services"], data["parametres"]
@@ -152,7 +154,7 @@ def parse_campaign(data: dict, where: str) -> Campaign:
     )
 
 
-def load_campaign_file(path: Path) -> Campaign:
+def load_campaign_file(path: Path | Traversable) -> Campaign:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -23,7 +23,7 @@ class CatalogueError(ValueError):
     pass
 
 
-def _rate(value, at: str) -> Decimal:
+def _rate(value: object, at: str) -> Decimal:
     """A VAT rate in percent (« 20 », « 5.5 »)."""
     try:
         rate = Decimal(str(value))
@@ -34,7 +34,7 @@ def _rate(value, at: str) -> Decimal:
     return rate
 
 
-def _places(value, at: str) -> int:
+def _places(value: object, at: str) -> int:
     """The devices a charging case holds (0 for any other article)."""
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
         raise CatalogueError(f"{at} : nombre de places invalide ({value!r})")
@@ -89,8 +89,8 @@ def parse_catalogue(text: str, where: str) -> dict[str, CatalogueItem]:
 
 
 def load_default_catalogue(path: Path | None = None) -> dict[str, CatalogueItem]:
-    path = path or resource("catalogue.toml")
-    return parse_catalogue(path.read_text(encoding="utf-8"), str(path))
+    source = path or resource("catalogue.toml")
+    return parse_catalogue(source.read_text(encoding="utf-8"), str(source))
 
 
 # --- the catalogue a dossier offers ---------------------------------------------------------------

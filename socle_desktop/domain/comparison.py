@@ -66,7 +66,7 @@ class VariantColumn:
 
     def value(self, key: str) -> Decimal | int:
         r = self.result
-        return {
+        values: dict[str, Decimal | int] = {
             "expense": r.expense,
             "eligible": r.eligible,
             "equipment": r.equipment.subsidy,
@@ -75,15 +75,16 @@ class VariantColumn:
             "remaining": r.remaining,
             "rate": r.rate,
             "socle": self.at_socle,
-        }[key]
+        }
+        return values[key]
 
 
 def shown(figure: Figure, value: Decimal | int, schools: int) -> str:
     """A value as the table shows it: « 12 345,67 € », « 52,5 % », « 2 sur 3 »."""
     if figure.kind == "euros":
-        return euros(value)
+        return euros(Decimal(value))
     if figure.kind == "rate":
-        return percent_fr(value, 1)
+        return percent_fr(Decimal(value), 1)
     return f"{value} sur {schools}"
 
 
@@ -92,9 +93,9 @@ def difference_text(figure: Figure, delta: Decimal | int) -> str:
     if not delta:
         return "identique"
     if figure.kind == "euros":
-        return f"{signed_euros(delta)} {figure.noun}"
+        return f"{signed_euros(Decimal(delta))} {figure.noun}"
     if figure.kind == "rate":
-        return f"{signed_points(delta)} {figure.noun}"
+        return f"{signed_points(Decimal(delta))} {figure.noun}"
     count = abs(int(delta))
     sign = "+" if delta > 0 else "\u2212"
     return f"{sign}{count} école{'s' if count > 1 else ''} {figure.noun}"
@@ -129,7 +130,7 @@ class Comparison:
         return (mine.expense - mine.equipment_subsidy) - (theirs.expense - theirs.equipment_subsidy)
 
 
-def _school_figures(view: Dossier, result: Result, campaign: Campaign) -> tuple:
+def _school_figures(view: Dossier, result: Result, campaign: Campaign) -> tuple[SchoolFigures, ...]:
     diagnostics = diagnose(view, campaign)
     figures = []
     for school, sr in zip(view.ecoles, result.schools, strict=True):

@@ -6,6 +6,7 @@ gives back. Only the edited values are checked: a keystroke stays cheap on a big
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from socle_desktop.domain import edits
@@ -27,13 +28,18 @@ from socle_desktop.domain.validation import (
     line_places,
 )
 
-_ENTITY_CHECKS = {
+Check = Callable[[Any], None]
+_ENTITY_CHECKS: dict[str, Check] = {
     "commune": check_commune,
     "ecole": check_school,
     "classe": check_classroom,
     "ligne": check_line,
 }
-_LIST_CHECKS = {"classes": check_classroom, "lignes": check_line, "services": check_line}
+_LIST_CHECKS: dict[str, Check] = {
+    "classes": check_classroom,
+    "lignes": check_line,
+    "services": check_line,
+}
 
 
 def apply_checked(dossier: Dossier, edit: edits.Edit) -> edits.Edit:
@@ -146,7 +152,7 @@ def _no_school_in(dossier: Dossier, insee: str) -> None:
         )
 
 
-def _check_variant_edit(dossier: Dossier, edit) -> None:
+def _check_variant_edit(dossier: Dossier, edit: edits.Edit) -> None:
     """The refusals a user can meet (French): a name taken, too many variants, the last one or
     the retained one deleted; and lines placed where the dossier has no school or class."""
     if isinstance(edit, edits.AddVariant):
@@ -163,6 +169,8 @@ def _check_variant_edit(dossier: Dossier, edit) -> None:
     if isinstance(edit, edits.SetVariantLines):
         edits.variant(dossier, edit.variant_id)
         check_aside_lines(line_places(dossier), edit.key, edit.lines)
+        return
+    if not isinstance(edit, (edits.RemoveVariant, edits.RetainVariant)):
         return
     variant = edits.variant(dossier, edit.id)
     if isinstance(edit, edits.RemoveVariant):

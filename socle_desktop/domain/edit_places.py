@@ -60,6 +60,8 @@ def _place(dossier: Dossier, edit: edits.Edit) -> Place | None:
             there = any(s.id == edit.obj.id for s in dossier.ecoles)
             return Place("ecoles", edit.obj.id if there else "")
         return _in_container(dossier, edit.kind, edit.parent_id, edit.collection)
+    if not isinstance(edit, (edits.SetField, edits.Remove)):
+        return None  # a variant's edits are the variants' own (no step, no school)
     kind, ident = edit.kind, edit.id
     if kind in ("porteur", "contact", "commune"):
         return Place("porteur")

@@ -15,19 +15,29 @@ variants themselves and the lines of the others change through ``AddVariant``,
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 from socle_desktop.domain.model import (
     CatalogueItem,
     Classroom,
+    Contact,
     Dossier,
     Line,
     LineKey,
+    Parametres,
+    Porteur,
     School,
     Variante,
 )
 
+T = TypeVar("T", School, Classroom, Line)
+
+# What an edit names: a single object, a member of a list (by id), an article, a variant.
+Kind = Literal[
+    "porteur", "contact", "parametres", "commune", "ecole", "classe", "ligne", "article", "variante"
+]
 SINGLETONS = ("porteur", "contact", "parametres")
 COLLECTIONS = {  # kind -> names of the lists that may hold it
     "commune": ("communes",),
@@ -43,7 +53,7 @@ class EditError(ValueError):
 
 @dataclass(frozen=True)
 class SetField:
-    kind: str
+    kind: Kind
     id: str
     field: str
     value: Any
@@ -54,7 +64,7 @@ class SetField:
 class Insert:
     """Put ``obj`` at ``index`` of ``collection`` of the parent (``parent_id`` "" = dossier)."""
 
-    kind: str
+    kind: Kind
     parent_id: str
     collection: str
     index: int
@@ -64,7 +74,7 @@ class Insert:
 
 @dataclass(frozen=True)
 class Remove:
-    kind: str
+    kind: Kind
     id: str
     label: str = "Supprimer"
 
@@ -117,7 +127,7 @@ class SetVariantLines:
 class Batch:
     """Several edits that the user sees (and undoes) as one."""
 
-    edits: tuple
+    edits: tuple[Edit, ...]
     label: str = "Modifier"
 
 
@@ -138,7 +148,7 @@ VARIANT_EDITS = (AddVariant, RemoveVariant, RetainVariant, SetVariantLines)
 # --- finding things ---------------------------------------------------------------------------
 
 
-def singleton(dossier: Dossier, kind: str):
+def singleton(dossier: Dossier, kind: str) -> Porteur | Contact | Parametres:
     if kind == "porteur":
         return dossier.porteur
     if kind == "contact":
@@ -148,7 +158,7 @@ def singleton(dossier: Dossier, kind: str):
     raise EditError(f"objet unique inconnu : {kind}")
 
 
-def _containers(dossier: Dossier):
+def _containers(dossier: Dossier) -> Iterator[tuple[Any, str, str, list[Any]]]:
     """Every (parent, parent_id, collection name, list) of the dossier."""
     yield dossier, "", "communes", dossier.communes
     yield dossier, "", "ecoles", dossier.ecoles
@@ -160,7 +170,7 @@ def _containers(dossier: Dossier):
             yield classroom, classroom.id, "lignes", classroom.lignes
 
 
-def container(dossier: Dossier, parent_id: str, collection: str) -> list:
+def container(dossier: Dossier, parent_id: str, collection: str) -> list[Any]:
     for _parent, pid, name, items in _containers(dossier):
         if pid == parent_id and name == collection:
             return items
@@ -178,7 +188,7 @@ def locate(dossier: Dossier, kind: str, ident: str) -> tuple[Any, str, str, int]
     raise EditError(f"{kind} introuvable : {ident}")
 
 
-def find(dossier: Dossier, kind: str, ident: str):
+def find(dossier: Dossier, kind: str, ident: str) -> Any:
     if kind in SINGLETONS:
         return singleton(dossier, kind)
     if kind == "article":
@@ -253,7 +263,9 @@ def apply(dossier: Dossier, edit: Edit) -> Edit:
     raise EditError(f"modification inconnue : {edit!r}")
 
 
-def _apply_variant_edit(dossier: Dossier, edit) -> Edit:
+def _apply_variant_edit(
+    dossier: Dossier, edit: AddVariant | RemoveVariant | RetainVariant | SetVariantLines
+) -> Edit:
     if isinstance(edit, AddVariant):
         if dossier.variante(edit.variante.id) is not None:
             raise EditError(f"variante déjà présente : {edit.variante.id}")
@@ -280,19 +292,19 @@ def _apply_variant_edit(dossier: Dossier, edit) -> Edit:
         target = variant(dossier, edit.variant_id)
         if target.id == dossier.courante:
             raise EditError("les lignes de la variante courante sont dans les écoles et classes")
-        before = tuple(target.lignes.get(edit.key, ()))
+        old_lines = tuple(target.lignes.get(edit.key, ()))
         if edit.lines:
             target.lignes[edit.key] = list(edit.lines)
         else:
             target.lignes.pop(edit.key, None)
-        return SetVariantLines(edit.variant_id, edit.key, before, edit.label)
+        return SetVariantLines(edit.variant_id, edit.key, old_lines, edit.label)
     raise EditError(f"modification inconnue : {edit!r}")
 
 
 # --- building common edits --------------------------------------------------------------------
 
 
-def copy_with_new_ids(obj: School | Classroom | Line):
+def copy_with_new_ids(obj: T) -> T:
     """A deep copy with fresh ids everywhere, e.g. to duplicate a class with its lines."""
     from socle_desktop.domain.model import new_id
 
@@ -308,7 +320,7 @@ def copy_with_new_ids(obj: School | Classroom | Line):
 
 def apply_lines_to_all_classes(school: School, source: Classroom) -> Batch:
     """« Appliquer à toutes les classes »: every other class gets a copy of ``source``'s lines."""
-    edits: list = []
+    edits: list[Edit] = []
     for classroom in school.classes:
         if classroom.id == source.id:
             continue

@@ -3,6 +3,7 @@ base and bands, each commune's subsidy rounded on its own, the volet as their su
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
@@ -39,7 +40,8 @@ def allocate(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
 # --- schools ----------------------------------------------------------------------------------
 
 
-def _exclusion(school: School, subsidisable: Decimal, known: bool, campaign: Campaign):
+def _exclusion(school: School, subsidisable: Decimal, known: bool,
+               campaign: Campaign) -> str | None:
     if school.cycle_2_3_classes == 0:
         return "aucune classe de cycle 2 ou 3 (CP à CM2)"
     if not known:
@@ -133,7 +135,8 @@ def _commune(
     ), schools
 
 
-def equipment_volet(dossier: Dossier, campaign: Campaign):
+def equipment_volet(dossier: Dossier, campaign: Campaign
+                    ) -> tuple[tuple[SchoolResult, ...], tuple[CommuneResult, ...], VoletResult]:
     """(schools in the dossier's order, communes, the volet)."""
     communes: dict[str, Commune] = {}
     for commune in dossier.communes:
@@ -194,7 +197,8 @@ def _commune_line(c: CommuneResult, campaign: Campaign, arrondi: str) -> str:
     return f"{c.nom} : base {euros(c.base)}{ceiling} ; {detail} = {euros(c.subsidy)}{rounding}."
 
 
-def explanation(schools, communes, dossier: Dossier, campaign: Campaign, subsidy: Decimal) -> str:
+def explanation(schools: Sequence[SchoolResult], communes: Sequence[CommuneResult],
+                dossier: Dossier, campaign: Campaign, subsidy: Decimal) -> str:
     params = dossier.parametres
     scope = setting_label("plafond_par_classe", params.plafond_par_classe)
     lines = [

@@ -7,6 +7,7 @@ of the value (« ecoles[2].classes[0].lignes[1].quantite ») and a French reason
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from socle_desktop.domain.jsonread import (
     FORMAT,
@@ -16,18 +17,28 @@ from socle_desktop.domain.jsonread import (
     loads,
     used_articles,
 )
-from socle_desktop.domain.model import Dossier, Line
+from socle_desktop.domain.model import Dossier, Line, LineKey
 from socle_desktop.domain.money import to_json
+from socle_desktop.domain.results import Result, VoletResult
 from socle_desktop.domain.variants import Lines, lines_of, retained
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "DossierJsonError", "dumps", "from_data", "loads",
-           "result_data", "to_data", "used_articles"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "DossierJsonError",
+    "dumps",
+    "from_data",
+    "loads",
+    "result_data",
+    "to_data",
+    "used_articles",
+]
 
 
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _line_data(line: Line) -> dict:
+def _line_data(line: Line) -> dict[str, Any]:
     return {
         "article": line.article,
         "libelle": line.libelle,
@@ -36,10 +47,10 @@ def _line_data(line: Line) -> dict:
     }
 
 
-def _variant_lines(dossier: Dossier, lines: Lines) -> list[dict]:
+def _variant_lines(dossier: Dossier, lines: Lines) -> list[dict[str, Any]]:
     """A variant's lines, school by school and class by class, in the order of ``ecoles``."""
 
-    def listed(key) -> list[dict]:
+    def listed(key: LineKey) -> list[dict[str, Any]]:
         return [_line_data(line) for line in lines.get(key, ())]
 
     return [
@@ -52,18 +63,22 @@ def _variant_lines(dossier: Dossier, lines: Lines) -> list[dict]:
     ]
 
 
-def _variants_data(dossier: Dossier) -> list[dict]:
+def _variants_data(dossier: Dossier) -> list[dict[str, Any]]:
     """The extension « variantes »: each variant's name, the retained one marked; the lines of
     the others (the retained one's are the contract's ``ecoles[]``)."""
     return [
-        {"nom": v.nom, "retenue": True} if v.id == dossier.retenue
-        else {"nom": v.nom, "retenue": False,
-              "ecoles": _variant_lines(dossier, lines_of(dossier, v.id))}
+        {"nom": v.nom, "retenue": True}
+        if v.id == dossier.retenue
+        else {
+            "nom": v.nom,
+            "retenue": False,
+            "ecoles": _variant_lines(dossier, lines_of(dossier, v.id)),
+        }
         for v in dossier.variantes
     ]
 
 
-def to_data(dossier: Dossier) -> dict:
+def to_data(dossier: Dossier) -> dict[str, Any]:
     """The dossier in the contract's form: its ``ecoles[]`` hold the retained variant's lines,
     whichever variant is current, and ``variantes`` the others'."""
     data = _plan_data(retained(dossier))
@@ -71,7 +86,7 @@ def to_data(dossier: Dossier) -> dict:
     return data
 
 
-def _plan_data(dossier: Dossier) -> dict:
+def _plan_data(dossier: Dossier) -> dict[str, Any]:
     p = dossier.parametres
     porteur = dossier.porteur
     return {
@@ -137,10 +152,10 @@ def dumps(dossier: Dossier) -> str:
     return json.dumps(to_data(dossier), ensure_ascii=False, indent=2) + "\n"
 
 
-def result_data(result) -> dict:
+def result_data(result: Result) -> dict[str, Any]:
     """The computed result in the contract's ``summary --json`` form (amounts as strings)."""
 
-    def volet(v):
+    def volet(v: VoletResult) -> dict[str, str]:
         return {
             "depense": to_json(v.expense),
             "eligible": to_json(v.eligible),

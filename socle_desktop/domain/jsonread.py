@@ -37,6 +37,7 @@ from socle_desktop.domain.validation import (
     check_relations,
     check_variants,
 )
+from socle_desktop.domain.variants import Lines
 
 FORMAT = "socle-dossier"
 FORMAT_VERSION = 1
@@ -138,7 +139,9 @@ def _at(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _get(obj: dict, key: str, path: str, kind: type, required: bool = True, default=None):
+def _get(
+    obj: dict[str, Any], key: str, path: str, kind: type, required: bool = True, default: Any = None
+) -> Any:
     at = _at(path, key)
     if key not in obj:
         if required:
@@ -168,7 +171,7 @@ def _field(kind: str, field: str, value: Any, at: str) -> Any:
 
 
 def _text(
-    obj: dict,
+    obj: dict[str, Any],
     key: str,
     path: str,
     kind: str,
@@ -177,14 +180,14 @@ def _text(
     default: str = "",
 ) -> str:
     value = _get(obj, key, path, str, required, default)
-    return _field(kind, field or key, value, _at(path, key))
+    return str(_field(kind, field or key, value, _at(path, key)))
 
 
-def _count(obj: dict, key: str, path: str, kind: str, required: bool = True) -> int:
-    return _field(kind, key, _get(obj, key, path, int, required, 0), _at(path, key))
+def _count(obj: dict[str, Any], key: str, path: str, kind: str, required: bool = True) -> int:
+    return int(_field(kind, key, _get(obj, key, path, int, required, 0), _at(path, key)))
 
 
-def _amount(obj: dict, key: str, path: str, kind: str | None = None) -> Decimal:
+def _amount(obj: dict[str, Any], key: str, path: str, kind: str | None = None) -> Decimal:
     at = _at(path, key)
     if key not in obj:
         raise DossierJsonError(at, "valeur obligatoire manquante")
@@ -202,7 +205,7 @@ def _amount(obj: dict, key: str, path: str, kind: str | None = None) -> Decimal:
     return _field(kind, key, amount, at) if kind else amount
 
 
-def _object(raw: Any, path: str) -> dict:
+def _object(raw: Any, path: str) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise DossierJsonError(path, f"objet attendu, trouvé {_describe(raw)}")
     return raw
@@ -255,7 +258,7 @@ def from_data(data: Any) -> Dossier:
 # --- the extension « variantes » (docs/json-extensions.md) ----------------------------------
 
 
-def _variants(data: dict, dossier: Dossier) -> None:
+def _variants(data: dict[str, Any], dossier: Dossier) -> None:
     """The variants, if given: the retained one's lines are ``ecoles[]`` (already read), each
     other's in its own ``ecoles`` of the same shape. Without the key: one variant."""
     raw = _get(data, "variantes", "", list, False, None)
@@ -293,7 +296,7 @@ def _variants(data: dict, dossier: Dossier) -> None:
         raise DossierJsonError(error.field, error.message) from None
 
 
-def _aside_lines(item: dict, at: str, dossier: Dossier) -> dict:
+def _aside_lines(item: dict[str, Any], at: str, dossier: Dossier) -> Lines:
     """A variant's ``ecoles``: one entry per school of the dossier, each with one entry per
     class, in the same order."""
     schools = _get(item, "ecoles", at, list, False, [])
@@ -303,7 +306,7 @@ def _aside_lines(item: dict, at: str, dossier: Dossier) -> dict:
             f"{len(schools)} écoles, le dossier en a "
             f"{len(dossier.ecoles)} : une entrée par école, dans l'ordre",
         )
-    lines: dict = {}
+    lines: Lines = {}
     for index, (school, raw) in enumerate(zip(dossier.ecoles, schools, strict=False)):
         path = f"{at}.ecoles[{index}]"
         raw = _object(raw, path)
@@ -328,23 +331,20 @@ def _aside_lines(item: dict, at: str, dossier: Dossier) -> dict:
     return lines
 
 
-def _parametres(data: dict, defaults: dict[str, str]) -> Parametres:
+def _parametres(data: dict[str, Any], defaults: dict[str, str]) -> Parametres:
     raw = _get(data, "parametres", "", dict, False, {})
     p = "parametres"
-    params = Parametres(
-        **{
-            name: _text(
-                raw, name, p, "parametres", required=False, default=defaults.get(name, value)
-            )
-            for name, value in (
-                ("prix_saisis", "TTC"),
-                ("plafond_par_classe", "ecole"),
-                ("base", "TTC"),
-                ("arrondi", "centime"),
-                ("eleves_services", "ecoles"),
-            )
-        }
-    )
+    texts: dict[str, Any] = {
+        name: _text(raw, name, p, "parametres", required=False, default=defaults.get(name, value))
+        for name, value in (
+            ("prix_saisis", "TTC"),
+            ("plafond_par_classe", "ecole"),
+            ("base", "TTC"),
+            ("arrondi", "centime"),
+            ("eleves_services", "ecoles"),
+        )
+    }
+    params = Parametres(**texts)
     if "taux_tva" in raw:
         params.taux_tva = _amount(raw, "taux_tva", p, "parametres")
     else:
@@ -352,7 +352,7 @@ def _parametres(data: dict, defaults: dict[str, str]) -> Parametres:
     return params
 
 
-def _porteur(raw: dict) -> Porteur:
+def _porteur(raw: dict[str, Any]) -> Porteur:
     p = "porteur"
     kind = _text(raw, "type", p, "porteur")
     contact_raw = _get(raw, "contact", p, dict, False, {})
@@ -375,7 +375,7 @@ def _commune(raw: Any, path: str) -> Commune:
     return Commune(_text(raw, "insee", path, "commune"), _text(raw, "nom", path, "commune"))
 
 
-def _lines(raw: dict, key: str, path: str) -> list[Line]:
+def _lines(raw: dict[str, Any], key: str, path: str) -> list[Line]:
     result = []
     for i, item in enumerate(_get(raw, key, path, list, False, [])):
         at = f"{path}.{key}[{i}]"
@@ -433,7 +433,7 @@ def _school(raw: Any, path: str) -> School:
     )
 
 
-def _catalogue(data: dict, dossier: Dossier) -> dict[str, CatalogueItem]:
+def _catalogue(data: dict[str, Any], dossier: Dossier) -> dict[str, CatalogueItem]:
     """The dossier's own copy of the articles it uses: given in the JSON, else the default's."""
     items: dict[str, CatalogueItem] = {}
     default = load_default_catalogue()

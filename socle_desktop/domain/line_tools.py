@@ -52,11 +52,11 @@ def _change_lines(
     everywhere: bool,
     change: Callable[[Line], Line | None],
     label: str,
-    first: tuple = (),
+    first: tuple[edits.Edit, ...] = (),
 ) -> LinesChange:
     """Apply ``change`` (a new line, or None to leave it) to the lines of the current variant,
     or of every variant: one batch, the first edits ``first``."""
-    parts: list = list(first)
+    parts: list[edits.Edit] = list(first)
     counts = {True: 0, False: 0}
     for variant_id in _variant_ids(dossier, everywhere):
         current = variant_id == dossier.courante
@@ -112,7 +112,9 @@ def usage(dossier: Dossier, article_id: str) -> dict[str, int]:
     return found
 
 
-def _replacing(dossier: Dossier, old: str, new: str):
+def _replacing(
+    dossier: Dossier, old: str, new: str
+) -> tuple[CatalogueItem, Callable[[Line], Line | None]]:
     """``new``'s catalogue item, and the change that turns a line of ``old`` into one of it."""
     if old == new:
         raise InvalidValue("choisissez un autre article que celui à remplacer")
@@ -135,7 +137,7 @@ def _check_places(places: dict[LineKey, str], lines: Lines, old: str, item: Cata
                 raise InvalidValue(_misplaced(item, niveau, volet))
 
 
-def _copied_in(dossier: Dossier, item: CatalogueItem) -> tuple:
+def _copied_in(dossier: Dossier, item: CatalogueItem) -> tuple[edits.Edit, ...]:
     return (edits.PutArticle(item.id, item),) if dossier.catalogue.get(item.id) != item else ()
 
 
@@ -155,7 +157,9 @@ def replace_article(dossier: Dossier, old: str, new: str, everywhere: bool) -> L
     return result
 
 
-def replace_in_new_variant(dossier: Dossier, lines: Lines, old: str, new: str) -> tuple[int, tuple]:
+def replace_in_new_variant(
+    dossier: Dossier, lines: Lines, old: str, new: str
+) -> tuple[int, tuple[edits.Edit, ...]]:
     """The same replacement in the lines of a variant being created (fresh copies, changed in
     place): how many lines changed, and the edit copying ``new`` into the catalogue, if any."""
     item, change = _replacing(dossier, old, new)
@@ -211,7 +215,7 @@ def price_update(dossier: Dossier, article_id: str, everywhere: bool) -> LinesCh
 def apply_lines_to_all_schools(dossier: Dossier, source: Classroom) -> edits.Batch:
     """Every other class of every school gets a copy of ``source``'s lines (its own are
     replaced), as « Appliquer à toutes les classes » does within one school."""
-    parts: list = []
+    parts: list[edits.Edit] = []
     for school in dossier.ecoles:
         for classroom in school.classes:
             if classroom.id == source.id:

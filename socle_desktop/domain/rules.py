@@ -36,7 +36,8 @@ def services_pupils(dossier: Dossier, schools: tuple[SchoolResult, ...]) -> int:
     return sum(counted_pupils(s, dossier) for s in dossier.ecoles if s.id in kept)
 
 
-def _services(dossier: Dossier, campaign: Campaign, schools) -> tuple[VoletResult, int]:
+def _services(dossier: Dossier, campaign: Campaign,
+              schools: tuple[SchoolResult, ...]) -> tuple[VoletResult, int]:
     lines = [line for s in dossier.ecoles for line in s.services]
     expense = sum((line_amount(line, dossier) for line in lines), ZERO)
     subsidisable = sum(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from socle_desktop.domain.catalogue import load_default_catalogue
 from socle_desktop.domain.model import (
+    CatalogueItem,
     Classroom,
     Commune,
     Dossier,
@@ -22,7 +23,7 @@ def valid_uai(number: int) -> str:
     return digits + _UAI_LETTERS[int(digits) % 23]
 
 
-def _line(catalogue, article: str, quantity: int) -> Line:
+def _line(catalogue: dict[str, CatalogueItem], article: str, quantity: int) -> Line:
     item = catalogue[article]
     return Line(article, item.libelle, quantity, item.prix_unitaire)
 

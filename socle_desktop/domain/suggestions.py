@@ -107,7 +107,7 @@ def apply_ent_to_all_schools(dossier: Dossier, school: School) -> edits.Batch | 
     source = ent_lines(school, dossier)
     if not source:
         return None
-    batch: list = []
+    batch: list[edits.Edit] = []
     for other in dossier.ecoles:
         if other.id == school.id:
             continue

@@ -13,9 +13,11 @@ def plan_table_text(result: Result) -> list[str]:
     """The plan de financement's rows (``presentation.plan_lines``) in aligned columns."""
     rows = [PLAN_HEADERS, *(line.cells for line in plan_lines(result))]
     widths = [max(len(row[c]) for row in rows) for c in range(len(PLAN_HEADERS))]
-    return [f"{row[0]:<{widths[0]}}" + "".join(f"  {cell:>{w}}" for cell, w in
-                                                zip(row[1:], widths[1:], strict=True))
-            for row in rows]
+    return [
+        f"{row[0]:<{widths[0]}}"
+        + "".join(f"  {cell:>{w}}" for cell, w in zip(row[1:], widths[1:], strict=True))
+        for row in rows
+    ]
 
 
 def _rules_lines(dossier: Dossier, campaign: Campaign) -> list[str]:
@@ -39,9 +41,14 @@ def _variant_line(dossier: Dossier) -> list[str]:
     """Which variant the plan is of, when the dossier has several."""
     if len(dossier.variantes) < 2:
         return []
-    variant = dossier.variante(dossier.courante)
-    retained = " (la variante retenue)" if variant.id == dossier.retenue else (
-        f" (la variante retenue est « {dossier.variante(dossier.retenue).nom} »)")
+    variant, kept = dossier.variante(dossier.courante), dossier.variante(dossier.retenue)
+    if variant is None or kept is None:  # never: check_variants keeps both
+        return []
+    retained = (
+        " (la variante retenue)"
+        if variant.id == kept.id
+        else (f" (la variante retenue est « {kept.nom} »)")
+    )
     return [f"Variante : « {variant.nom} »{retained}, sur {len(dossier.variantes)}"]
 
 

@@ -74,7 +74,8 @@ def typed_value(kind: str, field: str, text: str) -> Any:
     elif isinstance(spec, Amount):
         value = parse_amount(text)
     else:
-        value = _READERS.get((kind, field), lambda t: t)(text)
+        reader = _READERS.get((kind, field))
+        value = reader(text) if reader is not None else text
     check_field(kind, field, value)
     return value
 

@@ -10,7 +10,7 @@ field of a dossier at once, were measured to lay out; 40 lines in a cell do not)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -333,7 +333,7 @@ def check_article(item: CatalogueItem) -> None:
     _check_fields("article", item, tuple(FIELDS["article"]))
 
 
-def _check_list(name: str, items: list, check) -> None:
+def _check_list(name: str, items: list[Any], check: Callable[[Any], None]) -> None:
     for index, item in enumerate(items):
         try:
             check(item)

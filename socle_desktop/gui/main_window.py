@@ -330,6 +330,8 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         self._first_geometry = None
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        for dialog in self.findChildren(QtWidgets.QDialog):  # the guide, the catalogue…
+            dialog.close()
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         if self.editor is not None:

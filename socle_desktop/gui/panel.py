@@ -45,6 +45,7 @@ class SubsidyPanel(QFrame):
         grid.setHorizontalSpacing(8)
         grid.setColumnStretch(0, 1)
         self.buttons: dict[str, QToolButton] = {}
+        self.values: dict[str, QLabel] = {}  # the figure of each key of presentation.figures
         self.names: dict[str, QLabel] = {}
         row = 0
         porteur_type = session.dossier.porteur.type
@@ -69,10 +70,15 @@ class SubsidyPanel(QFrame):
                 grid.addWidget(value, row, 1)
             row += 1
             name.setBuddy(button)
-            setattr(self, f"{key}_label", value)
+            self.values[key] = value
             self.buttons[which] = button
             self.names[key] = name
         layout.addLayout(grid)
+
+        values = self.values  # named once for the views and tests that read them
+        self.expense_label, self.equipment_label = values["expense"], values["equipment"]
+        self.services_label, self.subsidy_label = values["services"], values["subsidy"]
+        self.remaining_label, self.rate_label = values["remaining"], values["rate"]
 
         self.excluded_label = QLabel()
         self.excluded_label.setObjectName("excluded_label")
@@ -80,11 +86,11 @@ class SubsidyPanel(QFrame):
         set_state(self.excluded_label, "warning")
         self.excluded_button = self._help_button(
             "excluded", presentation.figure_label("excluded", porteur_type))
-        row = QGridLayout()
-        row.addWidget(self.excluded_label, 0, 0)
-        row.addWidget(self.excluded_button, 0, 1, Qt.AlignmentFlag.AlignTop)
-        row.setColumnStretch(0, 1)
-        layout.addLayout(row)
+        excluded_row = QGridLayout()
+        excluded_row.addWidget(self.excluded_label, 0, 0)
+        excluded_row.addWidget(self.excluded_button, 0, 1, Qt.AlignmentFlag.AlignTop)
+        excluded_row.setColumnStretch(0, 1)
+        layout.addLayout(excluded_row)
 
         self.explanation_title = QLabel()
         self.explanation_title.setObjectName("explanation_title")
@@ -126,7 +132,7 @@ class SubsidyPanel(QFrame):
         self._result = result
         porteur_type = self._porteur_type()
         for figure in presentation.figures(result, porteur_type):
-            getattr(self, f"{figure.key}_label").setText(figure.value)
+            self.values[figure.key].setText(figure.value)
             self.names[figure.key].setText(figure.label)
         self.equipment_label.setToolTip(result.equipment.explanation)
         self.services_label.setToolTip(result.services.explanation)
@@ -158,6 +164,8 @@ class SubsidyPanel(QFrame):
         return self._text if self._shown else ""
 
     def _show_text(self) -> None:
+        if self._shown is None:
+            return
         porteur_type = self._porteur_type()
         title = presentation.figure_label(self._shown, porteur_type)
         self.explanation_title.setText(f"<b>{title}</b> — d'où vient ce chiffre")

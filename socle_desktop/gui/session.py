@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from socle_desktop.domain import edits
@@ -19,6 +20,9 @@ from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.diagnostic import SchoolDiagnostic, diagnose
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.rules import Result, compute
+
+if TYPE_CHECKING:  # the store is imported at the first edit, not at start-up
+    from socle_desktop.store import DossierFile
 
 _MERGE_ID = 0x50C1E  # SetField commands of one burst of typing merge into one undo step
 _bursts = itertools.count(1)
@@ -28,7 +32,7 @@ _bursts = itertools.count(1)
 class Failure:
     """Why the last edit, undo or redo did not happen (French, shown as is)."""
 
-    kind: str  # "refused": a value or relation the dossier cannot hold | "save": not written
+    kind: Literal["refused", "save"]  # a value or relation the dossier cannot hold | not written
     message: str
 
 
@@ -36,7 +40,7 @@ class _EditCommand(QUndoCommand):
     """An edit already applied and saved; the session performs its undo and redo and only then
     lets the stack move (``_moved_by_session``), so a failed save never moves the stack."""
 
-    def __init__(self, session: Session, edit, inverse, burst: int | None):
+    def __init__(self, session: Session, edit: edits.Edit, inverse: edits.Edit, burst: int | None):
         super().__init__(edit.label)
         self._session, self.edit, self.inverse, self.burst = session, edit, inverse, burst
         self._moved_by_session = True  # push() calls redo() once: the edit is already applied
@@ -56,17 +60,22 @@ class _EditCommand(QUndoCommand):
     def id(self) -> int:
         return _MERGE_ID if isinstance(self.edit, edits.SetField) else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        mine, theirs = self.edit, getattr(other, "edit", None)
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        mine, inverse = self.edit, self.inverse
         if not (
-            isinstance(theirs, edits.SetField)
+            isinstance(other, _EditCommand)
+            and isinstance(mine, edits.SetField)
+            and isinstance(other.edit, edits.SetField)
+            and isinstance(inverse, edits.SetField)
             and other.burst == self.burst
-            and (mine.kind, mine.id, mine.field) == (theirs.kind, theirs.id, theirs.field)
         ):
+            return False
+        theirs = other.edit
+        if (mine.kind, mine.id, mine.field) != (theirs.kind, theirs.id, theirs.field):
             return False
         self.edit = theirs  # keep the first inverse: one undo restores the value before typing
         # typing back the value from before the burst leaves nothing to undo
-        self.setObsolete(theirs.value == self.inverse.value)
+        self.setObsolete(theirs.value == inverse.value)
         return True
 
 
@@ -95,9 +104,16 @@ class Session(QObject):
     # « Annulé : … » / « Rétabli : … », the edit just applied, and the one that would reverse it
     stepped = Signal(str, object, object)
 
-    def __init__(self, dossier: Dossier, campaign: Campaign, file=None, parent=None):
+    def __init__(
+        self,
+        dossier: Dossier,
+        campaign: Campaign,
+        file: DossierFile | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
-        self.dossier, self.campaign, self.file = dossier, campaign, file
+        self.dossier, self.campaign = dossier, campaign
+        self.file: DossierFile | None = file  # None: edits stay in memory (tests, previews)
         self.undo_stack = _UndoStack(self)
         self.result: Result = compute(dossier, campaign)
         self.last_failure: Failure | None = None
@@ -122,7 +138,7 @@ class Session(QObject):
 
     # --- editing ---------------------------------------------------------------------------
 
-    def edit(self, edit, burst: int | None = None) -> bool:
+    def edit(self, edit: edits.Edit, burst: int | None = None) -> bool:
         """Apply and save ``edit`` as one undoable step; False when refused or not saved
         (``last_failure`` says why; a save failure is also signalled by saveFailed)."""
         try:
@@ -134,10 +150,10 @@ class Session(QObject):
 
     def set_field(
         self,
-        kind: str,
+        kind: edits.Kind,
         ident: str,
         field: str,
-        value,
+        value: object,
         label: str = "Modifier",
         burst: int | None = None,
     ) -> bool:
@@ -151,7 +167,7 @@ class Session(QObject):
         stack = self.undo_stack
         if not stack.canUndo():
             return False
-        command = stack.command(stack.index() - 1)
+        command = self._command(stack.index() - 1)
         try:
             command.edit = self._perform(command.inverse, self.undoFailed, "Annulation")
         except _NotDone:
@@ -166,7 +182,7 @@ class Session(QObject):
         stack = self.undo_stack
         if not stack.canRedo():
             return False
-        command = stack.command(stack.index())
+        command = self._command(stack.index())
         try:
             command.inverse = self._perform(command.edit, self.undoFailed, "Rétablissement")
         except _NotDone:
@@ -186,7 +202,12 @@ class Session(QObject):
         except _NotDone:
             pass
 
-    def _perform(self, edit, failed: Signal, what: str = ""):
+    def _command(self, index: int) -> _EditCommand:
+        command = self.undo_stack.command(index)
+        assert isinstance(command, _EditCommand)  # the session pushes no other kind
+        return command
+
+    def _perform(self, edit: edits.Edit, failed: SignalInstance, what: str = "") -> edits.Edit:
         from socle_desktop.store import StoreError
         from socle_desktop.store.editing import InvalidValue, perform
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 STATES = ("error", "warning", "ok", "muted")
 
@@ -96,7 +96,7 @@ def light_palette() -> QPalette:
 _watched: set[int] = set()  # the applications whose scheme changes are followed
 
 
-def force_light(app) -> None:
+def force_light(app: QApplication) -> None:
     """Light windows from now on, and again if the desktop turns dark while Socle runs."""
     _light_if_dark(app)
     if id(app) not in _watched:
@@ -105,13 +105,13 @@ def force_light(app) -> None:
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: _later(app))
 
 
-def _later(app) -> None:
+def _later(app: QApplication) -> None:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, lambda: _light_if_dark(app))
 
 
-def _light_if_dark(app) -> None:
+def _light_if_dark(app: QApplication) -> None:
     """On a dark palette only: the light scheme asked of the platform (Qt ≥ 6.8), and where it
     stays dark, the Fusion style with its light palette."""
     if not is_dark(app.palette()):
@@ -124,16 +124,16 @@ def _light_if_dark(app) -> None:
     if is_dark(app.palette()):
         app.setStyle("Fusion")  # native styles may draw with the system's dark colours
         app.setPalette(light_palette())
+    if app.styleSheet():  # the states' colours follow the palette now in force
+        apply(app)
 
 
 # --- the states ----------------------------------------------------------------------------------
 
 
 def _dark_now() -> bool:
-    from PySide6.QtWidgets import QApplication
-
     app = QApplication.instance()
-    return app is not None and is_dark(app.palette())
+    return isinstance(app, QApplication) and is_dark(app.palette())
 
 
 def colour(name: str, dark: bool | None = None) -> QColor:
@@ -166,7 +166,7 @@ def style_sheet(dark: bool) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: names[m.group(1)], text)
 
 
-def apply(app) -> None:
+def apply(app: QApplication) -> None:
     """The states' style sheet for the application's palette (after ``force_light``)."""
     app.setStyleSheet(style_sheet(is_dark(app.palette())))
     _brushes.clear()

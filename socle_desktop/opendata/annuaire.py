@@ -3,6 +3,7 @@ row per establishment. Socle keeps its schools and the communes it names."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from socle_desktop.opendata.csvtable import (
     count,
     plain,
     read_dataset,
+    required,
     tracked,
 )
 
@@ -88,7 +90,7 @@ class Annuaire:
     def __init__(self, table: Table, progress: Progress | None = None):
         self.path = table.path
         self._table = table
-        self._col = {names: table.column(*names) for names in (
+        self._col: dict[tuple[str, ...], int | None] = {names: table.column(*names) for names in (
             UAI, NOM, TYPE, CODE_COMMUNE, NOM_COMMUNE, STATUT, CONTRAT, MATERNELLE, ELEMENTAIRE,
             ELEVES, ETAT, NATURE)}
         self.rows = len(table.records)
@@ -97,7 +99,8 @@ class Annuaire:
         self._index(progress)
 
     def _index(self, progress: Progress | None) -> None:
-        kind, insee, name = self._col[TYPE], self._col[CODE_COMMUNE], self._col[NOM_COMMUNE]
+        kind, insee, name = (required(self._col, names) for names in (TYPE, CODE_COMMUNE,
+                                                                      NOM_COMMUNE))
         upto = max(kind, insee, name)
         is_school: dict[str, bool] = {}  # « Ecole », « École », « ECOLE »: a few values
         fields, communes, records = self._table.fields, self.communes, self._records
@@ -123,7 +126,7 @@ class Annuaire:
     def school_count(self) -> int:
         return sum(len(records) for records in self._records.values())
 
-    def schools_in(self, insees) -> list[AnnuaireSchool]:
+    def schools_in(self, insees: Iterable[str]) -> list[AnnuaireSchool]:
         """The schools of these communes, in file order (an establishment on several lines
         once, as its first line)."""
         out, seen = [], set()
@@ -136,7 +139,7 @@ class Annuaire:
         return out
 
     def _school(self, row: list[str]) -> AnnuaireSchool:
-        def get(names) -> str:
+        def get(names: tuple[str, ...]) -> str:
             position = self._col[names]
             return row[position].strip() if position is not None else ""
 

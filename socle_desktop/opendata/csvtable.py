@@ -16,14 +16,17 @@ import csv
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from socle_desktop.system_errors import SpecialFile, os_reason, printable, read_bytes
 
 # progress(fraction done, 0..1) -> False to cancel
 Progress = Callable[[float], bool]
+T = TypeVar("T")
+D = TypeVar("D")  # a dataset built from a table
 
 _STOP_WORDS = frozenset({"de", "d", "l", "en", "du", "des", "le", "la", "les", "a"})
 _CHUNK_LINES = 4000  # how often progress is told, and cancellation looked at
@@ -114,7 +117,7 @@ def part(progress: Progress | None, start: float, end: float) -> Progress | None
     return lambda fraction: progress(start + (end - start) * fraction)
 
 
-def tracked(items: list, progress: Progress | None):
+def tracked(items: list[T], progress: Progress | None) -> Iterator[T]:
     """The items one by one, progress told every few thousand; ``Cancelled`` when asked."""
     if progress is None:
         yield from items
@@ -136,7 +139,15 @@ def count(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() else None
 
 
-def check_columns(table: Table, required: dict, dataset: str) -> None:
+def required(columns: dict[tuple[str, ...], int | None], names: tuple[str, ...]) -> int:
+    """The position of a column ``check_columns`` made sure of."""
+    position = columns[names]
+    if position is None:  # never: check_columns refused the file
+        raise LookupError(names[0])
+    return position
+
+
+def check_columns(table: Table, required: dict[tuple[str, ...], str], dataset: str) -> None:
     """Refuse a file that lacks a needed column, naming each one missing."""
     missing = [f"« {names[0]} » ({what})" for names, what in required.items()
                if not table.has(*names)]
@@ -149,7 +160,7 @@ def check_columns(table: Table, required: dict, dataset: str) -> None:
                         + ", ".join(missing))
 
 
-def _blocks(data: bytes, start: int = 0, size: int = _BLOCK_BYTES):
+def _blocks(data: bytes, start: int = 0, size: int = _BLOCK_BYTES) -> Iterator[bytes]:
     """``data`` from ``start`` in blocks of about ``size`` bytes, each ending at a line end, so
     that every block decodes on its own (a UTF-8 character never spans a line end)."""
     while start < len(data):
@@ -209,7 +220,7 @@ def _utf16(data: bytes) -> str | None:
 
 def _separator(header: str) -> str:
     counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
-    return max(counts, key=counts.get)
+    return max(counts, key=lambda sep: counts[sep])
 
 
 def _open_quote(line: str, sep: str, inside: bool) -> bool:
@@ -358,7 +369,8 @@ def read_table(path: Path | str, *, progress: Progress | None = None) -> Table:
     return table
 
 
-def read_dataset(path: Path | str, from_table: Callable, progress: Progress | None = None):
+def read_dataset(path: Path | str, from_table: Callable[[Table, Progress | None], D],
+                 progress: Progress | None = None) -> D:
     """Read ``path`` and build the dataset with ``from_table(table, progress)``: splitting the
     lines is most of the work, indexing the rows the last fifth of the progress bar."""
     table = read_table(path, progress=part(progress, 0, 0.8))

@@ -17,6 +17,7 @@ from socle_desktop.opendata.csvtable import (
     check_columns,
     count,
     read_dataset,
+    required,
     tracked,
 )
 
@@ -71,7 +72,7 @@ class Effectifs:
     def __init__(self, table: Table, progress: Progress | None = None):
         self.path = table.path
         self._table = table
-        self._col = {names: table.column(*names)
+        self._col: dict[tuple[str, ...], int | None] = {names: table.column(*names)
                      for names in (ANNEE, UAI, CLASSES, TOTAL, PRE, ELEM, ULIS)}
         levels = {level: table.column(*names) for level, names in LEVEL_COLUMNS.items()}
         self._levels = {level: p for level, p in levels.items() if p is not None}
@@ -82,7 +83,7 @@ class Effectifs:
             raise OpenDataError(table.path, "aucune école avec une rentrée scolaire n'y figure")
 
     def _index(self, progress: Progress | None) -> None:
-        year_at, uai_at = self._col[ANNEE], self._col[UAI]
+        year_at, uai_at = required(self._col, ANNEE), required(self._col, UAI)
         upto = max(year_at, uai_at)
         years: dict[str, int | None] = {}  # « 2022 », « 2022-2023 »: a few values
         latest = self._latest
@@ -109,7 +110,7 @@ class Effectifs:
         year, record = found
         row = self._table.fields(record)
 
-        def number(names) -> int:
+        def number(names: tuple[str, ...]) -> int:
             position = self._col[names]
             return (count(row[position]) or 0) if position is not None else 0
 

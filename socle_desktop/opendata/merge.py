@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from socle_desktop.domain.edits import Batch, Insert, SetField, copy_with_new_ids
+from socle_desktop.domain.edits import Batch, Edit, Insert, SetField, copy_with_new_ids
 from socle_desktop.domain.model import SECTEUR_LABELS, Commune, Dossier, School, Secteur
 from socle_desktop.domain.money import group_thousands
 from socle_desktop.opendata.proposals import Proposal
@@ -73,10 +73,11 @@ def _added(proposal: Proposal) -> SchoolChange:
 
 
 def _updates(existing: School, proposal: Proposal, dossier: Dossier,
-             names: dict[str, str]) -> tuple[list, list[str]]:
+             names: dict[str, str]) -> tuple[list[Edit], list[str]]:
     """The SetField/Insert edits that bring ``existing`` to the open data, and their wording."""
     new = proposal.school
-    edits, details = [], []
+    edits: list[Edit] = []
+    details: list[str] = []
 
     def commune_name(insee: str) -> str:
         known = dossier.commune(insee)
@@ -116,7 +117,7 @@ def plan_import(dossier: Dossier, proposals: list[Proposal]) -> ImportPlan:
     """What importing ``proposals`` (the ticked ones) into ``dossier`` changes, and its edit."""
     existing = {s.uai.strip().upper(): s for s in reversed(dossier.ecoles) if s.uai.strip()}
     names = {p.commune.insee: p.commune.nom for p in proposals}
-    edits: list = []
+    edits: list[Edit] = []
     new_communes: list[Commune] = []
     changes: list[SchoolChange] = []
     for proposal in proposals:

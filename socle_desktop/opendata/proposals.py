@@ -41,7 +41,7 @@ def readable_name(name: str) -> str:
     if any(c.islower() for c in name):
         return re.sub(r"^Ecole\b", "École", name)
 
-    def word(match: re.Match) -> str:
+    def word(match: re.Match[str]) -> str:
         text = match.group()
         known = _WORDS.get(plain(text))
         return known if known is not None else text.capitalize()
@@ -235,9 +235,9 @@ def _proposal(source: AnnuaireSchool, commune: CommuneInfo,
         if kind != "maternelle":
             classes, class_notes = estimate_classes(counts)
             notes += class_notes
-        if effectifs.latest_year and counts.annee < effectifs.latest_year:
-            notes.append(f"effectifs de la rentrée {counts.annee} (aucun pour "
-                         f"{effectifs.latest_year})")
+        latest = effectifs.latest_year if effectifs is not None else None
+        if latest and counts.annee < latest:
+            notes.append(f"effectifs de la rentrée {counts.annee} (aucun pour {latest})")
     else:
         eleves = source.eleves or 0
         if source.eleves is None:
@@ -268,7 +268,7 @@ def _refused(source: AnnuaireSchool, commune: CommuneInfo, reason: str) -> Propo
     """A school shown, never importable: its row or its counts cannot be trusted."""
     secteur, _note = _secteur(source)
     known = source.eleves is not None and source.eleves <= MAX_SCHOOL_PUPILS
-    pupils = source.eleves if known else 0
+    pupils = source.eleves if known and source.eleves is not None else 0
     school = School(nom=readable_name(source.nom), uai=source.uai, commune=source.insee,
                     secteur=secteur or Secteur.PRIVE, eleves=pupils)
     return Proposal(source=source, commune=commune, school=school, kind=_kind(source, None),

@@ -7,6 +7,7 @@ import csv
 import io
 import os
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 from socle_desktop.domain.samples import valid_uai
@@ -20,10 +21,11 @@ SHARED_DATA_ENV = "SOCLE_SHARED_DATA"
 def real_extracts_folder(repository: Path) -> Path | None:
     """The folder holding both real extracts, for the tests and screenshots of ``repository``:
     ``$SOCLE_SHARED_DATA``, else ``shared/data`` beside the repository; None when absent."""
-    for folder in filter(None, (os.environ.get(SHARED_DATA_ENV),
-                                Path(repository).resolve().parent / "shared" / "data")):
-        if (Path(folder) / REAL_ANNUAIRE).is_file() and (Path(folder) / REAL_EFFECTIFS).is_file():
-            return Path(folder)
+    named = os.environ.get(SHARED_DATA_ENV)
+    beside = Path(repository).resolve().parent / "shared" / "data"
+    for folder in ([Path(named)] if named else []) + [beside]:
+        if (folder / REAL_ANNUAIRE).is_file() and (folder / REAL_EFFECTIFS).is_file():
+            return folder
     return None
 
 
@@ -111,9 +113,9 @@ def csv_text(rows: list[dict[str, str]], columns: tuple[str, ...] | list[str], *
     return out.getvalue()
 
 
-def write_csv(path: Path, rows: list[dict[str, str]], columns, *, sep: str = ";",
+def write_csv(path: Path, rows: list[dict[str, str]], columns: Sequence[str], *, sep: str = ";",
               encoding: str = "utf-8-sig") -> Path:
-    Path(path).write_bytes(csv_text(rows, columns, sep=sep).encode(encoding))
+    Path(path).write_bytes(csv_text(rows, list(columns), sep=sep).encode(encoding))
     return Path(path)
 
 
@@ -154,7 +156,8 @@ def national_effectifs(path: Path, annuaire_rows: int = 65_000, years: tuple[int
     out = []
     for year in years:
         for n in range(annuaire_rows):
-            levels = tuple(rng.randint(5, 40) for _ in range(5))
+            a, b, c, d, e = (rng.randint(5, 40) for _ in range(5))
+            levels = (a, b, c, d, e)
             out.append(effectifs_row(valid_uai(100_000 + n), year, f"Commune {n % 35_000}",
                                      classes=sum(levels) // 24 + 1, pre=rng.choice((0, 0, 60)),
                                      levels=levels))

@@ -11,13 +11,20 @@ from socle_desktop.domain.campaign import Campaign, setting_label
 from socle_desktop.domain.model import Dossier, PorteurType
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
-from socle_desktop.report.styles import CONTENT_WIDTH, RULE, grid_style, make_table, stylesheet
+from socle_desktop.report.styles import (
+    CONTENT_WIDTH,
+    RULE,
+    Flowable,
+    grid_style,
+    make_table,
+    stylesheet,
+)
 from socle_desktop.report.text import Para, markup, para
 
 
-def alerts_section(result: Result) -> list:
+def alerts_section(result: Result) -> list[Flowable]:
     styles = stylesheet()
-    flow: list = [Para("Points d'attention", styles["h1"])]
+    flow: list[Flowable] = [Para("Points d'attention", styles["h1"])]
     if not result.alerts:
         flow.append(Para("Aucun point d'attention.", styles["body"]))
     for alert in result.alerts:
@@ -65,7 +72,7 @@ def _vat_fr(dossier: Dossier) -> str:
     return text
 
 
-def settings_section(dossier: Dossier, campaign: Campaign) -> list:
+def settings_section(dossier: Dossier, campaign: Campaign) -> list[Flowable]:
     """Every rule figure and setting the computation used, so a reader can redo it."""
     styles = stylesheet()
     params = dossier.parametres
@@ -100,7 +107,7 @@ def settings_section(dossier: Dossier, campaign: Campaign) -> list:
                  styles["small"])]
 
 
-def signature_section(dossier: Dossier) -> list:
+def signature_section(dossier: Dossier) -> list[Flowable]:
     """« Fait à …, le … », the signatory by type of porteur, room for the stamp."""
     styles = stylesheet()
     signatory = "Le maire" if dossier.porteur.type == PorteurType.COMMUNE else "Le président"

@@ -9,13 +9,14 @@ from functools import cache
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
-from socle_desktop.domain.comparison import FIGURES, Comparison, shown
+from socle_desktop.domain.comparison import FIGURES, Comparison, Figure, VariantColumn, shown
 from socle_desktop.domain.money import euros, signed_euros
 from socle_desktop.report.styles import (
     CONTENT_WIDTH,
     MUTED_HEX,
+    Flowable,
     bold_row,
     grid_style,
     make_table,
@@ -27,7 +28,7 @@ PER_TABLE = 4  # variants side by side in one table: 174 mm hold a label and fou
 VALUE_WIDTH = 32 * mm  # « 1 234 567,89 € » and a name on two lines
 
 
-def _widths(columns: tuple) -> list[float]:
+def _widths(columns: tuple[VariantColumn, ...]) -> list[float]:
     """The label takes what the variants leave: every table spans the page."""
     return [CONTENT_WIDTH - VALUE_WIDTH * len(columns)] + [VALUE_WIDTH] * len(columns)
 
@@ -39,18 +40,18 @@ def _right(bold: bool = False) -> ParagraphStyle:
     return ParagraphStyle(f"comparison_right_{bold}", base, alignment=TA_RIGHT)
 
 
-def _chunks(comparison: Comparison) -> list[tuple]:
+def _chunks(comparison: Comparison) -> list[tuple[VariantColumn, ...]]:
     columns = comparison.columns
     return [columns[i : i + PER_TABLE] for i in range(0, len(columns), PER_TABLE)]
 
 
-def _head(column, width: float) -> Para:
+def _head(column: VariantColumn, width: float) -> Para:
     name = markup(truncate(column.nom, 3 * (width - 10), size=8.5))  # three lines at most
     mark = "<br/><font size='7.5'>variante retenue</font>" if column.retained else ""
     return Para(f"<b>{name}</b>{mark}", _right(bold=True))
 
 
-def _value(comparison: Comparison, column, figure) -> Para | str:
+def _value(comparison: Comparison, column: VariantColumn, figure: Figure) -> Para | str:
     text = shown(figure, column.value(figure.key), len(comparison.school_names))
     if column.retained or not comparison.delta(column, figure.key):
         return text
@@ -61,7 +62,7 @@ def _value(comparison: Comparison, column, figure) -> Para | str:
     )
 
 
-def figures_table(comparison: Comparison, columns: tuple):
+def figures_table(comparison: Comparison, columns: tuple[VariantColumn, ...]) -> Table:
     rows = [["", *(_head(c, VALUE_WIDTH) for c in columns)]]
     for figure in FIGURES:
         rows.append([figure.label, *(_value(comparison, c, figure) for c in columns)])
@@ -69,7 +70,7 @@ def figures_table(comparison: Comparison, columns: tuple):
     return make_table(rows, _widths(columns), style, right_from=1)
 
 
-def schools_table(comparison: Comparison, columns: tuple):
+def schools_table(comparison: Comparison, columns: tuple[VariantColumn, ...]) -> Table:
     """Per school: its expense less its equipment subsidy, in each variant."""
     widths = _widths(columns)
     rows = [["École", *(_head(c, VALUE_WIDTH) for c in columns)]]
@@ -89,10 +90,10 @@ def schools_table(comparison: Comparison, columns: tuple):
     return make_table(rows, widths, grid_style(), right_from=1)
 
 
-def comparison_section(comparison: Comparison) -> list:
+def comparison_section(comparison: Comparison) -> list[Flowable]:
     """The page: a new page, the figures, each variant's headline, the schools."""
     styles = stylesheet()
-    flow: list = [
+    flow: list[Flowable] = [
         PageBreak(),
         Para("Comparaison des variantes", styles["h1"]),
         Para(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Table
 
@@ -27,7 +29,8 @@ WIDTHS = [88 * mm, 22 * mm, 16 * mm, 16 * mm, 32 * mm]
 
 
 def diagnostic_table(diagnostic: SchoolDiagnostic) -> Table:
-    rows: list = [["Élément du socle numérique", "Existant", "Prévu", "Besoin", "Après le projet"]]
+    rows: list[list[Any]] = [["Élément du socle numérique", "Existant", "Prévu", "Besoin",
+                              "Après le projet"]]
     colours = []
     for row, item in enumerate(diagnostic.items, start=1):
         label = item.item.libelle + (" (facultatif)" if item.item.facultatif else "")

@@ -8,6 +8,7 @@ then stamps « page x / y » on all of them (one layout pass, no second build).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -24,6 +25,7 @@ from socle_desktop.report.styles import (
     MARGIN_X,
     MUTED,
     RULE,
+    Flowable,
     register_fonts,
 )
 from socle_desktop.report.text import truncate
@@ -74,15 +76,15 @@ def _draw_frame(canvas: Canvas, running: Running) -> None:
 class NumberedCanvas(Canvas):
     """A canvas that holds its pages back until ``save`` to write « page x / y » on each."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self._held: list[dict] = []
+        self._held: list[dict[str, Any]] = []
 
-    def showPage(self):  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._held.append(dict(self.__dict__))
         self._startPage()
 
-    def save(self):
+    def save(self) -> None:
         total = len(self._held)
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
@@ -98,7 +100,7 @@ class NumberedCanvas(Canvas):
 class DossierDocTemplate(BaseDocTemplate):
     """A4, one frame, the running header and footer on every page."""
 
-    def __init__(self, file, running: Running, *, title: str, author: str, subject: str):
+    def __init__(self, file: Any, running: Running, *, title: str, author: str, subject: str):
         register_fonts()
         super().__init__(
             file,
@@ -119,8 +121,8 @@ class DossierDocTemplate(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
 
-    def _on_page(self, canvas: Canvas, _doc) -> None:
+    def _on_page(self, canvas: Canvas, _doc: Any) -> None:
         _draw_frame(canvas, self.running)
 
-    def build(self, flowables):  # noqa: D102 - same as the base, with the numbered canvas
+    def build(self, flowables: list[Flowable]) -> None:  # noqa: D102 - same as the base, with the numbered canvas
         super().build(flowables, canvasmaker=NumberedCanvas)

@@ -19,6 +19,8 @@ from socle_desktop.report.styles import (
     BOX_BG,
     FONT_BOLD,
     SECTION_BG,
+    Command,
+    Flowable,
     bold_row,
     grid_style,
     make_table,
@@ -66,7 +68,7 @@ def _classes_table(school: School) -> Table:
     return make_table(rows, CLASS_WIDTHS, grid_style(), right_from=2)
 
 
-def _line_row(line: Line, dossier: Dossier) -> list:
+def _line_row(line: Line, dossier: Dossier) -> list[Flowable]:
     label = line.libelle or line.article
     if not is_subsidisable(line, dossier):
         label += " (non subventionnable)"
@@ -129,8 +131,9 @@ def _figures(sr: SchoolResult, campaign: Campaign) -> Table:
     if not sr.excluded_because:
         rows.append(["Sa part de la subvention d'équipement de la commune (au prorata de la "
                      "dépense éligible)", euros(sr.subsidy)])
-    style = [("BACKGROUND", (0, 0), (-1, -1), BOX_BG), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-             ("FONTNAME", (0, eligible_row), (-1, eligible_row), FONT_BOLD)]
+    style: list[Command] = [("BACKGROUND", (0, 0), (-1, -1), BOX_BG),
+                            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                            ("FONTNAME", (0, eligible_row), (-1, eligible_row), FONT_BOLD)]
     if sr.excluded_because:
         rows.append([Para(f"<font color='{BAD_HEX}'><b>École exclue de la subvention "
                           f"d'équipement</b> : {markup(sr.excluded_because)}.</font>",
@@ -140,13 +143,13 @@ def _figures(sr: SchoolResult, campaign: Campaign) -> Table:
                       repeat_rows=0)
 
 
-def _subheading(text: str) -> list:
+def _subheading(text: str) -> list[Flowable]:
     """A small heading never left alone at the foot of a page; the table under it may split."""
     return [CondPageBreak(30 * mm), Para(text, stylesheet()["h3"])]
 
 
 def school_section(school: School, sr: SchoolResult, diagnostic: SchoolDiagnostic,
-                   dossier: Dossier, campaign: Campaign) -> list:
+                   dossier: Dossier, campaign: Campaign) -> list[Flowable]:
     styles = stylesheet()
     facts = [f"UAI {school.uai or '—'}", SECTEUR_LABELS[school.secteur],
              plural(school.eleves, "élève"),
@@ -172,11 +175,11 @@ def school_section(school: School, sr: SchoolResult, diagnostic: SchoolDiagnosti
 
 
 def schools_detail(dossier: Dossier, campaign: Campaign, result: Result,
-                   diagnostics: dict[str, SchoolDiagnostic]) -> list:
+                   diagnostics: dict[str, SchoolDiagnostic]) -> list[Flowable]:
     """The detail, commune by commune; schools whose commune is not in the dossier come last."""
     styles = stylesheet()
     by_id = {sr.school_id: sr for sr in result.schools}
-    flow: list = []
+    flow: list[Flowable] = []
     for commune in result.communes:
         schools = dossier.schools_of(commune.insee)
         title = heading(f"Commune : {commune.nom} ({commune.insee})")

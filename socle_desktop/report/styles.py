@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -12,6 +14,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus.tables import CellStyle, Table, TableStyle
 
 from socle_desktop.resources import resource_file
+
+# reportlab has no type hints: its flowables and table commands are named for the reader.
+Flowable = Any
+Command = tuple[Any, ...]
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -102,8 +108,8 @@ class AmountCellLook(CellLook):
     alignment = "RIGHT"
 
 
-def make_table(rows: list[list], widths: list[float], commands: list[tuple] = (), *,
-               right_from: int | None = None, repeat_rows: int = 1, **kwargs) -> Table:
+def make_table(rows: list[list[Any]], widths: list[float], commands: Sequence[Command] = (), *,
+               right_from: int | None = None, repeat_rows: int = 1, **kwargs: Any) -> Table:
     """A table in the dossier's look; columns ``right_from`` onwards (amounts) aligned right.
     Long tables split across pages and repeat their first ``repeat_rows`` rows."""
     register_fonts()
@@ -116,9 +122,9 @@ def make_table(rows: list[list], widths: list[float], commands: list[tuple] = ()
     return table
 
 
-def grid_style(*, header_rows: int = 1, zebra: bool = True) -> list[tuple]:
+def grid_style(*, header_rows: int = 1, zebra: bool = True) -> list[Command]:
     """The look of every data table: a tinted header, light horizontal rules, zebra rows."""
-    commands: list[tuple] = [
+    commands: list[Command] = [
         ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, RULE),
         ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT),
@@ -136,7 +142,7 @@ def grid_style(*, header_rows: int = 1, zebra: bool = True) -> list[tuple]:
     return commands
 
 
-def bold_row(row: int) -> list[tuple]:
+def bold_row(row: int) -> list[Command]:
     """A total or subtotal row."""
     return [
         ("FONTNAME", (0, row), (-1, row), FONT_BOLD),

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -42,7 +44,7 @@ _bounds = ContextVar("bounds", default=BOUNDS)
 
 
 @contextmanager
-def tight_bounds():
+def tight_bounds() -> Iterator[None]:
     """Within this, user texts are cut shorter (the second layout of build_pdf)."""
     token = _bounds.set(TIGHT_BOUNDS)
     try:
@@ -80,7 +82,7 @@ class Para(Paragraph):
     it may break a line at, but keeps U+00A0 together: inside wrapped text the one becomes the
     other. Table cells drawn as plain strings keep U+202F."""
 
-    def __init__(self, text: str, style=None, *args, **kwargs):
+    def __init__(self, text: str, style: Any = None, *args: Any, **kwargs: Any):
         super().__init__(text.replace(NARROW_NBSP, NBSP), style, *args, **kwargs)
 
 
@@ -93,10 +95,10 @@ def para(text: str, style: str = "body") -> Para:
 def _cell_width(text: str, font: str) -> float:
     """Width of a cell text; article labels repeat a lot, so it is worth remembering."""
     register_fonts()
-    return stringWidth(text, font, CELL_SIZE)
+    return float(stringWidth(text, font, CELL_SIZE))
 
 
-def cell(text: str, width: float, *, bold: bool = False):
+def cell(text: str, width: float, *, bold: bool = False) -> str | Para:
     """A table cell for user text in a column of ``width`` points: a plain string when it fits on
     one line (cheap to lay out), else a Paragraph that wraps inside the cell."""
     text = clean(text)

@@ -263,7 +263,7 @@ def inspect(conn: sqlite3.Connection, path: Path, *, full: bool = True,
     """
     try:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         problems = [row[0] for row in conn.execute(
             "PRAGMA integrity_check(5)" if full else "PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as error:

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from socle_desktop import __version__
 from socle_desktop.domain.campaign import Campaign
+from socle_desktop.domain.edits import Edit
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.validation import InvalidValue, check_dossier
 from socle_desktop.store.checks import (
@@ -82,14 +83,14 @@ def _now() -> str:
 
 def _write_all(db: Database, dossier: Dossier, campaign: Campaign, origin: str) -> None:
     db.executescript(SCHEMA + VIEWS)
-    db["meta"].insert_all([
+    db.table("meta").insert_all([
         {"cle": "application", "valeur": APPLICATION},
         {"cle": "version_schema", "valeur": str(SCHEMA_VERSION)},
         {"cle": "version_socle", "valeur": __version__},
         {"cle": "cree_le", "valeur": _now()},
         {"cle": "description", "valeur": DESCRIPTION},
     ])
-    db["campagne"].insert({"identifiant": campaign.id, "nom": campaign.nom,
+    db.table("campagne").insert({"identifiant": campaign.id, "nom": campaign.nom,
                            "version": campaign.version, "regles_toml": campaign.source_text,
                            "origine": origin})
     dossier_rows(dossier).write(db)
@@ -160,7 +161,7 @@ def _take_lock(path: Path) -> FileLock:
     return lock
 
 
-def create_dossier_file(path, dossier: Dossier, campaign: Campaign, *,
+def create_dossier_file(path: Path | str, dossier: Dossier, campaign: Campaign, *,
                         replace: bool = False) -> None:
     """Write ``dossier`` as a new file, atomically: all of it, or nothing (and no leftover)."""
     path = Path(path)
@@ -229,7 +230,7 @@ def _stamp(path: Path) -> tuple[int, int, int, int]:
 
 def _data_version(db: Database) -> int:
     """Changes when another connection or program has written the file (PRAGMA data_version)."""
-    return db.execute("PRAGMA data_version").fetchone()[0]
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
 def _migrate(db: Database, path: Path, version: int) -> Path:
@@ -270,7 +271,7 @@ class DossierFile:
     # --- opening ----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path, *, read_only: bool = False) -> DossierFile:
+    def open(cls, path: Path | str, *, read_only: bool = False) -> DossierFile:
         """Check and open a file; DossierInUse when another window or instance edits it."""
         path = Path(path).absolute()
         sniff(path)
@@ -330,7 +331,7 @@ class DossierFile:
         return opened
 
     @classmethod
-    def create(cls, path, dossier: Dossier, campaign: Campaign) -> DossierFile:
+    def create(cls, path: Path | str, dossier: Dossier, campaign: Campaign) -> DossierFile:
         """A new file holding ``dossier`` (replacing the file there, unless someone edits it).
 
         The returned file's ``dossier`` is the very object given: keep editing it."""
@@ -349,7 +350,7 @@ class DossierFile:
 
     # --- editing ----------------------------------------------------------------------------
 
-    def apply(self, edit) -> None:
+    def apply(self, edit: Edit) -> None:
         """Write an edit already applied to ``self.dossier``: one transaction, on disk at return."""
         if self._db is None:
             raise StoreError(self.path, self.read_only_reason or "le fichier est fermé")
@@ -380,6 +381,7 @@ class DossierFile:
         except OSError:
             what = "a été déplacé, renommé ou supprimé"
         else:
+            assert self._stamp is not None and self._db is not None  # open for editing
             same = now[:2] == self._stamp[:2]
             if now == self._stamp and _data_version(self._db) == self._data_version:
                 return
@@ -394,7 +396,7 @@ class DossierFile:
             "affiché garde vos modifications précédentes : « Enregistrer sous… » les met dans "
             "un fichier ; ou rouvrez le fichier pour voir ce qu'il contient maintenant.")
 
-    def save_as(self, path) -> DossierFile:
+    def save_as(self, path: Path | str) -> DossierFile:
         """« Enregistrer sous » : a copy at ``path``, which becomes the open file."""
         target = Path(path).absolute()
         if _same_path(target, self.path):
@@ -419,7 +421,7 @@ class DossierFile:
     def __enter__(self) -> DossierFile:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __repr__(self) -> str:

@@ -106,7 +106,7 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     are removed."""
     pattern = re.compile(re.escape(temporary_prefix(path)) + r"[A-Za-z0-9_]{8}\.tmp")
     folder = path.absolute().parent
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(folder)
     except OSError:

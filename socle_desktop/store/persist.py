@@ -8,10 +8,12 @@ belong to the current variant (``variant_id``); the variant edits name theirs.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlite_utils import Database
 
 from socle_desktop.domain import edits
-from socle_desktop.domain.model import Classroom, Commune, School
+from socle_desktop.domain.model import Classroom, Commune, Existant, School
 from socle_desktop.store import rows as R
 
 # kind -> (table, key column, {model field: column}); the singletons are the row with id 1.
@@ -22,11 +24,27 @@ COLUMNS = {
     "commune": ("communes", {"insee": "insee", "nom": "nom"}),
     "ecole": ("ecoles", {name: name for name in ("nom", "uai", "commune", "secteur", "eleves")}),
     "classe": ("classes", {"nom": "nom", "niveaux": "niveaux", "eleves": "eleves"}),
-    "ligne": ("lignes", {name: name for name in ("article", "libelle", "quantite",
-                                                 "prix_unitaire")}),
-    "article": ("catalogue", {name: name for name in (
-        "libelle", "categorie", "niveau", "volet", "prix_unitaire", "taux_tva",
-        "subventionnable", "unite", "places")}),
+    "ligne": (
+        "lignes",
+        {name: name for name in ("article", "libelle", "quantite", "prix_unitaire")},
+    ),
+    "article": (
+        "catalogue",
+        {
+            name: name
+            for name in (
+                "libelle",
+                "categorie",
+                "niveau",
+                "volet",
+                "prix_unitaire",
+                "taux_tva",
+                "subventionnable",
+                "unite",
+                "places",
+            )
+        },
+    ),
     "variante": ("variantes", {"nom": "nom"}),
 }
 INTEGER_COLUMNS = {"eleves", "quantite", "places"}
@@ -36,7 +54,7 @@ class Mismatch(Exception):
     """The edit does not fit the file (a bug: the file and the dossier in memory disagree)."""
 
 
-def write_edit(db: Database, edit, variant_id: str) -> None:
+def write_edit(db: Database, edit: edits.Edit, variant_id: str) -> None:
     """Write ``edit``; ``variant_id``: the current variant, whose lines are in the schools."""
     if isinstance(edit, edits.SetField):
         _set_field(db, edit, variant_id)
@@ -57,7 +75,7 @@ def write_edit(db: Database, edit, variant_id: str) -> None:
         raise Mismatch(f"modification inconnue : {edit!r}")
 
 
-def _update(db: Database, table: str, key: str, values: dict) -> None:
+def _update(db: Database, table: str, key: str | int, values: dict[str, Any]) -> None:
     assignments = ", ".join(f"{column} = ?" for column in values)
     cursor = db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), key])
     if cursor.rowcount != 1:
@@ -87,15 +105,18 @@ def _set_field(db: Database, edit: edits.SetField, variant_id: str) -> None:
         raise Mismatch(f"champ non enregistrable : {kind}.{field}")
 
 
-def _existant(db: Database, school_id: str, existant: dict) -> None:
+def _existant(db: Database, school_id: str, existant: dict[str, Existant]) -> None:
     db.execute("DELETE FROM existant WHERE ecole_id = ?", [school_id])
     for element, etat in existant.items():
-        db.execute("INSERT INTO existant (ecole_id, element, etat) VALUES (?, ?, ?)",
-                   [school_id, element, R.encode(etat)])
+        db.execute(
+            "INSERT INTO existant (ecole_id, element, etat) VALUES (?, ?, ?)",
+            [school_id, element, R.encode(etat)],
+        )
 
 
-def _replace_children(db: Database, kind: str, parent_id: str, field: str, items: list,
-                      variant_id: str) -> None:
+def _replace_children(
+    db: Database, kind: str, parent_id: str, field: str, items: list[Any], variant_id: str
+) -> None:
     """A whole list set at once (rare): its rows are deleted and written again."""
     rows = R.Rows(variant_id)
     if kind == "ecole" and field == "classes":
@@ -104,13 +125,17 @@ def _replace_children(db: Database, kind: str, parent_id: str, field: str, items
             rows.classroom(classroom, parent_id, i)
     elif kind == "ecole" and field in ("lignes", "services"):
         volet, niveau = R.LINE_LISTS[field]
-        db.execute("DELETE FROM lignes WHERE ecole_id = ? AND volet = ? AND niveau = ? AND "
-                   "variante_id = ?", [parent_id, volet, niveau, variant_id])
+        db.execute(
+            "DELETE FROM lignes WHERE ecole_id = ? AND volet = ? AND niveau = ? AND "
+            "variante_id = ?",
+            [parent_id, volet, niveau, variant_id],
+        )
         rows.lines(items, parent_id, None, field)
     elif kind == "classe" and field == "lignes":
         school_id = _class_school(db, parent_id)
-        db.execute("DELETE FROM lignes WHERE classe_id = ? AND variante_id = ?",
-                   [parent_id, variant_id])
+        db.execute(
+            "DELETE FROM lignes WHERE classe_id = ? AND variante_id = ?", [parent_id, variant_id]
+        )
         rows.lines(items, school_id, parent_id, "lignes")
     else:
         raise Mismatch(f"liste non enregistrable : {kind}.{field}")
@@ -124,11 +149,12 @@ def _class_school(db: Database, class_id: str) -> str:
     row = db.execute("SELECT ecole_id FROM classes WHERE id = ?", [class_id]).fetchone()
     if row is None:
         raise Mismatch(f"classe {class_id!r} absente du fichier")
-    return row[0]
+    return str(row[0])
 
 
-def _siblings(db: Database, kind: str, parent_id: str, collection: str,
-              variant_id: str) -> tuple[str, str, list]:
+def _siblings(
+    db: Database, kind: str, parent_id: str, collection: str, variant_id: str
+) -> tuple[str, str, list[str]]:
     """(table, WHERE clause, parameters) naming the list an entity belongs to."""
     if kind == "commune":
         return "communes", "1", []
@@ -141,14 +167,19 @@ def _siblings(db: Database, kind: str, parent_id: str, collection: str,
         if row is not None:
             return "lignes", "classe_id = ? AND variante_id = ?", [parent_id, variant_id]
         volet, niveau = R.LINE_LISTS[collection]
-        return ("lignes", "ecole_id = ? AND volet = ? AND niveau = ? AND variante_id = ?",
-                [parent_id, volet, niveau, variant_id])
+        return (
+            "lignes",
+            "ecole_id = ? AND volet = ? AND niveau = ? AND variante_id = ?",
+            [parent_id, volet, niveau, variant_id],
+        )
     raise Mismatch(f"type d'élément inconnu : {kind}")
 
 
-def _shift(db: Database, table: str, where: str, params: list, start: int, by: int) -> None:
-    db.execute(f"UPDATE {table} SET position = position + ? WHERE {where} AND position >= ?",
-               [by, *params, start])
+def _shift(db: Database, table: str, where: str, params: list[str], start: int, by: int) -> None:
+    db.execute(
+        f"UPDATE {table} SET position = position + ? WHERE {where} AND position >= ?",
+        [by, *params, start],
+    )
 
 
 def _insert(db: Database, edit: edits.Insert, variant_id: str) -> None:
@@ -165,8 +196,9 @@ def _insert(db: Database, edit: edits.Insert, variant_id: str) -> None:
         rows.classroom(obj, edit.parent_id, edit.index)
     elif edit.kind == "ligne":
         if table == "lignes" and where.startswith("classe_id"):
-            rows.lines([obj], _class_school(db, edit.parent_id), edit.parent_id, "lignes",
-                       edit.index)
+            rows.lines(
+                [obj], _class_school(db, edit.parent_id), edit.parent_id, "lignes", edit.index
+            )
         else:
             rows.lines([obj], edit.parent_id, None, edit.collection, edit.index)
     else:
@@ -178,8 +210,10 @@ _LOCATE = {
     "commune": ("communes", "SELECT position FROM communes WHERE id = ?"),
     "ecole": ("ecoles", "SELECT position FROM ecoles WHERE id = ?"),
     "classe": ("classes", "SELECT position, ecole_id FROM classes WHERE id = ?"),
-    "ligne": ("lignes", "SELECT position, ecole_id, classe_id, volet, niveau, variante_id "
-                        "FROM lignes WHERE id = ?"),
+    "ligne": (
+        "lignes",
+        "SELECT position, ecole_id, classe_id, volet, niveau, variante_id FROM lignes WHERE id = ?",
+    ),
 }
 
 
@@ -199,8 +233,10 @@ def _remove(db: Database, edit: edits.Remove) -> None:
     elif row[2] is not None:
         where, params = "classe_id = ? AND variante_id = ?", [row[2], row[5]]
     else:
-        where, params = ("ecole_id = ? AND volet = ? AND niveau = ? AND variante_id = ?",
-                         [row[1], row[3], row[4], row[5]])
+        where, params = (
+            "ecole_id = ? AND volet = ? AND niveau = ? AND variante_id = ?",
+            [row[1], row[3], row[4], row[5]],
+        )
     _shift(db, table, where, params, position + 1, -1)
 
 
@@ -215,5 +251,8 @@ def _put_article(db: Database, edit: edits.PutArticle) -> None:
     if row is None:  # a new key goes last, as in the dict
         row = db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM catalogue").fetchone()
     values = R.article_row(edit.article_id, edit.item, row[0])
-    db.execute(f"INSERT OR REPLACE INTO catalogue ({', '.join(values)}) VALUES "
-               f"({', '.join('?' for _ in values)})", list(values.values()))
+    db.execute(
+        f"INSERT OR REPLACE INTO catalogue ({', '.join(values)}) VALUES "
+        f"({', '.join('?' for _ in values)})",
+        list(values.values()),
+    )

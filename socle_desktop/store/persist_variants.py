@@ -10,12 +10,12 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from socle_desktop.domain import edits
-from socle_desktop.domain.model import LineKey
+from socle_desktop.domain.model import Line, LineKey
 from socle_desktop.store import rows as R
 from socle_desktop.store.persist import Mismatch
 
 
-def write_variant_edit(db: Database, edit) -> None:
+def write_variant_edit(db: Database, edit: edits.Edit) -> None:
     if isinstance(edit, edits.AddVariant):
         _add(db, edit)
     elif isinstance(edit, edits.RemoveVariant):
@@ -59,7 +59,7 @@ def _remove(db: Database, variant_id: str) -> None:
     db.execute("UPDATE variantes SET position = position - 1 WHERE position > ?", [row[0]])
 
 
-def _set_lines(db: Database, variant_id: str, key: LineKey, lines: list) -> None:
+def _set_lines(db: Database, variant_id: str, key: LineKey, lines: list[Line]) -> None:
     owner, collection = key
     if db.execute("SELECT 1 FROM variantes WHERE id = ?", [variant_id]).fetchone() is None:
         raise Mismatch(f"variante {variant_id!r} absente du fichier")

@@ -9,9 +9,10 @@ apply. The first problem raises ``DamagedRow``, a French message naming the tabl
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from socle_desktop.domain.model import (
     CatalogueItem,
@@ -45,6 +46,10 @@ from socle_desktop.domain.validation import (
     check_school,
     check_variants,
 )
+
+T = TypeVar("T")
+V = TypeVar("V")
+E = TypeVar("E", bound=Enum)
 
 PARAMETRES_FIELDS = (
     "prix_saisis",
@@ -133,10 +138,12 @@ def _optional_text(value: Any) -> str | None:
 CELL = {"text": _text, "int": _integer, "amount": _amount, "flag": _flag, "text?": _optional_text}
 
 
-def _rows(conn, table: str, columns: dict[str, str], order: str = "rowid"):
+def _rows(
+    conn: sqlite3.Connection, table: str, columns: dict[str, str], order: str = "rowid"
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """Each row of ``table`` as (where, {column: checked value})."""
     sql = f"SELECT rowid, {', '.join(columns)} FROM {table} ORDER BY {order}"
-    seen: set = set()
+    seen: set[Any] = set()
     for raw in conn.execute(sql):
         rowid, values = raw[0], raw[1:]
         where = _where(table, rowid, values[0] if "id" in columns else None)
@@ -144,7 +151,7 @@ def _rows(conn, table: str, columns: dict[str, str], order: str = "rowid"):
             if values[0] in seen:
                 raise DamagedRow(f"{where} : identifiant en double")
             seen.add(values[0])
-        row = {}
+        row: dict[str, Any] = {}
         for (name, kind), value in zip(columns.items(), values, strict=True):
             try:
                 row[name] = CELL[kind](value)
@@ -153,7 +160,9 @@ def _rows(conn, table: str, columns: dict[str, str], order: str = "rowid"):
         yield where, row
 
 
-def _checked(where: str, check: Callable[[Any], None], obj: Any, columns: dict | None = None):
+def _checked(
+    where: str, check: Callable[[Any], None], obj: T, columns: dict[str, str] | None = None
+) -> T:
     """``obj`` once ``validation`` accepts it, else DamagedRow naming the column."""
     try:
         check(obj)
@@ -163,15 +172,19 @@ def _checked(where: str, check: Callable[[Any], None], obj: Any, columns: dict |
     return obj
 
 
-def _choice(where: str, kind: str, field: str, value: str, enum):
-    _checked(where, lambda v: check_field(kind, field, v), value, {field: field})
+def _field_check(kind: str, field: str) -> Callable[[Any], None]:
+    return lambda value: check_field(kind, field, value)
+
+
+def _choice(where: str, kind: str, field: str, value: str, enum: type[E]) -> E:
+    _checked(where, _field_check(kind, field), value, {field: field})
     return enum(value)
 
 
 # --- the tables -------------------------------------------------------------------------------
 
 
-def read_campaign_row(conn) -> tuple[str, str, str] | None:
+def read_campaign_row(conn: sqlite3.Connection) -> tuple[str, str, str] | None:
     """(identifiant, regles_toml, origine) of the ``campagne`` table, or None if it is empty."""
     with _decoding(conn):
         for _, row in _rows(
@@ -184,14 +197,14 @@ def read_campaign_row(conn) -> tuple[str, str, str] | None:
 class _decoding:
     """Text cells decoded by us for the time of a read, so that a bad one can be named."""
 
-    def __init__(self, conn):
+    def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
-    def __enter__(self):
+    def __enter__(self) -> None:
         self.before = self.conn.text_factory
         self.conn.text_factory = _decode
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.conn.text_factory = self.before
 
 
@@ -226,7 +239,7 @@ def read_dossier_rows(conn: sqlite3.Connection, campagne: str) -> Dossier:
         return dossier
 
 
-def _variants(conn, dossier: Dossier, where_of: dict[str, str]) -> None:
+def _variants(conn: sqlite3.Connection, dossier: Dossier, where_of: dict[str, str]) -> None:
     """The variants, in order; the retained one is current (its lines go in the schools)."""
     variants, retained = [], []
     columns = {"id": "text", "nom": "text", "retenue": "flag"}
@@ -266,14 +279,14 @@ def _relation_where(dossier: Dossier, path: str, where_of: dict[str, str]) -> st
     return f"{where_of[obj.id]}, colonne « {column} »"
 
 
-def _parametres(conn) -> Parametres:
+def _parametres(conn: sqlite3.Connection) -> Parametres:
     columns = {name: "amount" if name == "taux_tva" else "text" for name in PARAMETRES_FIELDS}
     for where, row in _rows(conn, "parametres", columns):
         return _checked(where, check_parametres, Parametres(**row))
     return Parametres()
 
 
-def _porteur(conn) -> Porteur:
+def _porteur(conn: sqlite3.Connection) -> Porteur:
     columns = {
         "type": "text",
         "nom": "text",
@@ -286,9 +299,7 @@ def _porteur(conn) -> Porteur:
     for where, row in _rows(conn, "porteur", columns):
         kind = _choice(where, "porteur", "type", row["type"], PorteurType)
         for field in ("nom", "siren"):
-            _checked(
-                where, lambda v, f=field: check_field("porteur", f, v), row[field], {field: field}
-            )
+            _checked(where, _field_check("porteur", field), row[field], {field: field})
         contact = Contact(
             row["contact_nom"],
             row["contact_fonction"],
@@ -300,7 +311,7 @@ def _porteur(conn) -> Porteur:
     return Porteur()
 
 
-def _schools(conn, where_of: dict[str, str], dossier: Dossier) -> list[School]:
+def _schools(conn: sqlite3.Connection, where_of: dict[str, str], dossier: Dossier) -> list[School]:
     schools: dict[str, School] = {}
     columns = {
         "id": "text",
@@ -335,7 +346,7 @@ def _schools(conn, where_of: dict[str, str], dossier: Dossier) -> list[School]:
     return list(schools.values())
 
 
-def _parent(where: str, items: dict, ident: Any, column: str, what: str):
+def _parent(where: str, items: dict[str, V], ident: Any, column: str, what: str) -> V:
     if ident not in items:
         raise DamagedRow(
             f"{where}, colonne « {column} » : {what} « {str(ident)[:40]} » "
@@ -344,7 +355,9 @@ def _parent(where: str, items: dict, ident: Any, column: str, what: str):
     return items[ident]
 
 
-def _classes(conn, schools: dict[str, School]) -> dict[str, tuple[str, Classroom]]:
+def _classes(
+    conn: sqlite3.Connection, schools: dict[str, School]
+) -> dict[str, tuple[str, Classroom]]:
     classes: dict[str, tuple[str, Classroom]] = {}
     columns = {"id": "text", "ecole_id": "text", "nom": "text", "niveaux": "text", "eleves": "int"}
     for where, row in _rows(conn, "classes", columns, "ecole_id, position, rowid"):
@@ -369,7 +382,12 @@ _LINE_PLACES = {
 }
 
 
-def _lines(conn, schools: dict[str, School], classes: dict, dossier: Dossier) -> None:
+def _lines(
+    conn: sqlite3.Connection,
+    schools: dict[str, School],
+    classes: dict[str, tuple[str, Classroom]],
+    dossier: Dossier,
+) -> None:
     """Each line where its variant keeps it: the current one's in the schools and classes, the
     others' aside, by place."""
     columns = {
@@ -419,7 +437,7 @@ def _lines(conn, schools: dict[str, School], classes: dict, dossier: Dossier) ->
             variant.lignes.setdefault(key, []).append(line)
 
 
-def _catalogue(conn) -> dict[str, CatalogueItem]:
+def _catalogue(conn: sqlite3.Connection) -> dict[str, CatalogueItem]:
     columns = {
         "id": "text",
         "libelle": "text",

@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 from sqlite_utils import Database
 
@@ -120,9 +121,10 @@ def rolled_back(
         if not _sound_alone(path, folder):
             raise
     _refuse_journal(path)
+    raise AssertionError("unreachable")  # _refuse_journal always raises
 
 
-def _refuse_journal(path: Path):
+def _refuse_journal(path: Path) -> NoReturn:
     journal = printable(journal_path(path).name)
     raise StoreError(
         path,
@@ -185,7 +187,7 @@ def _snapshot_checked(path: Path, header: bytes) -> tuple[Dossier, Campaign, str
             conn.close()
 
 
-def read_dossier(path) -> tuple[Dossier, Campaign]:
+def read_dossier(path: Path | str) -> tuple[Dossier, Campaign]:
     """The dossier and the campaign rules kept in a file, read without modifying it."""
     dossier, campaign, _origin = snapshot(Path(path))
     return dossier, campaign

@@ -24,10 +24,15 @@ from socle_desktop.domain.model import (
 )
 from socle_desktop.store.read_rows import PARAMETRES_FIELDS, read_dossier_rows
 
+Row = dict[str, Any]  # one row to insert: column -> value
+
 CONTACT_FIELDS = ("nom", "fonction", "telephone", "courriel")
 # Where a line collection lives: (volet, niveau) of its rows.
-LINE_LISTS = {"classe": ("equipement", "classe"), "lignes": ("equipement", "ecole"),
-              "services": ("services", "ecole")}
+LINE_LISTS = {
+    "classe": ("equipement", "classe"),
+    "lignes": ("equipement", "ecole"),
+    "services": ("services", "ecole"),
+}
 
 
 def encode(value: Any) -> Any:
@@ -46,53 +51,89 @@ def encode(value: Any) -> Any:
 # --- rows of each entity ----------------------------------------------------------------------
 
 
-def parametres_row(p: Parametres) -> dict:
+def parametres_row(p: Parametres) -> Row:
     return {"id": 1, **{name: encode(getattr(p, name)) for name in PARAMETRES_FIELDS}}
 
 
-def porteur_row(porteur: Porteur) -> dict:
+def porteur_row(porteur: Porteur) -> Row:
     return {
-        "id": 1, "type": encode(porteur.type), "nom": porteur.nom, "siren": porteur.siren,
+        "id": 1,
+        "type": encode(porteur.type),
+        "nom": porteur.nom,
+        "siren": porteur.siren,
         **{f"contact_{name}": getattr(porteur.contact, name) for name in CONTACT_FIELDS},
     }
 
 
-def commune_row(commune: Commune, position: int) -> dict:
+def commune_row(commune: Commune, position: int) -> Row:
     return {"id": commune.id, "position": position, "insee": commune.insee, "nom": commune.nom}
 
 
-def school_row(school: School, position: int) -> dict:
-    return {"id": school.id, "position": position, "nom": school.nom, "uai": school.uai,
-            "commune": school.commune, "secteur": encode(school.secteur),
-            "eleves": int(school.eleves)}
+def school_row(school: School, position: int) -> Row:
+    return {
+        "id": school.id,
+        "position": position,
+        "nom": school.nom,
+        "uai": school.uai,
+        "commune": school.commune,
+        "secteur": encode(school.secteur),
+        "eleves": int(school.eleves),
+    }
 
 
-def class_row(classroom: Classroom, school_id: str, position: int) -> dict:
-    return {"id": classroom.id, "ecole_id": school_id, "position": position,
-            "nom": classroom.nom, "niveaux": encode(classroom.niveaux),
-            "eleves": int(classroom.eleves)}
+def class_row(classroom: Classroom, school_id: str, position: int) -> Row:
+    return {
+        "id": classroom.id,
+        "ecole_id": school_id,
+        "position": position,
+        "nom": classroom.nom,
+        "niveaux": encode(classroom.niveaux),
+        "eleves": int(classroom.eleves),
+    }
 
 
-def line_row(line: Line, variant_id: str, school_id: str, class_id: str | None,
-             collection: str, position: int) -> dict:
+def line_row(
+    line: Line,
+    variant_id: str,
+    school_id: str,
+    class_id: str | None,
+    collection: str,
+    position: int,
+) -> Row:
     volet, niveau = LINE_LISTS["classe" if class_id else collection]
-    return {"id": line.id, "variante_id": variant_id, "ecole_id": school_id,
-            "classe_id": class_id, "volet": volet, "niveau": niveau, "position": position,
-            "article": line.article, "libelle": line.libelle, "quantite": int(line.quantite),
-            "prix_unitaire": encode(line.prix_unitaire)}
+    return {
+        "id": line.id,
+        "variante_id": variant_id,
+        "ecole_id": school_id,
+        "classe_id": class_id,
+        "volet": volet,
+        "niveau": niveau,
+        "position": position,
+        "article": line.article,
+        "libelle": line.libelle,
+        "quantite": int(line.quantite),
+        "prix_unitaire": encode(line.prix_unitaire),
+    }
 
 
-def article_row(article_id: str, item: CatalogueItem, position: int) -> dict:
-    return {"id": article_id, "position": position, "libelle": item.libelle,
-            "categorie": item.categorie, "niveau": item.niveau, "volet": item.volet,
-            "prix_unitaire": encode(item.prix_unitaire), "taux_tva": encode(item.taux_tva),
-            "subventionnable": encode(bool(item.subventionnable)), "unite": item.unite,
-            "places": int(item.places)}
+def article_row(article_id: str, item: CatalogueItem, position: int) -> Row:
+    return {
+        "id": article_id,
+        "position": position,
+        "libelle": item.libelle,
+        "categorie": item.categorie,
+        "niveau": item.niveau,
+        "volet": item.volet,
+        "prix_unitaire": encode(item.prix_unitaire),
+        "taux_tva": encode(item.taux_tva),
+        "subventionnable": encode(bool(item.subventionnable)),
+        "unite": item.unite,
+        "places": int(item.places),
+    }
 
 
-def variant_row(variant: Variante, position: int, retained: bool) -> dict:
-    return {"id": variant.id, "position": position, "nom": variant.nom,
-            "retenue": int(retained)}
+def variant_row(variant: Variante, position: int, retained: bool) -> Row:
+    return {"id": variant.id, "position": position, "nom": variant.nom, "retenue": int(retained)}
 
 
 class Rows:
@@ -100,10 +141,10 @@ class Rows:
     schools and classes are those of the variant ``variant_id`` (the current one)."""
 
     def __init__(self, variant_id: str) -> None:
-        self.tables: dict[str, list[dict]] = {}
+        self.tables: dict[str, list[Row]] = {}
         self.variant_id = variant_id
 
-    def add(self, table: str, row: dict) -> None:
+    def add(self, table: str, row: Row) -> None:
         self.tables.setdefault(table, []).append(row)
 
     def school(self, school: School, position: int) -> None:
@@ -119,11 +160,16 @@ class Rows:
         self.add("classes", class_row(classroom, school_id, position))
         self.lines(classroom.lignes, school_id, classroom.id, "lignes")
 
-    def lines(self, lines: list[Line], school_id: str, class_id: str | None, collection: str,
-              start: int = 0) -> None:
+    def lines(
+        self,
+        lines: list[Line],
+        school_id: str,
+        class_id: str | None,
+        collection: str,
+        start: int = 0,
+    ) -> None:
         for i, line in enumerate(lines, start):
-            self.add("lignes", line_row(line, self.variant_id, school_id, class_id, collection,
-                                        i))
+            self.add("lignes", line_row(line, self.variant_id, school_id, class_id, collection, i))
 
     def aside(self, variant: Variante, school_of: dict[str, str]) -> None:
         """The lines a variant not current keeps aside (``school_of``: class id → school id)."""
@@ -131,17 +177,16 @@ class Rows:
             school_id = school_of.get(owner, owner)
             class_id = owner if owner in school_of else None
             for i, line in enumerate(lines):
-                self.add("lignes", line_row(line, variant.id, school_id, class_id, collection,
-                                            i))
+                self.add("lignes", line_row(line, variant.id, school_id, class_id, collection, i))
 
     def write(self, db: Database) -> None:
         # Parents before children, so that the foreign keys hold row by row.
         for table in PARENTS_FIRST:
             if table in self.tables:
-                db[table].insert_all(self.tables[table], batch_size=500)
+                db.table(table).insert_all(self.tables[table], batch_size=500)
         for table, rows in self.tables.items():
             if table not in PARENTS_FIRST:
-                db[table].insert_all(rows, batch_size=500)
+                db.table(table).insert_all(rows, batch_size=500)
 
 
 PARENTS_FIRST = ("variantes", "ecoles", "existant", "classes", "lignes")

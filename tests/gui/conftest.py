@@ -74,6 +74,26 @@ def socle_style(qapp):
     yield
 
 
+TRANSIENT = ("QTipLabel",)  # Qt's own tooltip window, hidden by a timer
+
+
+@pytest.fixture(autouse=True)
+def no_window_left_open():
+    """Every window a test opens is closed when it ends (``qtbot.addWidget`` does it): a window
+    left open would take the keyboard and the screen of the tests that follow. Set up before
+    ``qtbot``, so checked after it has closed what it was given."""
+    yield
+    app = QApplication.instance()
+    if app is None:
+        return
+    left = [w for w in app.topLevelWidgets()
+            if w.isVisible() and type(w).__name__ not in TRANSIENT]
+    for widget in left:  # close them anyway, so that one leak does not fail the next tests
+        widget.close()
+    assert not left, "fenêtres laissées ouvertes : " + ", ".join(
+        f"{type(w).__name__} « {w.windowTitle()} »" for w in left)
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     """QSettings (recent files, geometry) go to a temporary folder, never the user's."""

@@ -66,6 +66,8 @@ class ClassesModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        if not index.isValid():  # the root of a flat table: nothing to select there
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.session.read_only:
             return flags

@@ -74,6 +74,8 @@ class LinesModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        if not index.isValid():  # the root of a flat table: nothing to select there
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() in (COL_LIBELLE, COL_QUANTITE, COL_PRIX) and not self.session.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable

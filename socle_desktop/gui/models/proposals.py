@@ -71,6 +71,8 @@ class ProposalsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex):
+        if not index.isValid():  # the root of a flat table: nothing to select there
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == COL_NOM and self.proposals[index.row()].eligible:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
