@@ -16,7 +16,6 @@ from socle_desktop.system_errors import SpecialFile, os_reason, printable, read_
 FOREIGN_READ_ONLY = ("Ce fichier contient des éléments que Socle n'y met jamais (un autre "
                      "programme l'a modifié) : il est ouvert en lecture seule, rien de ce qu'il "
                      "contient ne s'exécute. « Enregistrer sous… » en fait une copie saine.")
-EXTENSION_FALLBACK = ".socle"
 FILE_FILTER = "Dossiers Socle (*.socle)"
 
 
@@ -50,11 +49,10 @@ def remove_stale_examples() -> None:
 
 
 def extension() -> str:
-    try:
-        from socle_desktop.store import EXTENSION
-    except ImportError:
-        return EXTENSION_FALLBACK
-    return EXTENSION if EXTENSION.startswith(".") else "." + EXTENSION
+    """« .socle », the store's (imported here: the store is not needed before a file opens)."""
+    from socle_desktop.store import EXTENSION
+
+    return EXTENSION
 
 
 class DossierFilesMixin:

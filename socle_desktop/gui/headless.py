@@ -24,15 +24,13 @@ def _load(path: Path | None):
     dossier = jsonio.loads(source.read_text(encoding="utf-8-sig"))
     campaign = load_campaign(dossier.campagne)
     label = str(source) if path is not None else "l'exemple fourni (Saint-Exemple-sur-Vilaine)"
-    try:  # the same way as a window would: through a dossier file, here a temporary one
-        from socle_desktop.store import DossierFile, read_dossier
+    # the same way as a window would: through a dossier file, here a temporary one
+    from socle_desktop.store import DossierFile, read_dossier
 
-        with tempfile.TemporaryDirectory(prefix="socle-") as folder:
-            temporary = Path(folder) / "exemple.socle"
-            DossierFile.create(temporary, dossier, campaign).close()
-            dossier, campaign = read_dossier(temporary)
-    except ImportError:
-        pass
+    with tempfile.TemporaryDirectory(prefix="socle-") as folder:
+        temporary = Path(folder) / "exemple.socle"
+        DossierFile.create(temporary, dossier, campaign).close()
+        dossier, campaign = read_dossier(temporary)
     return dossier, campaign, label
 
 
@@ -56,21 +54,15 @@ def run_headless(path: Path | None) -> int:
     print("Aucun affichage graphique n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : "
           "la fenêtre de Socle ne peut pas s'ouvrir ici.")
     output = _pdf_name(path)
+    from socle_desktop.report import write_pdf
+
     try:
-        from socle_desktop.report import write_pdf
-    except ImportError:
-        write_pdf = None
-    if write_pdf is None:
-        print("Le module PDF n'est pas disponible : voici seulement le plan de financement de "
+        write_pdf(dossier, campaign, output)
+    except Exception as error:  # noqa: BLE001 - reported, the plan is still printed
+        print(f"Le PDF n'a pas pu être écrit ({error}) ; voici le plan de financement de "
               f"{label}.")
     else:
-        try:
-            write_pdf(dossier, campaign, output)
-        except Exception as error:  # noqa: BLE001 - reported, the plan is still printed
-            print(f"Le PDF n'a pas pu être écrit ({error}) ; voici le plan de financement de "
-                  f"{label}.")
-        else:
-            print(f"Le dossier PDF de {label} a été écrit dans : {output}")
+        print(f"Le dossier PDF de {label} a été écrit dans : {output}")
     print()
     sys.stdout.write(plan_text(dossier, campaign, result))
     print()

@@ -101,11 +101,9 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
 
         self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # dialogs too
         self.wizard.finishRequested.connect(self.export_pdf)
-        recap = self.wizard.page_recapitulatif
-        for signal, slot in (("exportRequested", self.export_pdf),
-                             ("printRequested", self.print_dossier)):
-            if hasattr(recap, signal):  # the recap page's own buttons
-                getattr(recap, signal).connect(slot)
+        recap = self.wizard.page_recapitulatif  # the récapitulatif's own buttons
+        recap.exportRequested.connect(self.export_pdf)
+        recap.printRequested.connect(self.print_dossier)
         self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
 

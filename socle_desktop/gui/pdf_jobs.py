@@ -31,8 +31,6 @@ class PdfJob(QRunnable):
             from socle_desktop.report import write_pdf
 
             write_pdf(self.dossier, self.campaign, self.path)
-        except ImportError:
-            problem = "le module PDF de Socle n'est pas installé"
         except PermissionError:
             problem = f"pas le droit d'écrire dans {printable(self.path)}"
         except OSError as error:

@@ -58,7 +58,8 @@ STEP_TITLES = {
 
 
 def _page_classes():
-    """The page classes in step order (imported here: GUI B's modules may still be moving)."""
+    """The page classes in step order (imported when a dossier opens: the start screen
+    needs none of them)."""
     from socle_desktop.gui.pages.classes import ClassesPage
     from socle_desktop.gui.pages.ecoles import EcolesPage
     from socle_desktop.gui.pages.equipement_ecole import EquipementEcolePage
@@ -219,7 +220,7 @@ class WizardView(QWidget):
         if self.wizard.currentId() != target and not self.wizard.go_to(target):
             return False
         page = self.wizard.currentPage()
-        if place.school_id and hasattr(page, "show_school"):
+        if place.school_id:
             page.show_school(place.school_id, place.class_id)
         return True
 

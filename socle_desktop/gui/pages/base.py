@@ -42,6 +42,10 @@ class DossierPage(QWizardPage):
     def refresh(self, result: Result) -> None:  # pragma: no cover - overridden
         """Redraw from the dossier and the result."""
 
+    def show_school(self, school_id: str, class_id: str = "") -> None:
+        """Show this school (and class), where the page is about one: an undo took place
+        there. A page about the whole dossier has nothing to select."""
+
     def missing(self) -> list[str]:
         """What must be filled before going on (``domain.completeness``, for this step)."""
         return completeness.missing(self.session.dossier, self.STEP)
