@@ -73,7 +73,7 @@ def run() -> list[dict]:
     return [{
         "name": "Mémoire maximale (grand dossier ouvert, pages parcourues, PDF écrit)",
         "value": socle, "unit": "Mio", "baseline": bare, "baseline_name": "QWizard nu",
-        "goal": "≤ 256 Mio (portable de 4 Go)", "ok": socle <= 256,
+        "goal": "≤ nu + 60 Mio", "ok": socle <= bare + 60,
     }]
 
 

@@ -1,6 +1,6 @@
-"""Time to build the PDF dossier of a 60-school, 300-class dossier, beside a bare reportlab
-document holding the same table rows (same rows and cells, default fonts, no styling) built in
-the same run. Goal: at most 2 × the bare build. `python bench/bench_pdf.py`."""
+"""Time to build the PDF dossier of a 2 000-school EPCI (and of the 60-school one), beside a bare
+reportlab document holding the same table rows (same rows and cells, default fonts, no styling)
+built in the same run. Goal: at most 2 × the bare build. `python bench/bench_pdf.py`."""
 
 from __future__ import annotations
 
@@ -64,19 +64,29 @@ def _median_seconds(action, runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+# (schools, classes, communes, runs): the large one is built once (about a minute)
+SIZES = ((60, 300, 12, RUNS), (2_000, 4_000, 99, 1))
+
+
 def run() -> list[dict]:
+    return [row for size in SIZES for row in _run(*size)]
+
+
+def _run(schools: int, classes: int, communes: int, runs: int) -> list[dict]:
     from socle_desktop.domain.campaign import load_campaign
     from socle_desktop.domain.rules import compute
     from socle_desktop.domain.samples import large_dossier, total_lines
     from socle_desktop.report import build_pdf
 
-    dossier, campaign = large_dossier(), load_campaign()
+    dossier, campaign = large_dossier(schools, classes, communes), load_campaign()
     result = compute(dossier, campaign)
     tables = bare_rows(dossier, campaign, result)
-    build_pdf(dossier, campaign, result=result, today=TODAY)  # warm-up: fonts, imports
-    build_bare(tables)
-    socle = _median_seconds(lambda: build_pdf(dossier, campaign, result=result, today=TODAY))
-    bare = _median_seconds(lambda: build_bare(tables))
+    if runs > 1:  # warm-up (fonts, imports), done by the first size for the next ones
+        build_pdf(dossier, campaign, result=result, today=TODAY)
+        build_bare(tables)
+    socle = _median_seconds(lambda: build_pdf(dossier, campaign, result=result, today=TODAY),
+                            runs)
+    bare = _median_seconds(lambda: build_bare(tables), runs)
     rows = sum(len(t) for t in tables)
     return [{
         "name": f"PDF, {len(dossier.ecoles)} écoles, {total_lines(dossier)} lignes "

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import partial
 
 from socle_desktop.domain.amounts import is_subsidisable, line_amount
 from socle_desktop.domain.campaign import Campaign, setting_label
+from socle_desktop.domain.incremental import ComputeCache
 from socle_desktop.domain.model import Commune, Dossier, School
 from socle_desktop.domain.money import CENT, ZERO, euros, percent_fr
 from socle_desktop.domain.results import BandResult, CommuneResult, SchoolResult, VoletResult
@@ -119,7 +121,8 @@ def _bands(base: Decimal, campaign: Campaign) -> tuple[BandResult, ...]:
 
 
 def _commune(
-    commune: Commune, schools: list[SchoolResult], dossier: Dossier, campaign: Campaign
+    commune: Commune, schools: list[SchoolResult], dossier: Dossier, campaign: Campaign,
+    cache: ComputeCache, objects: dict[str, School],
 ) -> tuple[CommuneResult, list[SchoolResult]]:
     if dossier.parametres.plafond_par_classe == POOLED:
         schools = _pool(schools)
@@ -128,35 +131,54 @@ def _commune(
     bands = _bands(base, campaign)
     subsidy = round_subsidy(sum((b.subsidy for b in bands), ZERO), dossier.parametres.arrondi)
     shares = allocate(subsidy, [s.eligible for s in schools])
-    schools = [replace(s, subsidy=share) for s, share in zip(schools, shares, strict=True)]
+    schools = [cache.final(objects[s.school_id], s, share, partial(replace, s, subsidy=share))
+               for s, share in zip(schools, shares, strict=True)]
     expense = sum((s.expense for s in schools), ZERO)
     return CommuneResult(
         commune.insee, commune.nom, expense, eligible, base, bands, subsidy
     ), schools
 
 
-def equipment_volet(dossier: Dossier, campaign: Campaign
+def equipment_volet(dossier: Dossier, campaign: Campaign, cache: ComputeCache | None = None
                     ) -> tuple[tuple[SchoolResult, ...], tuple[CommuneResult, ...], VoletResult]:
-    """(schools in the dossier's order, communes, the volet)."""
+    """(schools in the dossier's order, communes, the volet); each school's own result is
+    ``cache``'s when the school has not changed since."""
+    cache = cache if cache is not None else ComputeCache()
     communes: dict[str, Commune] = {}
     for commune in dossier.communes:
         communes.setdefault(commune.insee, commune)  # a repeated code counts once
-    by_id = {
-        s.id: school_result(s, dossier, campaign, s.commune in communes) for s in dossier.ecoles
-    }
-    commune_results = []
+    by_id: dict[str, SchoolResult] = {}
+    of_commune: dict[str, list[SchoolResult]] = {insee: [] for insee in communes}
+    for school in dossier.ecoles:
+        known = school.commune in communes
+        own = cache.own(school, known, partial(school_result, school, dossier, campaign, known))
+        by_id[school.id] = own
+        if known:
+            of_commune[school.commune].append(own)
+    commune_results, commune_lines = [], []
+    objects = {school.id: school for school in dossier.ecoles}
+    arrondi = dossier.parametres.arrondi
+
+    def made(commune: Commune, own: list[SchoolResult]
+             ) -> tuple[CommuneResult, list[SchoolResult], str]:
+        result, mine = _commune(commune, own, dossier, campaign, cache, objects)
+        return result, mine, _commune_line(result, campaign, arrondi)
+
     for insee, commune in communes.items():
-        mine = [by_id[s.id] for s in dossier.ecoles if s.commune == insee]
-        result, mine = _commune(commune, mine, dossier, campaign)
+        members = of_commune[insee]
+        result, mine, words = cache.commune(insee, members, partial(made, commune, members))
         commune_results.append(result)
+        commune_lines.append(words)
         by_id.update((s.school_id, s) for s in mine)
     schools = tuple(by_id[s.id] for s in dossier.ecoles)
     subsidy = sum((c.subsidy for c in commune_results), ZERO)
+    lines = [cache.line(school, sr, partial(_school_line, sr))
+             for school, sr in zip(dossier.ecoles, schools, strict=True)]
     volet = VoletResult(
         expense=sum((s.expense for s in schools), ZERO),
         eligible=sum((c.base for c in commune_results), ZERO),
         subsidy=subsidy,
-        explanation=explanation(schools, commune_results, dossier, campaign, subsidy),
+        explanation=explanation(lines, commune_lines, dossier, campaign, subsidy),
         subsidisable=sum((s.subsidisable for s in schools), ZERO),
     )
     return schools, tuple(commune_results), volet
@@ -197,8 +219,10 @@ def _commune_line(c: CommuneResult, campaign: Campaign, arrondi: str) -> str:
     return f"{c.nom} : base {euros(c.base)}{ceiling} ; {detail} = {euros(c.subsidy)}{rounding}."
 
 
-def explanation(schools: Sequence[SchoolResult], communes: Sequence[CommuneResult],
+def explanation(school_lines: Sequence[str], commune_lines: Sequence[str],
                 dossier: Dossier, campaign: Campaign, subsidy: Decimal) -> str:
+    """The volet's calculation in words: the rule, a line per school (``_school_line``), a
+    line per commune (``_commune_line``), the total."""
     params = dossier.parametres
     scope = setting_label("plafond_par_classe", params.plafond_par_classe)
     lines = [
@@ -206,8 +230,8 @@ def explanation(schools: Sequence[SchoolResult], communes: Sequence[CommuneResul
         f"la dépense éligible est plafonnée à {euros(campaign.plafond_par_classe)} par classe "
         f"de cycles 2 et 3, {scope}.",
     ]
-    lines += [_school_line(s) for s in schools]
-    lines += [_commune_line(c, campaign, params.arrondi) for c in communes]
+    lines += school_lines
+    lines += commune_lines
     rounding = setting_label("arrondi", params.arrondi)
     lines.append(
         f"Subvention de chaque commune arrondie {rounding} ; subvention d'équipement "

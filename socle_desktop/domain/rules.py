@@ -7,11 +7,14 @@ PDF and ``summary`` all read its ``Result``. Each figure carries the words that 
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
+from functools import partial
 
 from socle_desktop.domain.amounts import is_subsidisable, line_amount
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.equipment import equipment_volet, round_subsidy
-from socle_desktop.domain.model import Dossier
+from socle_desktop.domain.incremental import ComputeCache
+from socle_desktop.domain.model import Dossier, School
 from socle_desktop.domain.money import ZERO, euros, percent_fr
 from socle_desktop.domain.pupils import counted_pupils
 from socle_desktop.domain.results import (
@@ -29,21 +32,25 @@ __all__ = ["BandResult", "CommuneResult", "Result", "SchoolResult", "VoletResult
 # --- services volet ---------------------------------------------------------------------------
 
 
-def services_pupils(dossier: Dossier, schools: tuple[SchoolResult, ...]) -> int:
-    """The pupils of the schools equipped under the call: those kept in the equipment volet,
-    with or without a services line (snee-2021.md §5.2); an excluded school brings none."""
-    kept = {s.school_id for s in schools if not s.excluded_because}
-    return sum(counted_pupils(s, dossier) for s in dossier.ecoles if s.id in kept)
+def _school_services(school: School, dossier: Dossier) -> tuple[Decimal, Decimal, int]:
+    """One school's services: expense, the subsidisable part, the pupils it would bring."""
+    amounts = [(line_amount(line, dossier), is_subsidisable(line, dossier))
+               for line in school.services]
+    return (sum((a for a, _ in amounts), ZERO), sum((a for a, ok in amounts if ok), ZERO),
+            counted_pupils(school, dossier))
 
 
-def _services(dossier: Dossier, campaign: Campaign,
-              schools: tuple[SchoolResult, ...]) -> tuple[VoletResult, int]:
-    lines = [line for s in dossier.ecoles for line in s.services]
-    expense = sum((line_amount(line, dossier) for line in lines), ZERO)
-    subsidisable = sum(
-        (line_amount(line, dossier) for line in lines if is_subsidisable(line, dossier)), ZERO
-    )
-    pupils = services_pupils(dossier, schools)
+def _services(dossier: Dossier, campaign: Campaign, schools: tuple[SchoolResult, ...],
+              cache: ComputeCache) -> tuple[VoletResult, int]:
+    expense = subsidisable = ZERO
+    pupils = 0
+    for school, sr in zip(dossier.ecoles, schools, strict=True):
+        spent, funded, brought = cache.services(school,
+                                                partial(_school_services, school, dossier))
+        expense += spent
+        subsidisable += funded
+        if not sr.excluded_because:  # an excluded school brings no pupil (§5.2)
+            pupils += brought
     cap = campaign.services_plafond_par_eleve * pupils
     eligible = min(subsidisable, cap)
     subsidy = round_subsidy(eligible * campaign.services_taux, dossier.parametres.arrondi)
@@ -73,10 +80,12 @@ def _services(dossier: Dossier, campaign: Campaign,
 # --- the whole dossier ------------------------------------------------------------------------
 
 
-def compute(dossier: Dossier, campaign: Campaign) -> Result:
-    """Every figure of the plan de financement, with its explanation and the warnings."""
-    schools, communes, equipment = equipment_volet(dossier, campaign)
-    services, pupils = _services(dossier, campaign, schools)
+def compute(dossier: Dossier, campaign: Campaign, cache: ComputeCache | None = None) -> Result:
+    """Every figure of the plan de financement, with its explanation and the warnings; with a
+    ``cache`` (``incremental.py``), what belongs to the schools an edit did not touch is reused."""
+    cache = cache if cache is not None else ComputeCache()
+    schools, communes, equipment = equipment_volet(dossier, campaign, cache)
+    services, pupils = _services(dossier, campaign, schools, cache)
     result = Result(
         campagne=campaign.id,
         equipment=equipment,
@@ -87,4 +96,4 @@ def compute(dossier: Dossier, campaign: Campaign) -> Result:
         services_cap=campaign.services_plafond_par_eleve * pupils,
         alerts=(),
     )
-    return replace(result, alerts=tuple(warnings(dossier, campaign, result)))
+    return replace(result, alerts=tuple(warnings(dossier, campaign, result, cache)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from socle_desktop.domain.amounts import is_subsidisable, line_amount
@@ -18,6 +19,7 @@ from socle_desktop.domain.pupils import counted_pupils
 from socle_desktop.domain.validation import uai_check_letter_ok
 
 if TYPE_CHECKING:
+    from socle_desktop.domain.incremental import ComputeCache
     from socle_desktop.domain.results import Result, SchoolResult
 
 # Beyond these, a class's pupil count looks like a typing mistake.
@@ -30,7 +32,9 @@ class Alert:
     school_id: str | None = None
 
 
-def warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[Alert]:
+def warnings(dossier: Dossier, campaign: Campaign, result: Result,
+             cache: ComputeCache | None = None) -> Iterator[Alert]:
+    """The warnings of §5.4; each school's are ``cache``'s while its result is the same."""
     if not dossier.ecoles:
         yield Alert("Le dossier ne compte encore aucune école.")
     elif result.services.expense == 0:
@@ -40,7 +44,11 @@ def warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[A
             "(équipement et services)."
         )
     for school, sr in zip(dossier.ecoles, result.schools, strict=True):
-        yield from _school_warnings(school, sr, dossier, campaign)
+        if cache is None:
+            yield from _school_warnings(school, sr, dossier, campaign)
+        else:
+            yield from cache.alerts(school, sr,
+                                    partial(_school_warnings, school, sr, dossier, campaign))
     for c in result.communes:
         if c.above_ceiling > 0:
             yield Alert(

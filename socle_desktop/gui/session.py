@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from socle_desktop.domain import edits
+from socle_desktop.domain import completeness, edits
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.diagnostic import SchoolDiagnostic, diagnose
+from socle_desktop.domain.incremental import ComputeCache
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.rules import Result, compute
 
@@ -115,9 +116,11 @@ class Session(QObject):
         self.dossier, self.campaign = dossier, campaign
         self.file: DossierFile | None = file  # None: edits stay in memory (tests, previews)
         self.undo_stack = _UndoStack(self)
-        self.result: Result = compute(dossier, campaign)
+        self._cache = ComputeCache()  # what the next compute may reuse (domain/incremental.py)
+        self.result: Result = compute(dossier, campaign, self._cache)
         self.last_failure: Failure | None = None
         self._diagnostics: dict[str, SchoolDiagnostic] | None = None
+        self._missing: dict[str, list[str]] = {}  # what each step still needs, once per change
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -130,6 +133,13 @@ class Session(QObject):
         if self._diagnostics is None:
             self._diagnostics = diagnose(self.dossier, self.campaign)
         return self._diagnostics
+
+    def missing(self, step: str) -> list[str]:
+        """What ``step`` still needs (``domain.completeness``), computed once per change: the
+        wizard asks every page after each keystroke."""
+        if step not in self._missing:
+            self._missing[step] = completeness.missing(self.dossier, step)
+        return self._missing[step]
 
     @staticmethod
     def new_burst() -> int:
@@ -224,11 +234,18 @@ class Session(QObject):
             failed.emit(f"{what} impossible, rien n'a changé : {error}" if what else str(error))
             raise _NotDone from error
         self.last_failure = None
-        self.recompute()
+        self._cache.forget(self.dossier, edit, inverse)  # the schools the edit touched
+        self._refresh()
         return inverse
 
     def recompute(self) -> None:
-        self.result = compute(self.dossier, self.campaign)
+        """Compute everything again (the dossier changed outside the session's edits)."""
+        self._cache.clear()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.result = compute(self.dossier, self.campaign, self._cache)
+        self._missing = {}
         self._diagnostics = None
         self.changed.emit(self.result)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWizardPage
 
-from socle_desktop.domain import completeness
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.session import Session
 
@@ -48,7 +47,7 @@ class DossierPage(QWizardPage):
 
     def missing(self) -> list[str]:
         """What must be filled before going on (``domain.completeness``, for this step)."""
-        return completeness.missing(self.session.dossier, self.STEP)
+        return self.session.missing(self.STEP)
 
     def isComplete(self) -> bool:
         return not self.missing()

@@ -25,7 +25,7 @@ from socle_desktop.gui.field_binding import FieldBinding, sentence
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.generated.ui_ecoles_page import Ui_EcolesForm
 from socle_desktop.gui.message_line import MessageLine
-from socle_desktop.gui.pages.base import DossierPage
+from socle_desktop.gui.pages.common import LazyPage
 from socle_desktop.gui.theme import set_state
 from socle_desktop.gui.widgets import CountEdit
 
@@ -92,7 +92,7 @@ class SchoolsModel(QAbstractTableModel):
         self.endResetModel()
 
 
-class EcolesPage(DossierPage):
+class EcolesPage(LazyPage):
     STEP = "ecoles"
 
     def __init__(self, session, parent=None):
@@ -169,7 +169,7 @@ class EcolesPage(DossierPage):
         self.secteur_combo.activated.connect(
             lambda i: self._set("secteur", Secteur(self.secteur_combo.itemData(i)),
                                 "Changer le secteur de l'école"))
-        self.refresh(session.result)
+        self.redraw(session.result)
 
     # --- selection ---------------------------------------------------------------------------
 
@@ -257,7 +257,8 @@ class EcolesPage(DossierPage):
 
     # --- from the dossier to the widgets -----------------------------------------------------
 
-    def refresh(self, result: Result) -> None:
+    def redraw(self, result: Result) -> None:
+        """The list and the selected school (only while shown: 2 000 rows cost)."""
         current = self.current_school()
         self.model.sync()
         ecoles = self.session.dossier.ecoles
