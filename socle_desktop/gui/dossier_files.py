@@ -7,15 +7,24 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6 import QtWidgets
 
 from socle_desktop.gui import dialogs, preferences
 from socle_desktop.system_errors import SpecialFile, os_reason, printable, read_bytes
 
-FOREIGN_READ_ONLY = ("Ce fichier contient des éléments que Socle n'y met jamais (un autre "
-                     "programme l'a modifié) : il est ouvert en lecture seule, rien de ce qu'il "
-                     "contient ne s'exécute. « Enregistrer sous… » en fait une copie saine.")
+if TYPE_CHECKING:
+    from socle_desktop.gui.recent_files import RecentFiles
+    from socle_desktop.gui.session import Session
+    from socle_desktop.gui.start_screen import StartScreen
+    from socle_desktop.store import DossierFile
+
+FOREIGN_READ_ONLY = (
+    "Ce fichier contient des éléments que Socle n'y met jamais (un autre "
+    "programme l'a modifié) : il est ouvert en lecture seule, rien de ce qu'il "
+    "contient ne s'exécute. « Enregistrer sous… » en fait une copie saine."
+)
 FILE_FILTER = "Dossiers Socle (*.socle)"
 
 
@@ -39,8 +48,11 @@ def remove_stale_examples() -> None:
         return
     for folder in folders:
         try:
-            if folder.is_symlink() or not folder.is_dir() \
-                    or time.time() - folder.stat().st_mtime < 60:  # being made right now?
+            if (
+                folder.is_symlink()
+                or not folder.is_dir()
+                or time.time() - folder.stat().st_mtime < 60
+            ):  # being made right now?
                 continue
         except OSError:
             continue
@@ -55,11 +67,30 @@ def extension() -> str:
     return EXTENSION
 
 
-class DossierFilesMixin:
-    """« Nouveau », « Ouvrir », the example and « Enregistrer sous… » of MainWindow.
+class DossierWindow(Protocol):
+    """What the file actions need of the window that owns them."""
+
+    file: DossierFile | None
+    session: Session | None
+    temporary_dir: str | None
+    start_screen: StartScreen
+    recent: RecentFiles
+
+    def install(self, file: DossierFile, temporary_dir: str | None = None) -> None: ...
+    def show_file_state(self) -> None: ...  # title, banner and actions of the file now open
+    def statusBar(self) -> QtWidgets.QStatusBar: ...  # noqa: N802 - Qt's name
+
+
+class DossierFiles:
+    """« Nouveau », « Ouvrir », the example, « Importer un dossier JSON… » and « Enregistrer
+    sous… » of the main window, which owns them.
 
     A file that cannot be opened or written is told in French and what is open stays open;
-    an opened file is handed to ``_install``."""
+    an opened file is handed to ``window.install``."""
+
+    def __init__(self, window: DossierWindow):
+        self.window = window
+        self.parent = cast(QtWidgets.QWidget, window)  # the dialogs' parent
 
     def open_at_start(self, path: Path | None) -> bool:
         """The dossier named on the command line (None: the example), once the window shows
@@ -75,13 +106,16 @@ class DossierFilesMixin:
                 opened = self.open_path(path)
         finally:
             if not opened:
-                self.start_screen.show_choices(bool(self.recent_files()))
+                self.window.start_screen.show_choices(bool(self.window.recent.paths()))
         return opened
 
     def open_dialog(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Ouvrir un dossier", str(preferences.folder("last_folder")),
-            f"{FILE_FILTER};;Tous les fichiers (*)")
+            self.parent,
+            "Ouvrir un dossier",
+            str(preferences.folder("last_folder")),
+            f"{FILE_FILTER};;Tous les fichiers (*)",
+        )
         if path:
             self.open_path(Path(path))
 
@@ -94,35 +128,46 @@ class DossierFilesMixin:
 
         path = Path(path)
         name = printable(path.name)
-        if self.file is not None and same_file(path, self.file.path):
-            self.statusBar().showMessage(f"{name} est déjà ouvert ici.", 5000)
+        if self.window.file is not None and same_file(path, self.window.file.path):
+            self.window.statusBar().showMessage(f"{name} est déjà ouvert ici.", 5000)
             return True
         try:
             file = DossierFile.open(path, read_only=read_only)
         except (DossierInUse, ForeignSchema) as error:
-            title = "Dossier déjà ouvert" if isinstance(error, DossierInUse) else \
-                "Dossier modifié par un autre programme"
+            title = (
+                "Dossier déjà ouvert"
+                if isinstance(error, DossierInUse)
+                else "Dossier modifié par un autre programme"
+            )
             answer = dialogs.question(
-                self, title,
+                self.parent,
+                title,
                 f"{error}\n\nVoulez-vous l'ouvrir en lecture seule ? Vous pourrez le consulter, "
                 "et garder vos modifications dans une copie avec « Enregistrer sous… ».",
                 QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
-                QtWidgets.QMessageBox.StandardButton.Yes)
+                QtWidgets.QMessageBox.StandardButton.Yes,
+            )
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return False
-            return self.open_path(path, read_only=True, reason=None if isinstance(
-                error, DossierInUse) else FOREIGN_READ_ONLY)
+            return self.open_path(
+                path,
+                read_only=True,
+                reason=None if isinstance(error, DossierInUse) else FOREIGN_READ_ONLY,
+            )
         except StoreError as error:
             # A file migrated, then refused, was modified: saying otherwise would be a lie.
             tail = "" if error.modified else "\n\nRien n'a été modifié."
-            dialogs.warning(self, "Ouverture impossible",
-                            f"Le dossier {name} n'a pas pu être ouvert.\n\n{error}{tail}")
-            self._forget_recent(path)
+            dialogs.warning(
+                self.parent,
+                "Ouverture impossible",
+                f"Le dossier {name} n'a pas pu être ouvert.\n\n{error}{tail}",
+            )
+            self.window.recent.forget(path)
             return False
         if reason:
             file.read_only_reason = reason
-        self._install(file)
-        self._remember_recent(path)
+        self.window.install(file)
+        self.window.recent.remember(path)
         return True
 
     def new_dossier(self) -> bool:
@@ -137,10 +182,12 @@ class DossierFilesMixin:
     def _create(self, path: Path, dossier, campaign, temporary_dir: str | None = None) -> bool:
         from socle_desktop.store import DossierFile, StoreError
 
-        if self.file is not None and same_file(path, self.file.path):
-            dialogs.warning(self, "Fichier déjà ouvert",
-                            f"{printable(path.name)} est le dossier ouvert : choisissez un autre "
-                            "nom.")
+        if self.window.file is not None and same_file(path, self.window.file.path):
+            dialogs.warning(
+                self.parent,
+                "Fichier déjà ouvert",
+                f"{printable(path.name)} est le dossier ouvert : choisissez un autre nom.",
+            )
             return False
         try:
             # The file dialog has already asked whether to replace an existing file; the store
@@ -148,19 +195,24 @@ class DossierFilesMixin:
             file = DossierFile.create(path, dossier, campaign)
         except (StoreError, OSError) as error:
             reason = os_reason(error) if isinstance(error, OSError) else str(error)
-            dialogs.warning(self, "Création impossible",
-                            f"Le dossier {printable(path.name)} n'a pas pu être créé.\n\n"
-                            f"{reason}")
+            dialogs.warning(
+                self.parent,
+                "Création impossible",
+                f"Le dossier {printable(path.name)} n'a pas pu être créé.\n\n{reason}",
+            )
             return False
-        self._install(file, temporary_dir)
+        self.window.install(file, temporary_dir)
         if temporary_dir is None:
-            self._remember_recent(path)
+            self.window.recent.remember(path)
         return True
 
     def import_json_dialog(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Importer un dossier JSON", str(preferences.folder("last_folder")),
-            "Dossiers JSON (*.json);;Tous les fichiers (*)")
+            self.parent,
+            "Importer un dossier JSON",
+            str(preferences.folder("last_folder")),
+            "Dossiers JSON (*.json);;Tous les fichiers (*)",
+        )
         if path:
             self.import_json(Path(path))
 
@@ -174,19 +226,29 @@ class DossierFilesMixin:
         try:  # a FIFO or a device is refused at once: reading it would freeze the window
             dossier = jsonio.loads(read_bytes(source).decode("utf-8-sig"))
         except (OSError, UnicodeDecodeError, SpecialFile) as error:
-            reason = (os_reason(error) if isinstance(error, OSError) else
-                      "ce n'est pas un fichier texte UTF-8" if isinstance(error, UnicodeError)
-                      else str(error))
-            dialogs.warning(self, "Import impossible",
-                            f"{name} n'a pas pu être lu : {reason}.\n\nRien n'a été créé.")
+            reason = (
+                os_reason(error)
+                if isinstance(error, OSError)
+                else "ce n'est pas un fichier texte UTF-8"
+                if isinstance(error, UnicodeError)
+                else str(error)
+            )
+            dialogs.warning(
+                self.parent,
+                "Import impossible",
+                f"{name} n'a pas pu être lu : {reason}.\n\nRien n'a été créé.",
+            )
             return False
         except jsonio.DossierJsonError as error:
-            dialogs.warning(self, "Import impossible",
-                            f"{name} n'est pas un dossier valide.\n\n{error}\n\n"
-                            "Rien n'a été créé.")
+            dialogs.warning(
+                self.parent,
+                "Import impossible",
+                f"{name} n'est pas un dossier valide.\n\n{error}\n\nRien n'a été créé.",
+            )
             return False
-        path = self._ask_save_path(f"Importer {name} : où enregistrer le dossier ?",
-                                   printable(source.stem))
+        path = self._ask_save_path(
+            f"Importer {name} : où enregistrer le dossier ?", printable(source.stem)
+        )
         if path is None:
             return False
         return self._create(path, dossier, load_campaign(dossier.campagne))
@@ -207,42 +269,44 @@ class DossierFilesMixin:
         return True
 
     def save_as(self) -> bool:
-        if self.file is None:
+        if self.window.file is None:
             return False
-        path = self._ask_save_path("Enregistrer le dossier sous…", Path(self.file.path).stem)
+        path = self._ask_save_path("Enregistrer le dossier sous…", Path(self.window.file.path).stem)
         if path is None:
             return False
         from socle_desktop.store import StoreError
 
         try:
-            new_file = self.file.save_as(path)
+            new_file = self.window.file.save_as(path)
         except StoreError as error:
-            dialogs.warning(self, "Enregistrement impossible",
-                            f"Le dossier n'a pas pu être enregistré dans {path.name}.\n\n"
-                            f"{error}\n\nLe dossier ouvert n'a pas changé.")
+            dialogs.warning(
+                self.parent,
+                "Enregistrement impossible",
+                f"Le dossier n'a pas pu être enregistré dans {path.name}.\n\n"
+                f"{error}\n\nLe dossier ouvert n'a pas changé.",
+            )
             return False
-        old, temporary = self.file, self._temporary_dir
-        if new_file.dossier is self.session.dossier:  # same objects: keep the undo history
-            self.session.file = new_file
-            self.file = new_file
+        old, temporary = self.window.file, self.window.temporary_dir
+        if new_file.dossier is self.window.session.dossier:  # same objects: keep the undo history
+            self.window.session.file = new_file
+            self.window.file = new_file
             if old is not new_file:
                 old.close()
             if temporary:
                 shutil.rmtree(temporary, ignore_errors=True)
-            self._temporary_dir = None
-            self._update_banner()
-            self._update_title()
-            self._update_actions()
+            self.window.temporary_dir = None
+            self.window.show_file_state()
         else:
-            self._install(new_file)
-        self._remember_recent(path)
-        self.statusBar().showMessage(f"Dossier enregistré sous {path}", 8000)
+            self.window.install(new_file)
+        self.window.recent.remember(path)
+        self.window.statusBar().showMessage(f"Dossier enregistré sous {path}", 8000)
         return True
 
     def _ask_save_path(self, title: str, stem: str) -> Path | None:
         folder = preferences.folder("last_folder")
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, title, str(folder / f"{stem}{extension()}"), FILE_FILTER)
+            self.parent, title, str(folder / f"{stem}{extension()}"), FILE_FILTER
+        )
         if not path:
             return None
         path = Path(path)

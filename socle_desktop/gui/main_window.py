@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from socle_desktop import __version__
 from socle_desktop.gui import dialogs, pyside_guard, window_geometry
-from socle_desktop.gui.dossier_files import FILE_FILTER, DossierFilesMixin, extension
+from socle_desktop.gui.dossier_files import FILE_FILTER, DossierFiles, extension
 from socle_desktop.gui.menus import MenusMixin, UndoKeysFirst
 from socle_desktop.gui.pdf_actions import PdfActionsMixin
 from socle_desktop.gui.preferences import settings
-from socle_desktop.gui.recent_files import RecentFilesMixin
+from socle_desktop.gui.recent_files import RecentFiles
 from socle_desktop.gui.start_screen import StartScreen
 from socle_desktop.system_errors import printable
 
@@ -40,9 +40,10 @@ pyside_guard.apply()  # PySide6 6.12.0 on Python 3.11 would abort after a while 
 __all__ = ["FILE_FILTER", "MainWindow", "extension"]
 
 
-class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixin, QMainWindow):
-    """The start screen or the open dossier's editor; files (dossier_files.py), recent files
-    (recent_files.py), PDF and printing (pdf_actions.py) and menus (menus.py) are mixed in."""
+class MainWindow(PdfActionsMixin, MenusMixin, QMainWindow):
+    """The start screen or the open dossier's editor. It owns its file actions (``files``,
+    dossier_files.py: they need only ``DossierWindow``) and its recent files (``recent``);
+    PDF and printing (pdf_actions.py) and the menus (menus.py) are mixed in."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,7 +53,7 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         self.wizard_view = None
         self.panel = None
         self.editor: QWidget | None = None
-        self._temporary_dir: str | None = None  # the example's temporary copy
+        self.temporary_dir: str | None = None  # the example's temporary copy
         self._jobs: list = []
         self._printer = None
         self._saved_at = QTime.currentTime()
@@ -83,11 +84,9 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         screen.new_button.clicked.connect(self.new_dossier)
         screen.open_button.clicked.connect(self.open_dialog)
         screen.example_button.clicked.connect(self.open_example)
-        self.recent_list: QListWidget = screen.recent_list
-        self._recent_shown: list[str] = []
-        self.recent_list.itemActivated.connect(
-            lambda item: self.open_path(Path(self._recent_shown[self.recent_list.row(item)])))
-        self._fill_recent_list()
+        self.files = DossierFiles(self)
+        self.recent = RecentFiles(screen, self.open_path)
+        self.recent_list: QListWidget = self.recent.list
 
     def _build_editor(self) -> None:
         from socle_desktop.gui.editor import DossierEditor
@@ -109,12 +108,47 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
 
     # --- opening and closing dossiers --------------------------------------------------------
 
-    def _install(self, file, temporary_dir: str | None = None) -> None:
+    # --- what the file actions and the menus call (dossier_files.DossierWindow) ----------------
+
+    def open_path(self, path: Path, read_only: bool = False, reason: str | None = None) -> bool:
+        return self.files.open_path(path, read_only, reason)
+
+    def open_dialog(self) -> None:
+        self.files.open_dialog()
+
+    def open_at_start(self, path: Path | None) -> bool:
+        return self.files.open_at_start(path)
+
+    def open_example(self) -> bool:
+        return self.files.open_example()
+
+    def new_dossier(self) -> bool:
+        return self.files.new_dossier()
+
+    def import_json_dialog(self) -> None:
+        self.files.import_json_dialog()
+
+    def import_json(self, source: Path) -> bool:
+        return self.files.import_json(source)
+
+    def save_as(self) -> bool:
+        return self.files.save_as()
+
+    def recent_files(self) -> list[str]:
+        return self.recent.paths()
+
+    def show_file_state(self) -> None:
+        """The title, banner and actions of the file now open (or of none)."""
+        self._update_banner()
+        self._update_title()
+        self._update_actions()
+
+    def install(self, file, temporary_dir: str | None = None) -> None:
         from socle_desktop.gui.session import Session
 
         self._close_dossier()
         self.file = file
-        self._temporary_dir = temporary_dir
+        self.temporary_dir = temporary_dir
         self.session = Session(file.dossier, file.campaign, file, self)
         self.session.changed.connect(self._on_changed)
         self.session.saveFailed.connect(self._on_save_failed)
@@ -150,11 +184,11 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
             self.editor.deleteLater()
         if self.file is not None:
             self.file.close()
-        if self._temporary_dir:
-            shutil.rmtree(self._temporary_dir, ignore_errors=True)
+        if self.temporary_dir:
+            shutil.rmtree(self.temporary_dir, ignore_errors=True)
         self.file = self.session = self.wizard = self.wizard_view = self.panel = None
         self.editor = None
-        self._temporary_dir = None
+        self.temporary_dir = None
 
     # --- reacting to the session -------------------------------------------------------------
 
@@ -234,7 +268,7 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
             self.editor.show_banner(
                 text + "Vos modifications ne sont pas enregistrées dans ce fichier : "
                 "choisissez « Enregistrer sous… » pour garder vos modifications.")
-        elif self._temporary_dir:
+        elif self.temporary_dir:
             self.editor.show_banner(
                 "<b>Exemple</b> — vous travaillez sur une copie temporaire de l'exemple, "
                 "effacée à la fermeture. « Enregistrer sous… » pour la garder.")
@@ -253,7 +287,7 @@ class MainWindow(DossierFilesMixin, RecentFilesMixin, PdfActionsMixin, MenusMixi
         """Ctrl+S: the dossier is already saved; a copy that would be lost asks where instead."""
         if self.file is None:
             return
-        if self.file.read_only or self._temporary_dir:
+        if self.file.read_only or self.temporary_dir:
             self.save_as()
             return
         self.statusBar().showMessage(

@@ -102,7 +102,7 @@ class MenusMixin:
         fichier.addAction(self.new_action)
         fichier.addAction(self.open_action)
         self.recent_menu = fichier.addMenu("Ouvrir &récent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent.attach_menu(self.recent_menu)
         fichier.addAction(self.example_action)
         fichier.addAction(self.import_action)
         fichier.addSeparator()

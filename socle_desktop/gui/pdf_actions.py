@@ -21,7 +21,7 @@ class PdfActionsMixin:
             return
         dossier = Path(self.file.path)
         # Beside the dossier, where the commune keeps it; the example's copy is temporary.
-        folder = preferences.folder("pdf_folder") if self._temporary_dir else dossier.parent
+        folder = preferences.folder("pdf_folder") if self.temporary_dir else dossier.parent
         stem = dossier.stem
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
             self, "Exporter le dossier en PDF", str(folder / f"{stem}.pdf"), "PDF (*.pdf)")

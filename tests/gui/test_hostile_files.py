@@ -98,7 +98,7 @@ def test_a_fifo_is_refused_at_once_from_the_menu_and_the_recent_list(qtbot, monk
     assert calls[-1][0] == "warning" and "tube nommé (FIFO)" in calls[-1][2]
     assert "Rien n'a été modifié" in calls[-1][2]
     preferences.settings().setValue("files/recent", [str(fifo)])  # known from a former life
-    shown._fill_recent_list()
+    shown.recent.fill_list()
     with at_most(10):
         shown.recent_list.itemActivated.emit(shown.recent_list.item(0))
     assert "tube nommé (FIFO)" in calls[-1][2]
@@ -201,7 +201,7 @@ def test_the_example_copy_of_a_killed_socle_goes_at_the_next_example(qtbot, monk
     first = window(qtbot)
     assert first.open_example()
     second = window(qtbot)
-    os.utime(first._temporary_dir, (1, 1))  # old, but its dossier is open: it stays
+    os.utime(first.temporary_dir, (1, 1))  # old, but its dossier is open: it stays
     assert second.open_example()
     assert not stale.exists() and foreign.exists()
-    assert os.path.isdir(first._temporary_dir) and os.path.isdir(second._temporary_dir)
+    assert os.path.isdir(first.temporary_dir) and os.path.isdir(second.temporary_dir)

@@ -154,7 +154,7 @@ def test_recent_files_and_geometry_are_remembered(qtbot, monkeypatch, tmp_path):
     assert again.recent_files()[0] == str(path.resolve())
     assert again.recent_list.count() == 1
     assert (again.width(), again.height()) == (700, 500)
-    again._fill_recent_menu()
+    again.recent.fill_menu()
     assert "recent.socle" in again.recent_menu.actions()[0].text()
 
 
