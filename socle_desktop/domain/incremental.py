@@ -45,8 +45,17 @@ class ComputeCache:
     _communes: dict[str, tuple[tuple[SchoolResult, ...], CommuneResult,
                                list[SchoolResult], str]] = field(default_factory=dict)
     hits: int = 0  # schools' own results reused (for the benchmark and the tests)
+    _following: tuple[int, str] | None = None  # the dossier (by identity) and its variant
 
     # --- forgetting ------------------------------------------------------------------------
+
+    def follow(self, dossier: Dossier) -> None:
+        """Forget everything when asked about another dossier, or another variant of it (a
+        switch puts other lines in the same schools, and is not an edit)."""
+        following = (id(dossier), dossier.courante)
+        if following != self._following:
+            self.clear()
+            self._following = following
 
     def clear(self) -> None:
         self._parts.clear()
@@ -75,8 +84,8 @@ class ComputeCache:
                     return None
                 found |= schools
             return found
-        if isinstance(edit, edits.PutArticle):
-            return None
+        if not isinstance(edit, (edits.SetField, edits.Insert, edits.Remove)):
+            return None  # an article, a variant (created, switched, retained…): every school
         if edit.kind in _NO_SCHOOL:
             return set()
         if edit.kind in _EVERY_SCHOOL:

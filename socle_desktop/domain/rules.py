@@ -84,6 +84,7 @@ def compute(dossier: Dossier, campaign: Campaign, cache: ComputeCache | None = N
     """Every figure of the plan de financement, with its explanation and the warnings; with a
     ``cache`` (``incremental.py``), what belongs to the schools an edit did not touch is reused."""
     cache = cache if cache is not None else ComputeCache()
+    cache.follow(dossier)
     schools, communes, equipment = equipment_volet(dossier, campaign, cache)
     services, pupils = _services(dossier, campaign, schools, cache)
     result = Result(

@@ -65,3 +65,18 @@ def test_a_setting_forgets_every_school(campaign):
     assert cache.hits == 0
     assert compute(dossier, campaign, cache) == compute(dossier, campaign)
     assert cache.hits == 0
+
+
+def test_switching_variant_forgets_every_school(campaign):
+    from socle_desktop.domain import variants
+    from socle_desktop.domain.model import Variante
+
+    dossier = large_dossier(5, 10, communes=2)
+    cache = ComputeCache()
+    compute(dossier, campaign, cache)
+    other = Variante("Économe")
+    edits.apply(dossier, edits.AddVariant(len(dossier.variantes), other))
+    cache.forget(dossier, edits.AddVariant(0, other))
+    variants.switch(dossier, other.id)  # not an edit: the new variant has no line yet
+    assert compute(dossier, campaign, cache) == compute(dossier, campaign)
+    assert compute(dossier, campaign, cache).expense == 0
