@@ -80,8 +80,9 @@ def _quantity_editor(window, page_id):
     return editor_widget.quantity_delegate.editor
 
 
-def keystroke_to_panel(schools: int = 200, classes: int = 1_000, communes: int = 20,
-                       goal: float = 16.0) -> list[dict]:
+def keystroke_to_panel(
+    schools: int = 200, classes: int = 1_000, communes: int = 20, goal: float = 16.0
+) -> list[dict]:
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
@@ -123,18 +124,24 @@ def keystroke_to_panel(schools: int = 200, classes: int = 1_000, communes: int =
         key = Qt.Key(Qt.Key.Key_0.value + int(digit))
         editor.end(False)
         if len(editor.text()) >= 2:  # keep the quantity small: erase the digit typed before
-            app.sendEvent(editor, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backspace,
-                                            Qt.KeyboardModifier.NoModifier))
+            app.sendEvent(
+                editor,
+                QKeyEvent(
+                    QEvent.Type.KeyPress, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier
+                ),
+            )
             app.processEvents()
         before = label.text()
         start = time.perf_counter()
-        app.sendEvent(editor, QKeyEvent(QEvent.Type.KeyPress, key,
-                                        Qt.KeyboardModifier.NoModifier, digit))
+        app.sendEvent(
+            editor, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, digit)
+        )
         while label.text() == before and time.perf_counter() - start < 2:
             app.processEvents()
         elapsed = (time.perf_counter() - start) * 1000
-        app.sendEvent(editor, QKeyEvent(QEvent.Type.KeyRelease, key,
-                                        Qt.KeyboardModifier.NoModifier, digit))
+        app.sendEvent(
+            editor, QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, digit)
+        )
         app.processEvents()
         if label.text() != before:
             times.append(elapsed)
@@ -145,12 +152,22 @@ def keystroke_to_panel(schools: int = 200, classes: int = 1_000, communes: int =
     size = f"{schools:_} écoles, {classes:_} classes".replace("_", "\u202f")
     wanted = f"≤ {goal:g} ms"
     return [
-        {"name": f"Touche → panneau, médiane ({size} ; {where})",
-         "value": round(median, 2), "unit": "ms", "baseline": None, "goal": wanted,
-         "ok": median <= goal},
-        {"name": f"Touche → panneau, 95e centile ({size}, {len(times)} frappes)",
-         "value": round(p95, 2), "unit": "ms", "baseline": None, "goal": wanted,
-         "ok": p95 <= goal},
+        {
+            "name": f"Touche → panneau, médiane ({size} ; {where})",
+            "value": round(median, 2),
+            "unit": "ms",
+            "baseline": None,
+            "goal": wanted,
+            "ok": median <= goal,
+        },
+        {
+            "name": f"Touche → panneau, 95e centile ({size}, {len(times)} frappes)",
+            "value": round(p95, 2),
+            "unit": "ms",
+            "baseline": None,
+            "goal": wanted,
+            "ok": p95 <= goal,
+        },
     ]
 
 
@@ -158,15 +175,21 @@ def keystroke_to_panel(schools: int = 200, classes: int = 1_000, communes: int =
 
 
 def _timed_process(args: list[str], cwd: Path) -> dict[str, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SOCLE_BENCH_EXIT_AFTER_SHOW="1",
-               PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(cwd / "config"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SOCLE_BENCH_EXIT_AFTER_SHOW="1",
+        PYTHONPATH=str(ROOT),
+        XDG_CONFIG_HOME=str(cwd / "config"),
+    )
     # An installed Socle has its bytecode compiled (pip and PyInstaller write it); a machine with
     # PYTHONDONTWRITEBYTECODE would recompile every module at each start and measure the
     # compiler, not the start: the warm-up runs below write the .pyc files.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["SOCLE_BENCH_T0"] = repr(time.time())
-    run = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True,
-                         text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
     figures = {}
     for line in run.stdout.splitlines():
         word, _, value = line.partition(" ")
@@ -199,14 +222,24 @@ def cold_start() -> list[dict]:
     ours_ms = statistics.median(ours) * 1000
     loaded_ms = statistics.median(loaded) * 1000
     return [
-        {"name": f"Démarrage à froid → première fenêtre (médiane de {COLD_RUNS})",
-         "value": round(ours_ms, 1), "unit": "ms", "baseline": round(bare_ms, 1),
-         "baseline_name": "QWizard PySide6 nu", "goal": "≤ 1,5 × nu",
-         "ok": ours_ms <= 1.5 * bare_ms},
-        {"name": "Démarrage à froid → exemple affiché dans l'assistant",
-         "value": round(loaded_ms, 1), "unit": "ms", "baseline": round(bare_ms, 1),
-         "baseline_name": "QWizard PySide6 nu", "goal": "≤ 2,0 × nu",
-         "ok": loaded_ms <= 2.0 * bare_ms},
+        {
+            "name": f"Démarrage à froid → première fenêtre (médiane de {COLD_RUNS})",
+            "value": round(ours_ms, 1),
+            "unit": "ms",
+            "baseline": round(bare_ms, 1),
+            "baseline_name": "QWizard PySide6 nu",
+            "goal": "≤ 1,5 × nu",
+            "ok": ours_ms <= 1.5 * bare_ms,
+        },
+        {
+            "name": "Démarrage à froid → exemple affiché dans l'assistant",
+            "value": round(loaded_ms, 1),
+            "unit": "ms",
+            "baseline": round(bare_ms, 1),
+            "baseline_name": "QWizard PySide6 nu",
+            "goal": "≤ 2,0 × nu",
+            "ok": loaded_ms <= 2.0 * bare_ms,
+        },
     ]
 
 
@@ -221,8 +254,9 @@ def main() -> int:
     for row in run():
         base = f" (référence : {row['baseline']} {row['unit']})" if row.get("baseline") else ""
         verdict = {True: "OK", False: "NON ATTEINT", None: ""}[row.get("ok")]
-        print(f"{row['name']} : {row['value']} {row['unit']}{base} — objectif {row['goal']} "
-              f"{verdict}")
+        print(
+            f"{row['name']} : {row['value']} {row['unit']}{base} — objectif {row['goal']} {verdict}"
+        )
     return 0
 
 

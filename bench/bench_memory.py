@@ -25,15 +25,20 @@ def peak_kib():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # bytes on macOS
 """
 
-BARE = PEAK + """
+BARE = (
+    PEAK
+    + """
 import sys
 from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 app = QApplication(sys.argv)
 w = QWizard(); w.addPage(QWizardPage()); w.resize(1366, 768); w.show(); app.processEvents()
 print(peak_kib())
 """
+)
 
-SOCLE = PEAK + """
+SOCLE = (
+    PEAK
+    + """
 import sys, tempfile, pathlib
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
@@ -55,12 +60,14 @@ from socle_desktop.report import build_pdf
 build_pdf(window.session.dossier, window.session.campaign)
 print(peak_kib())
 """
+)
 
 
 def _peak_kib(code: str) -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         cwd=ROOT, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300
+    )
     if run.returncode:
         raise RuntimeError(run.stderr.strip().splitlines()[-1] if run.stderr else "échec")
     return int(run.stdout.strip().splitlines()[-1])
@@ -70,11 +77,17 @@ def run() -> list[dict]:
     if sys.platform == "win32":
         return []
     bare, socle = _peak_kib(BARE) / 1024, _peak_kib(SOCLE) / 1024
-    return [{
-        "name": "Mémoire maximale (grand dossier ouvert, pages parcourues, PDF écrit)",
-        "value": socle, "unit": "Mio", "baseline": bare, "baseline_name": "QWizard nu",
-        "goal": "≤ nu + 60 Mio", "ok": socle <= bare + 60,
-    }]
+    return [
+        {
+            "name": "Mémoire maximale (grand dossier ouvert, pages parcourues, PDF écrit)",
+            "value": socle,
+            "unit": "Mio",
+            "baseline": bare,
+            "baseline_name": "QWizard nu",
+            "goal": "≤ nu + 60 Mio",
+            "ok": socle <= bare + 60,
+        }
+    ]
 
 
 if __name__ == "__main__":

@@ -134,20 +134,42 @@ def run(folder: Path | None = None) -> list[dict]:
     save_p95, bare_p95 = _p95(saves), _p95(bares)
     open_median = statistics.median(opens)
     return [
-        {"name": "Enregistrer une modification (médiane)", "value": statistics.median(saves),
-         "unit": "ms", "baseline": statistics.median(bares), "baseline_name": bare_name,
-         "goal": "—", "ok": None},
-        {"name": "Enregistrer une modification (p95)", "value": save_p95, "unit": "ms",
-         "baseline": bare_p95, "baseline_name": bare_name, "goal": "≤ 3 × référence",
-         "ok": save_p95 <= 3 * bare_p95},
-        {"name": "Enregistrer une modification (p95), face au commit sqlite3 brut",
-         "value": save_p95, "unit": "ms", "baseline": _p95(raw_commits),
-         "baseline_name": f"UPDATE + commit sqlite3 brut, journal {JOURNAL_MODE}",
-         "goal": "(indicatif)", "ok": None},
-        {"name": f"Ouvrir un grand dossier (60 écoles, 300 classes, {lines} lignes)",
-         "value": open_median, "unit": "ms", "baseline": statistics.median(raws),
-         "baseline_name": "lecture brute sqlite3 de toutes les lignes", "goal": "≤ 300 ms",
-         "ok": open_median <= 300},
+        {
+            "name": "Enregistrer une modification (médiane)",
+            "value": statistics.median(saves),
+            "unit": "ms",
+            "baseline": statistics.median(bares),
+            "baseline_name": bare_name,
+            "goal": "—",
+            "ok": None,
+        },
+        {
+            "name": "Enregistrer une modification (p95)",
+            "value": save_p95,
+            "unit": "ms",
+            "baseline": bare_p95,
+            "baseline_name": bare_name,
+            "goal": "≤ 3 × référence",
+            "ok": save_p95 <= 3 * bare_p95,
+        },
+        {
+            "name": "Enregistrer une modification (p95), face au commit sqlite3 brut",
+            "value": save_p95,
+            "unit": "ms",
+            "baseline": _p95(raw_commits),
+            "baseline_name": f"UPDATE + commit sqlite3 brut, journal {JOURNAL_MODE}",
+            "goal": "(indicatif)",
+            "ok": None,
+        },
+        {
+            "name": f"Ouvrir un grand dossier (60 écoles, 300 classes, {lines} lignes)",
+            "value": open_median,
+            "unit": "ms",
+            "baseline": statistics.median(raws),
+            "baseline_name": "lecture brute sqlite3 de toutes les lignes",
+            "goal": "≤ 300 ms",
+            "ok": open_median <= 300,
+        },
     ]
 
 
@@ -157,8 +179,10 @@ def main() -> int:
     for row in rows:
         ratio = row["value"] / row["baseline"] if row["baseline"] else float("nan")
         verdict = {True: "atteint", False: "NON ATTEINT", None: ""}[row["ok"]]
-        print(f"{row['name']:<62} {row['value']:>7.2f} ms {row['baseline']:>7.2f} ms "
-              f"{ratio:>7.2f}×  {row['goal']} {verdict}")
+        print(
+            f"{row['name']:<62} {row['value']:>7.2f} ms {row['baseline']:>7.2f} ms "
+            f"{ratio:>7.2f}×  {row['goal']} {verdict}"
+        )
     for row in rows:
         print(f"  référence de « {row['name']} » : {row['baseline_name']}")
     if "--modes" in sys.argv:

@@ -32,8 +32,10 @@ def render(size: int) -> Image.Image:
 def main() -> int:
     QGuiApplication(sys.argv)
     render(256).save(ICONS / "socle.png")
-    render(256).save(ICONS / "socle.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48),
-                                                  (64, 64), (128, 128), (256, 256)])
+    render(256).save(
+        ICONS / "socle.ico",
+        sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)],
+    )
     print(f"Icônes écrites dans {ICONS}")
     return 0
 

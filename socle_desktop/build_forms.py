@@ -56,13 +56,19 @@ def stale_forms(source: Path | None = None) -> list[Path]:
 
 
 def _uic(form: Path) -> str:
-    command = [sys.executable, "-c",
-               "import sys; from PySide6.scripts.pyside_tool import uic; "
-               "sys.argv = ['uic', *sys.argv[1:]]; uic()", str(form)]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from PySide6.scripts.pyside_tool import uic; "
+        "sys.argv = ['uic', *sys.argv[1:]]; uic()",
+        str(form),
+    ]
     run = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
     if run.returncode != 0 or "class Ui_" not in run.stdout:
-        raise FormsError(f"formulaire {form.name} : pyside6-uic a échoué "
-                         f"({(run.stderr or run.stdout).strip()[:300]})")
+        raise FormsError(
+            f"formulaire {form.name} : pyside6-uic a échoué "
+            f"({(run.stderr or run.stdout).strip()[:300]})"
+        )
     return run.stdout
 
 

@@ -37,8 +37,10 @@ def shared_data() -> Path:
     """The folder of the real extracts; the test is skipped, saying why, when it is absent."""
     folder = real_extracts_folder(REPOSITORY)
     if folder is None:
-        pytest.skip(f"extraits réels absents de {REPOSITORY.parent / 'shared' / 'data'} : "
-                    f"définir {SHARED_DATA_ENV} (dossier de {REAL_ANNUAIRE} et {REAL_EFFECTIFS})")
+        pytest.skip(
+            f"extraits réels absents de {REPOSITORY.parent / 'shared' / 'data'} : "
+            f"définir {SHARED_DATA_ENV} (dossier de {REAL_ANNUAIRE} et {REAL_EFFECTIFS})"
+        )
     return folder
 
 

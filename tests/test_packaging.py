@@ -122,8 +122,12 @@ def test_the_wheel_installs_in_a_fresh_venv_and_its_command_line_works(tmp_path)
             ("socle_desktop", "ui"),
         ]
         assert (scripts / "socle").exists() or (scripts / "socle.exe").exists()  # gui-scripts
-        _run(scripts / "python", "-c",
-             "from socle_desktop.gui.generated.ui_porteur_page import Ui_PorteurForm", cwd=work)
+        _run(
+            scripts / "python",
+            "-c",
+            "from socle_desktop.gui.generated.ui_porteur_page import Ui_PorteurForm",
+            cwd=work,
+        )
 
         cli = scripts / "socle-desktop"
         example = ROOT / "resources" / "exemple" / "saint-exemple.json"

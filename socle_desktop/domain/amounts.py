@@ -36,11 +36,15 @@ def converts(params: Parametres) -> bool:
 def vat_effect(params: Parametres) -> str:
     """What the VAT rates of the articles do in a dossier with these settings, in French."""
     if converts(params):
-        return (f"Prix saisis {params.prix_saisis}, montants calculés {params.base} : chaque "
-                "ligne est convertie au taux de son article et arrondie au centime.")
+        return (
+            f"Prix saisis {params.prix_saisis}, montants calculés {params.base} : chaque "
+            "ligne est convertie au taux de son article et arrondie au centime."
+        )
     if params.prix_saisis == "HT":
-        return ("Prix saisis et montants calculés HT : le taux donne le prix HT proposé à partir "
-                "du prix TTC du catalogue.")
+        return (
+            "Prix saisis et montants calculés HT : le taux donne le prix HT proposé à partir "
+            "du prix TTC du catalogue."
+        )
     return "Prix saisis et montants calculés TTC : le taux ne change aucun montant."
 
 

@@ -116,14 +116,23 @@ def merged_catalogue(dossier: Dossier) -> dict[str, tuple[CatalogueItem, str]]:
     return merged
 
 
-def offered_articles(dossier: Dossier, socle_order: Sequence[str], niveau: str, volet: str,
-                     categories: Collection[str] | None = None) -> list[CatalogueItem]:
+def offered_articles(
+    dossier: Dossier,
+    socle_order: Sequence[str],
+    niveau: str,
+    volet: str,
+    categories: Collection[str] | None = None,
+) -> list[CatalogueItem]:
     """The articles for a class or a school (``niveau``) in one volet, in the socle's order
     (``socle_order``: the campaign's item ids), optionally of some categories only."""
     order = {item_id: i for i, item_id in enumerate(socle_order)}
-    items = [item for item, _origin in merged_catalogue(dossier).values()
-             if item.niveau == niveau and item.volet == volet
-             and (categories is None or item.categorie in categories)]
+    items = [
+        item
+        for item, _origin in merged_catalogue(dossier).values()
+        if item.niveau == niveau
+        and item.volet == volet
+        and (categories is None or item.categorie in categories)
+    ]
     return sorted(items, key=lambda item: order.get(item.categorie, len(order)))
 
 
@@ -134,5 +143,9 @@ def line_category(line: Line, dossier: Dossier) -> str:
 
 
 def lines_using(dossier: Dossier, article_id: str) -> list[Line]:
-    return [line for s in dossier.ecoles for line in s.equipment_lines() + s.services
-            if line.article == article_id]
+    return [
+        line
+        for s in dossier.ecoles
+        for line in s.equipment_lines() + s.services
+        if line.article == article_id
+    ]

@@ -42,8 +42,9 @@ def allocate(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
 # --- schools ----------------------------------------------------------------------------------
 
 
-def _exclusion(school: School, subsidisable: Decimal, known: bool,
-               campaign: Campaign) -> str | None:
+def _exclusion(
+    school: School, subsidisable: Decimal, known: bool, campaign: Campaign
+) -> str | None:
     if school.cycle_2_3_classes == 0:
         return "aucune classe de cycle 2 ou 3 (CP à CM2)"
     if not known:
@@ -121,8 +122,12 @@ def _bands(base: Decimal, campaign: Campaign) -> tuple[BandResult, ...]:
 
 
 def _commune(
-    commune: Commune, schools: list[SchoolResult], dossier: Dossier, campaign: Campaign,
-    cache: ComputeCache, objects: dict[str, School],
+    commune: Commune,
+    schools: list[SchoolResult],
+    dossier: Dossier,
+    campaign: Campaign,
+    cache: ComputeCache,
+    objects: dict[str, School],
 ) -> tuple[CommuneResult, list[SchoolResult]]:
     if dossier.parametres.plafond_par_classe == POOLED:
         schools = _pool(schools)
@@ -131,16 +136,19 @@ def _commune(
     bands = _bands(base, campaign)
     subsidy = round_subsidy(sum((b.subsidy for b in bands), ZERO), dossier.parametres.arrondi)
     shares = allocate(subsidy, [s.eligible for s in schools])
-    schools = [cache.final(objects[s.school_id], s, share, partial(replace, s, subsidy=share))
-               for s, share in zip(schools, shares, strict=True)]
+    schools = [
+        cache.final(objects[s.school_id], s, share, partial(replace, s, subsidy=share))
+        for s, share in zip(schools, shares, strict=True)
+    ]
     expense = sum((s.expense for s in schools), ZERO)
     return CommuneResult(
         commune.insee, commune.nom, expense, eligible, base, bands, subsidy
     ), schools
 
 
-def equipment_volet(dossier: Dossier, campaign: Campaign, cache: ComputeCache | None = None
-                    ) -> tuple[tuple[SchoolResult, ...], tuple[CommuneResult, ...], VoletResult]:
+def equipment_volet(
+    dossier: Dossier, campaign: Campaign, cache: ComputeCache | None = None
+) -> tuple[tuple[SchoolResult, ...], tuple[CommuneResult, ...], VoletResult]:
     """(schools in the dossier's order, communes, the volet); each school's own result is
     ``cache``'s when the school has not changed since."""
     cache = cache if cache is not None else ComputeCache()
@@ -159,8 +167,9 @@ def equipment_volet(dossier: Dossier, campaign: Campaign, cache: ComputeCache | 
     objects = {school.id: school for school in dossier.ecoles}
     arrondi = dossier.parametres.arrondi
 
-    def made(commune: Commune, own: list[SchoolResult]
-             ) -> tuple[CommuneResult, list[SchoolResult], str]:
+    def made(
+        commune: Commune, own: list[SchoolResult]
+    ) -> tuple[CommuneResult, list[SchoolResult], str]:
         result, mine = _commune(commune, own, dossier, campaign, cache, objects)
         return result, mine, _commune_line(result, campaign, arrondi)
 
@@ -172,8 +181,10 @@ def equipment_volet(dossier: Dossier, campaign: Campaign, cache: ComputeCache | 
         by_id.update((s.school_id, s) for s in mine)
     schools = tuple(by_id[s.id] for s in dossier.ecoles)
     subsidy = sum((c.subsidy for c in commune_results), ZERO)
-    lines = [cache.line(school, sr, partial(_school_line, sr))
-             for school, sr in zip(dossier.ecoles, schools, strict=True)]
+    lines = [
+        cache.line(school, sr, partial(_school_line, sr))
+        for school, sr in zip(dossier.ecoles, schools, strict=True)
+    ]
     volet = VoletResult(
         expense=sum((s.expense for s in schools), ZERO),
         eligible=sum((c.base for c in commune_results), ZERO),
@@ -219,8 +230,13 @@ def _commune_line(c: CommuneResult, campaign: Campaign, arrondi: str) -> str:
     return f"{c.nom} : base {euros(c.base)}{ceiling} ; {detail} = {euros(c.subsidy)}{rounding}."
 
 
-def explanation(school_lines: Sequence[str], commune_lines: Sequence[str],
-                dossier: Dossier, campaign: Campaign, subsidy: Decimal) -> str:
+def explanation(
+    school_lines: Sequence[str],
+    commune_lines: Sequence[str],
+    dossier: Dossier,
+    campaign: Campaign,
+    subsidy: Decimal,
+) -> str:
     """The volet's calculation in words: the rule, a line per school (``_school_line``), a
     line per commune (``_commune_line``), the total."""
     params = dossier.parametres

@@ -42,8 +42,9 @@ class ComputeCache:
     _parts: dict[str, _Parts] = field(default_factory=dict)
     _owner: dict[str, str] = field(default_factory=dict)  # class or line id -> school id
     # insee -> (its schools' own results, its result, its schools with their shares, its line)
-    _communes: dict[str, tuple[tuple[SchoolResult, ...], CommuneResult,
-                               list[SchoolResult], str]] = field(default_factory=dict)
+    _communes: dict[
+        str, tuple[tuple[SchoolResult, ...], CommuneResult, list[SchoolResult], str]
+    ] = field(default_factory=dict)
     hits: int = 0  # schools' own results reused (for the benchmark and the tests)
     _following: tuple[int, str] | None = None  # the dossier (by identity) and its variant
 
@@ -126,8 +127,7 @@ class ComputeCache:
             parts = self._parts[school.id] = _Parts(school)
         return parts
 
-    def own(self, school: School, known: bool,
-            make: Callable[[], SchoolResult]) -> SchoolResult:
+    def own(self, school: School, known: bool, make: Callable[[], SchoolResult]) -> SchoolResult:
         parts = self._entry(school)
         if parts.own is None or parts.known != known:
             parts.own, parts.known = make(), known
@@ -135,28 +135,36 @@ class ComputeCache:
             self.hits += 1
         return parts.own
 
-    def services(self, school: School,
-                 make: Callable[[], tuple[Decimal, Decimal, int]]) -> tuple[Decimal, Decimal, int]:
+    def services(
+        self, school: School, make: Callable[[], tuple[Decimal, Decimal, int]]
+    ) -> tuple[Decimal, Decimal, int]:
         parts = self._entry(school)
         if parts.services is None:
             parts.services = make()
         return parts.services
 
-    def commune(self, insee: str, own: list[SchoolResult],
-                make: Callable[[], tuple[CommuneResult, list[SchoolResult], str]]
-                ) -> tuple[CommuneResult, list[SchoolResult], str]:
+    def commune(
+        self,
+        insee: str,
+        own: list[SchoolResult],
+        make: Callable[[], tuple[CommuneResult, list[SchoolResult], str]],
+    ) -> tuple[CommuneResult, list[SchoolResult], str]:
         """A commune whose schools' own results are the very objects of last time (none of
         them edited, none added or moved) keeps its bands, rounding and shares."""
         kept = self._communes.get(insee)
-        if kept is not None and len(kept[0]) == len(own) and all(
-                a is b for a, b in zip(kept[0], own, strict=True)):
+        if (
+            kept is not None
+            and len(kept[0]) == len(own)
+            and all(a is b for a, b in zip(kept[0], own, strict=True))
+        ):
             return kept[1], kept[2], kept[3]
         made = make()
         self._communes[insee] = (tuple(own), *made)
         return made
 
-    def final(self, school: School, pooled: SchoolResult, share: Decimal,
-              make: Callable[[], SchoolResult]) -> SchoolResult:
+    def final(
+        self, school: School, pooled: SchoolResult, share: Decimal, make: Callable[[], SchoolResult]
+    ) -> SchoolResult:
         """The school with its share of the commune's subsidy: the same object as last time
         when neither changed, so that the parts keyed on it are found at once."""
         parts = self._entry(school)
@@ -164,8 +172,9 @@ class ComputeCache:
             parts.final = (pooled, share, make())
         return parts.final[2]
 
-    def alerts(self, school: School, result: SchoolResult,
-               make: Callable[[], Iterable[Alert]]) -> tuple[Alert, ...]:
+    def alerts(
+        self, school: School, result: SchoolResult, make: Callable[[], Iterable[Alert]]
+    ) -> tuple[Alert, ...]:
         parts = self._entry(school)
         if parts.alerts is None or not _same(parts.alerts[0], result):
             parts.alerts = (result, tuple(make()))

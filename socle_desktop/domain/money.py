@@ -72,7 +72,7 @@ def _ambiguity(cleaned: str) -> str | None:
     """What to write instead of a number whose separators can be read two ways."""
     if "." in cleaned and "," in cleaned or cleaned.count(".") > 1 or cleaned.count(",") > 1:
         last = max(cleaned.rfind("."), cleaned.rfind(","))
-        whole, decimals = cleaned[:last], cleaned[last + 1:]
+        whole, decimals = cleaned[:last], cleaned[last + 1 :]
         digits = whole.replace(".", "").replace(",", "")
         if digits.isdigit() and _GROUPED.fullmatch(whole) and len(decimals) in (1, 2, 3):
             if len(decimals) == 3:  # « 1.234.567 »: thousands only

@@ -17,8 +17,14 @@ from socle_desktop.domain.model import PorteurType
 from socle_desktop.domain.money import euros, group_thousands, percent_fr
 from socle_desktop.domain.results import Result, SchoolResult, VoletResult
 
-PLAN_HEADERS = ("Volet", "Dépense", "Dépense éligible", "Taux", "Subvention de l'État",
-                "Reste à charge")
+PLAN_HEADERS = (
+    "Volet",
+    "Dépense",
+    "Dépense éligible",
+    "Taux",
+    "Subvention de l'État",
+    "Reste à charge",
+)
 RATE_MEANING = "Taux : subvention rapportée à la dépense éligible."
 NO_RATE = "—"  # nothing eligible: no rate to show
 
@@ -65,9 +71,14 @@ def rate_text(subsidy: Decimal, eligible: Decimal) -> str:
 
 
 def _line(label: str, volet: VoletResult) -> PlanLine:
-    return PlanLine(label, euros(volet.expense), euros(volet.eligible),
-                    rate_text(volet.subsidy, volet.eligible), euros(volet.subsidy),
-                    euros(volet.remaining))
+    return PlanLine(
+        label,
+        euros(volet.expense),
+        euros(volet.eligible),
+        rate_text(volet.subsidy, volet.eligible),
+        euros(volet.subsidy),
+        euros(volet.remaining),
+    )
 
 
 def plan_lines(result: Result) -> tuple[PlanLine, PlanLine, PlanLine]:
@@ -76,9 +87,15 @@ def plan_lines(result: Result) -> tuple[PlanLine, PlanLine, PlanLine]:
     return (
         _line("Équipement", result.equipment),
         _line("Services et ressources", result.services),
-        PlanLine("Total", euros(result.expense), euros(result.eligible),
-                 rate_text(result.subsidy, result.eligible), euros(result.subsidy),
-                 euros(result.remaining), total=True),
+        PlanLine(
+            "Total",
+            euros(result.expense),
+            euros(result.eligible),
+            rate_text(result.subsidy, result.eligible),
+            euros(result.subsidy),
+            euros(result.remaining),
+            total=True,
+        ),
     )
 
 
@@ -86,8 +103,10 @@ def share(result: Result, porteur_type: str) -> str:
     """The sentence under the plan: what the State pays of the whole, and who pays the rest."""
     if not result.expense:
         return "Aucune dépense n'est encore saisie."
-    return (f"L'État finance {percent_fr(result.rate, 1)} de la dépense totale ; reste à la "
-            f"charge de {payer(porteur_type)} : {euros(result.remaining)}.")
+    return (
+        f"L'État finance {percent_fr(result.rate, 1)} de la dépense totale ; reste à la "
+        f"charge de {payer(porteur_type)} : {euros(result.remaining)}."
+    )
 
 
 # --- the figures of the side panel, and what « ? » says about each -------------------------------
@@ -131,8 +150,10 @@ def figures(result: Result, porteur_type: str) -> tuple[Figure, ...]:
         "remaining": euros(result.remaining),
         "rate": percent_fr(result.rate, 1),
     }
-    return tuple(Figure(key, figure_label(key, porteur_type), values[key],
-                        key in ("subsidy", "remaining")) for key in FIGURE_KEYS)
+    return tuple(
+        Figure(key, figure_label(key, porteur_type), values[key], key in ("subsidy", "remaining"))
+        for key in FIGURE_KEYS
+    )
 
 
 def explanation(result: Result, which: str, porteur_type: str) -> str:
@@ -143,21 +164,29 @@ def explanation(result: Result, which: str, porteur_type: str) -> str:
     if which == "services":
         return sv.explanation
     if which == "expense":
-        return (f"Dépense d'équipement : {euros(eq.expense)}.\n"
-                f"Dépense de services et ressources : {euros(sv.expense)}.\n"
-                f"Dépense totale : {euros(result.expense)}.")
+        return (
+            f"Dépense d'équipement : {euros(eq.expense)}.\n"
+            f"Dépense de services et ressources : {euros(sv.expense)}.\n"
+            f"Dépense totale : {euros(result.expense)}."
+        )
     if which == "subsidy":
-        return (f"Subvention équipement {euros(eq.subsidy)} + subvention services "
-                f"{euros(sv.subsidy)} = {euros(result.subsidy)}.")
+        return (
+            f"Subvention équipement {euros(eq.subsidy)} + subvention services "
+            f"{euros(sv.subsidy)} = {euros(result.subsidy)}."
+        )
     if which == "remaining":
-        return (f"Dépense totale {euros(result.expense)} − subvention totale "
-                f"{euros(result.subsidy)} = {euros(result.remaining)} à la charge de "
-                f"{payer(porteur_type)} (ce qui dépasse les plafonds, ce qui n'est pas "
-                "subventionnable et la part non subventionnée).")
+        return (
+            f"Dépense totale {euros(result.expense)} − subvention totale "
+            f"{euros(result.subsidy)} = {euros(result.remaining)} à la charge de "
+            f"{payer(porteur_type)} (ce qui dépasse les plafonds, ce qui n'est pas "
+            "subventionnable et la part non subventionnée)."
+        )
     if which == "rate":
-        return (f"Subvention totale {euros(result.subsidy)} ÷ dépense totale "
-                f"{euros(result.expense)} = {percent_fr(result.rate, 1)} de la dépense payée par "
-                "l'État.")
+        return (
+            f"Subvention totale {euros(result.subsidy)} ÷ dépense totale "
+            f"{euros(result.expense)} = {percent_fr(result.rate, 1)} de la dépense payée par "
+            "l'État."
+        )
     if which == "excluded":
         return excluded_text(result)
     raise ValueError(which)
@@ -182,8 +211,10 @@ def excluded_summary(result: Result, shown: int = 3) -> str:
     names = ", ".join(school_name(s) for s in excluded[:shown])
     more = " …" if len(excluded) > shown else ""
     count = len(excluded)
-    return (f"{plural(count, 'école')} exclue{'s' if count > 1 else ''} de la subvention "
-            f"d'équipement : {names}{more}")
+    return (
+        f"{plural(count, 'école')} exclue{'s' if count > 1 else ''} de la subvention "
+        f"d'équipement : {names}{more}"
+    )
 
 
 # --- the socle's categories ---------------------------------------------------------------------
@@ -204,7 +235,6 @@ CATEGORY_LABELS = {
 }
 
 
-
 def category_label(category: str) -> str:
     """The short name of a socle category, for a narrow column or a combo."""
     return CATEGORY_LABELS.get(category, category.replace("_", " ").capitalize())
@@ -223,8 +253,12 @@ def category_titles(campaign: Campaign) -> dict[str, str]:
 # --- one school ---------------------------------------------------------------------------------
 
 # How each status of the socle diagnostic is shown (the states of gui/theme.py).
-STATUS_STATES = {Status.COVERED: "ok", Status.PARTIAL: "warning", Status.MISSING: "error",
-                 Status.OPTIONAL: "muted"}
+STATUS_STATES = {
+    Status.COVERED: "ok",
+    Status.PARTIAL: "warning",
+    Status.MISSING: "error",
+    Status.OPTIONAL: "muted",
+}
 
 
 @dataclass(frozen=True)
@@ -240,18 +274,27 @@ def school_note(school: SchoolResult, porteur_type: str) -> SchoolNote:
     if school.excluded_because:
         return SchoolNote(f"Exclue : {school.excluded_because}", "", "error")
     if school.above_cap > 0:
-        return SchoolNote("Plafond atteint", f"{euros(school.above_cap)} au-delà du plafond "
-                          f"restent à la charge de {payer(porteur_type)}", "warning")
+        return SchoolNote(
+            "Plafond atteint",
+            f"{euros(school.above_cap)} au-delà du plafond "
+            f"restent à la charge de {payer(porteur_type)}",
+            "warning",
+        )
     if school.subsidisable < school.expense:
-        return SchoolNote(f"{euros(school.expense - school.subsidisable)} hors socle",
-                          "Articles non subventionnables (hors socle ou coûts récurrents)", "")
+        return SchoolNote(
+            f"{euros(school.expense - school.subsidisable)} hors socle",
+            "Articles non subventionnables (hors socle ou coûts récurrents)",
+            "",
+        )
     return SchoolNote("Éligible", "", "")
 
 
 def school_equipment_summary(school: SchoolResult) -> tuple[str, str]:
     """« Équipement de l'école : dépense … — plafond … — … » and its state."""
-    cap = (f"plafond {euros(school.cap)} ({plural(school.classes_cycles_2_3, 'classe')} "
-           "de cycles 2 et 3)")
+    cap = (
+        f"plafond {euros(school.cap)} ({plural(school.classes_cycles_2_3, 'classe')} "
+        "de cycles 2 et 3)"
+    )
     text = f"Équipement de l'école : dépense {euros(school.expense)} — {cap}"
     if school.excluded_because:
         return f"{text} — non subventionnée : {school.excluded_because}.", "error"

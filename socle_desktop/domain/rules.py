@@ -34,19 +34,23 @@ __all__ = ["BandResult", "CommuneResult", "Result", "SchoolResult", "VoletResult
 
 def _school_services(school: School, dossier: Dossier) -> tuple[Decimal, Decimal, int]:
     """One school's services: expense, the subsidisable part, the pupils it would bring."""
-    amounts = [(line_amount(line, dossier), is_subsidisable(line, dossier))
-               for line in school.services]
-    return (sum((a for a, _ in amounts), ZERO), sum((a for a, ok in amounts if ok), ZERO),
-            counted_pupils(school, dossier))
+    amounts = [
+        (line_amount(line, dossier), is_subsidisable(line, dossier)) for line in school.services
+    ]
+    return (
+        sum((a for a, _ in amounts), ZERO),
+        sum((a for a, ok in amounts if ok), ZERO),
+        counted_pupils(school, dossier),
+    )
 
 
-def _services(dossier: Dossier, campaign: Campaign, schools: tuple[SchoolResult, ...],
-              cache: ComputeCache) -> tuple[VoletResult, int]:
+def _services(
+    dossier: Dossier, campaign: Campaign, schools: tuple[SchoolResult, ...], cache: ComputeCache
+) -> tuple[VoletResult, int]:
     expense = subsidisable = ZERO
     pupils = 0
     for school, sr in zip(dossier.ecoles, schools, strict=True):
-        spent, funded, brought = cache.services(school,
-                                                partial(_school_services, school, dossier))
+        spent, funded, brought = cache.services(school, partial(_school_services, school, dossier))
         expense += spent
         subsidisable += funded
         if not sr.excluded_because:  # an excluded school brings no pupil (§5.2)

@@ -39,9 +39,11 @@ class MobileAdvice:
 
 def advised_range(item: SocleItem, classes: int) -> tuple[int, int, int]:
     """(minimum, advised, maximum) of an item counted per group of 4 cycle 2–3 classes."""
-    return (per_4_classes(item.par_4_classes_min, classes),
-            per_4_classes(item.par_4_classes_conseil, classes),
-            per_4_classes(item.par_4_classes_max, classes))
+    return (
+        per_4_classes(item.par_4_classes_min, classes),
+        per_4_classes(item.par_4_classes_conseil, classes),
+        per_4_classes(item.par_4_classes_max, classes),
+    )
 
 
 def mobile_lines(school: School, dossier: Dossier) -> list[Line]:
@@ -56,8 +58,9 @@ def mobile_advice(school: School, dossier: Dossier, campaign: Campaign) -> Mobil
     return MobileAdvice(classes, low, advised, high, planned)
 
 
-def suggest_mobiles(school: School, dossier: Dossier, campaign: Campaign
-                    ) -> edits.Batch | tuple[CatalogueItem, int] | None:
+def suggest_mobiles(
+    school: School, dossier: Dossier, campaign: Campaign
+) -> edits.Batch | tuple[CatalogueItem, int] | None:
     """« Proposer » on the school's equipment: the edit that sets the advised number on its
     first mobile devices line (the others kept), or, with no such line yet, the article to add
     and its quantity; None when the school has no cycle 2–3 class."""
@@ -69,18 +72,26 @@ def suggest_mobiles(school: School, dossier: Dossier, campaign: Campaign
         others = sum(line.quantite for line in lines[1:])
         label = "Proposer la quantité de terminaux mobiles"
         # a Batch, so that it is its own undo step (SetFields of one field merge)
-        return edits.Batch((edits.SetField("ligne", lines[0].id, "quantite",
-                                           max(0, advice.advised - others), label),), label)
-    items = offered_articles(dossier, [i.id for i in campaign.socle], "ecole", "equipement",
-                             {MOBILE_DEVICES})
+        return edits.Batch(
+            (
+                edits.SetField(
+                    "ligne", lines[0].id, "quantite", max(0, advice.advised - others), label
+                ),
+            ),
+            label,
+        )
+    items = offered_articles(
+        dossier, [i.id for i in campaign.socle], "ecole", "equipement", {MOBILE_DEVICES}
+    )
     return (items[0], advice.advised) if items else None
 
 
 # --- default quantities -----------------------------------------------------------------------
 
 
-def default_quantity(item: CatalogueItem, school: School | None, dossier: Dossier,
-                     campaign: Campaign) -> int:
+def default_quantity(
+    item: CatalogueItem, school: School | None, dossier: Dossier, campaign: Campaign
+) -> int:
     """The quantity a new line of ``item`` starts with: the advised number of mobile devices,
     one licence per planned device, one subscription per pupil; else 1."""
     if school is None:

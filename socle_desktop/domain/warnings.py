@@ -32,8 +32,9 @@ class Alert:
     school_id: str | None = None
 
 
-def warnings(dossier: Dossier, campaign: Campaign, result: Result,
-             cache: ComputeCache | None = None) -> Iterator[Alert]:
+def warnings(
+    dossier: Dossier, campaign: Campaign, result: Result, cache: ComputeCache | None = None
+) -> Iterator[Alert]:
     """The warnings of §5.4; each school's are ``cache``'s while its result is the same."""
     if not dossier.ecoles:
         yield Alert("Le dossier ne compte encore aucune école.")
@@ -47,8 +48,9 @@ def warnings(dossier: Dossier, campaign: Campaign, result: Result,
         if cache is None:
             yield from _school_warnings(school, sr, dossier, campaign)
         else:
-            yield from cache.alerts(school, sr,
-                                    partial(_school_warnings, school, sr, dossier, campaign))
+            yield from cache.alerts(
+                school, sr, partial(_school_warnings, school, sr, dossier, campaign)
+            )
     for c in result.communes:
         if c.above_ceiling > 0:
             yield Alert(

@@ -77,8 +77,9 @@ def _run_window(path: Path | None, example: bool = False) -> int:
     if path is not None or example:
         window.start_screen.show_opening(path.name if path is not None else "l'exemple")
     if bench or path is not None or example:
-        _on_first_expose(window, lambda: _first_shown(t0, bench, path is None and not example,
-                                                      open_dossier))
+        _on_first_expose(
+            window, lambda: _first_shown(t0, bench, path is None and not example, open_dossier)
+        )
     window.show()
 
     def open_dossier() -> None:

@@ -13,8 +13,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 Button = QMessageBox.StandardButton
 
 
-def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-          buttons: Button = Button.Ok, default: Button = Button.NoButton) -> Button:
+def _show(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: Button = Button.Ok,
+    default: Button = Button.NoButton,
+) -> Button:
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if default != Button.NoButton:
@@ -22,8 +28,13 @@ def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
     return Button(box.exec())
 
 
-def question(parent, title: str, text: str, buttons: Button = Button.Yes | Button.No,
-             default: Button = Button.NoButton) -> Button:
+def question(
+    parent,
+    title: str,
+    text: str,
+    buttons: Button = Button.Yes | Button.No,
+    default: Button = Button.NoButton,
+) -> Button:
     return _show(parent, QMessageBox.Icon.Question, title, text, buttons, default)
 
 

@@ -51,21 +51,24 @@ def run_headless(path: Path | None) -> int:
         print(f"Erreur : impossible de lire {printable(path)} : {reason}", file=sys.stderr)
         return 2
     result = compute(dossier, campaign)
-    print("Aucun affichage graphique n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : "
-          "la fenêtre de Socle ne peut pas s'ouvrir ici.")
+    print(
+        "Aucun affichage graphique n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : "
+        "la fenêtre de Socle ne peut pas s'ouvrir ici."
+    )
     output = _pdf_name(path)
     from socle_desktop.report import write_pdf
 
     try:
         write_pdf(dossier, campaign, output)
     except Exception as error:  # noqa: BLE001 - reported, the plan is still printed
-        print(f"Le PDF n'a pas pu être écrit ({error}) ; voici le plan de financement de "
-              f"{label}.")
+        print(f"Le PDF n'a pas pu être écrit ({error}) ; voici le plan de financement de {label}.")
     else:
         print(f"Le dossier PDF de {label} a été écrit dans : {output}")
     print()
     sys.stdout.write(plan_text(dossier, campaign, result))
     print()
-    print("Pour ouvrir la fenêtre, lancez socle-desktop depuis une session graphique "
-          "(ou avec QT_QPA_PLATFORM=offscreen pour un essai sans écran).")
+    print(
+        "Pour ouvrir la fenêtre, lancez socle-desktop depuis une session graphique "
+        "(ou avec QT_QPA_PLATFORM=offscreen pour un essai sans écran)."
+    )
     return 0

@@ -49,8 +49,10 @@ from socle_desktop.opendata.proposals import propose
 
 FILE_FILTER = "Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)"
 SETTING = {ANNUAIRE: "opendata/annuaire", EFFECTIFS: "opendata/effectifs"}
-CHOOSE_TITLE = {ANNUAIRE: "Choisir l'annuaire de l'éducation (CSV)",
-                EFFECTIFS: "Choisir les effectifs par école (CSV)"}
+CHOOSE_TITLE = {
+    ANNUAIRE: "Choisir l'annuaire de l'éducation (CSV)",
+    EFFECTIFS: "Choisir les effectifs par école (CSV)",
+}
 _SEPARATORS = re.compile(r"[,;]")
 
 
@@ -67,7 +69,7 @@ class CommunesCompleter(QCompleter):
     def pathFromIndex(self, index) -> str:  # noqa: N802
         text = self.widget().text() if self.widget() else ""
         cut = max(text.rfind(","), text.rfind(";"))
-        head = text[:cut + 1] + " " if cut >= 0 else ""
+        head = text[: cut + 1] + " " if cut >= 0 else ""
         return head + index.data()
 
 
@@ -125,9 +127,12 @@ class ImportEcolesDialog(QDialog):
         self.completer.setMaxVisibleItems(12)
         self.commune_edit.setCompleter(self.completer)
         self.commune_edit.installEventFilter(self)
-        self.commune_edit.setText(", ".join(
-            f"{c.nom} ({c.insee})" if c.nom.strip() else c.insee
-            for c in session.dossier.communes))
+        self.commune_edit.setText(
+            ", ".join(
+                f"{c.nom} ({c.insee})" if c.nom.strip() else c.insee
+                for c in session.dossier.communes
+            )
+        )
 
         self.annuaire_button.clicked.connect(lambda: self.choose(ANNUAIRE))
         self.effectifs_button.clicked.connect(lambda: self.choose(EFFECTIFS))
@@ -185,8 +190,9 @@ class ImportEcolesDialog(QDialog):
             start = Path(str(remembered)).parent
         else:
             start = preferences.folder("last_folder")
-        path, _filter = QFileDialog.getOpenFileName(self, CHOOSE_TITLE[kind], str(start),
-                                                    FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, CHOOSE_TITLE[kind], str(start), FILE_FILTER
+        )
         if path:
             self.read(kind, Path(path))
 
@@ -205,9 +211,14 @@ class ImportEcolesDialog(QDialog):
         (self.annuaire_edit if kind == ANNUAIRE else self.effectifs_edit).setText(str(path))
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(f"Lecture de {path.name}… %p\u00a0%")
-        self._job = start_read_job(kind, path, on_progress=self._on_progress,
-                                   on_finished=self._on_read, on_failed=self._on_failed,
-                                   on_cancelled=self._on_cancelled)
+        self._job = start_read_job(
+            kind,
+            path,
+            on_progress=self._on_progress,
+            on_finished=self._on_read,
+            on_failed=self._on_failed,
+            on_cancelled=self._on_cancelled,
+        )
         self._update_state()
 
     def cancel_reading(self) -> None:
@@ -275,8 +286,10 @@ class ImportEcolesDialog(QDialog):
         """The files in use (a failed or cancelled reading leaves the previous ones)."""
         parts = []
         reading = self._job.kind if self._job is not None else None
-        for kind, edit, data in ((ANNUAIRE, self.annuaire_edit, self.annuaire),
-                                 (EFFECTIFS, self.effectifs_edit, self.effectifs)):
+        for kind, edit, data in (
+            (ANNUAIRE, self.annuaire_edit, self.annuaire),
+            (EFFECTIFS, self.effectifs_edit, self.effectifs),
+        ):
             if kind != reading:  # the file being read stays shown
                 edit.setText(str(data.path) if data is not None else "")
             edit.setToolTip(edit.text())
@@ -287,8 +300,9 @@ class ImportEcolesDialog(QDialog):
         if self.effectifs is not None:
             year = self.effectifs.latest_year
             parts.append(f"effectifs de la rentrée {year}" if year else "effectifs lus")
-        self.files_label.setText(" ; ".join(parts) + "." if parts
-                                 else "Choisissez au moins le fichier de l'annuaire.")
+        self.files_label.setText(
+            " ; ".join(parts) + "." if parts else "Choisissez au moins le fichier de l'annuaire."
+        )
 
     # --- the communes and their schools ------------------------------------------------------
 
@@ -306,7 +320,8 @@ class ImportEcolesDialog(QDialog):
         self._propose()
         if self.model.rowCount():  # ready for the keyboard, without a highlighted row
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(0, COL_NOM), QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.model.index(0, COL_NOM), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def _propose(self) -> None:
         """The table for ``communes``; the user's ticks so far are kept (same UAI)."""
@@ -317,8 +332,7 @@ class ImportEcolesDialog(QDialog):
         """Names as wide as they need, within reason: the remarks take what is left."""
         header = self.table.horizontalHeader()
         for column, most in ((COL_NOM, 340), (COL_COMMUNE, 170)):
-            wanted = max(self.table.sizeHintForColumn(column),
-                         header.sectionSizeHint(column))
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
             header.resizeSection(column, min(wanted, most))
         self._update_state()
 
@@ -331,8 +345,10 @@ class ImportEcolesDialog(QDialog):
         ticked = len(self.model.ticked())
         names = ", ".join(c.nom for c in self.communes)
         self.count_label.setText(
-            f"{_plural(ticked, 'école')} cochée{'s' if ticked > 1 else ''} sur {shown} "
-            f"({names})" if shown else "")
+            f"{_plural(ticked, 'école')} cochée{'s' if ticked > 1 else ''} sur {shown} ({names})"
+            if shown
+            else ""
+        )
         self.count_label.setToolTip(self.count_label.text())
         self._update_state()
 
@@ -341,16 +357,22 @@ class ImportEcolesDialog(QDialog):
         self.status_stack.setCurrentIndex(1 if reading else 0)
         self.cancel_button.setVisible(reading)
         self.effectifs_remove_button.setEnabled(
-            self.effectifs is not None or any(k == EFFECTIFS for k, _p in self._queue)
-            or (reading and self._job.kind == EFFECTIFS))
+            self.effectifs is not None
+            or any(k == EFFECTIFS for k, _p in self._queue)
+            or (reading and self._job.kind == EFFECTIFS)
+        )
         has_index = self.index is not None
         self.commune_edit.setEnabled(has_index)
         self.show_button.setEnabled(has_index)
         eligible = any(p.eligible for p in self.model.proposals)
         self.tick_all_button.setEnabled(eligible)
         self.untick_all_button.setEnabled(eligible)
-        self.import_button.setEnabled(self.plan is not None and self.plan.edit is not None
-                                      and not reading and not self.session.read_only)
+        self.import_button.setEnabled(
+            self.plan is not None
+            and self.plan.edit is not None
+            and not reading
+            and not self.session.read_only
+        )
 
     def _say(self, text: str, error: bool = False) -> None:
         set_state(self.message_label, "error" if error else "")
@@ -366,8 +388,7 @@ class ImportEcolesDialog(QDialog):
         if self.session.edit(plan.edit):
             self.accept()
         else:
-            self._say("L'import n'a pas pu être enregistré : le dossier est inchangé.",
-                      error=True)
+            self._say("L'import n'a pas pu être enregistré : le dossier est inchangé.", error=True)
 
     # --- keys and closing --------------------------------------------------------------------
 
@@ -380,8 +401,11 @@ class ImportEcolesDialog(QDialog):
                 self.completer.popup().hide()
                 self.show_schools()
                 return True
-            elif obj is self.table and key == Qt.Key.Key_Space \
-                    and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            elif (
+                obj is self.table
+                and key == Qt.Key.Key_Space
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            ):
                 self.model.toggle(self.table.currentIndex().row())
                 return True
         return super().eventFilter(obj, event)

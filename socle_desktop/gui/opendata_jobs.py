@@ -35,8 +35,10 @@ def read_annuaire_indexed(path: Path, progress) -> tuple:
     return annuaire, CommuneIndex(annuaire)
 
 
-READERS = {ANNUAIRE: read_annuaire_indexed,
-           EFFECTIFS: lambda path, progress: read_effectifs(path, progress=progress)}
+READERS = {
+    ANNUAIRE: read_annuaire_indexed,
+    EFFECTIFS: lambda path, progress: read_effectifs(path, progress=progress),
+}
 
 
 class ReadJob(QRunnable):
@@ -69,8 +71,11 @@ class ReadJob(QRunnable):
         except MemoryError:
             problem = f"{self.path.name} : fichier trop volumineux pour la mémoire disponible"
         except Exception as error:  # noqa: BLE001 - anything else, told in French
-            reason = (os_reason(error) if isinstance(error, OSError)
-                      else f"erreur inattendue : {error.__class__.__name__}")
+            reason = (
+                os_reason(error)
+                if isinstance(error, OSError)
+                else f"erreur inattendue : {error.__class__.__name__}"
+            )
             problem = f"{printable(self.path.name)} : lecture impossible ({reason})"
         self.done = True  # before the signals: their slots forget the finished jobs
         if problem is not None:
@@ -81,8 +86,9 @@ class ReadJob(QRunnable):
             self.signals.finished.emit(self, result)
 
 
-def start_read_job(kind: str, path: Path, *, on_progress, on_finished, on_failed,
-                   on_cancelled) -> ReadJob:
+def start_read_job(
+    kind: str, path: Path, *, on_progress, on_finished, on_failed, on_cancelled
+) -> ReadJob:
     """Start reading ``path``, its signals connected first (a small file is read at once)."""
     _running[:] = [job for job in _running if not job.done]
     job = ReadJob(kind, path)

@@ -48,8 +48,9 @@ def remember_recent(path: Path) -> None:
 
 def forget_recent(path: Path) -> None:
     resolved = _resolved(path)
-    settings().setValue("files/recent", [f for f in recent_files()
-                                         if f not in (resolved, str(path))])
+    settings().setValue(
+        "files/recent", [f for f in recent_files() if f not in (resolved, str(path))]
+    )
 
 
 def documents_folder() -> Path:

@@ -27,7 +27,8 @@ class RecentFiles:
         self._open_path = open_path
         self._shown: list[str] = []
         self.list.itemActivated.connect(
-            lambda item: open_path(Path(self._shown[self.list.row(item)])))
+            lambda item: open_path(Path(self._shown[self.list.row(item)]))
+        )
         self.fill_list()
 
     def paths(self) -> list[str]:

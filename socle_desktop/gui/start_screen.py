@@ -11,9 +11,11 @@ import html
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-INTRO = ("Préparez le dossier de votre commune pour l'appel à projets « Socle numérique dans les "
-         "écoles élémentaires » (2021) et voyez à chaque instant la subvention de l'État et le "
-         "reste à charge.")
+INTRO = (
+    "Préparez le dossier de votre commune pour l'appel à projets « Socle numérique dans les "
+    "écoles élémentaires » (2021) et voyez à chaque instant la subvention de l'État et le "
+    "reste à charge."
+)
 
 
 class StartScreen(QWidget):
@@ -38,8 +40,9 @@ class StartScreen(QWidget):
         column.addSpacing(8)
         self.new_button = self._button("&Nouveau dossier…", "new_button")
         self.open_button = self._button("&Ouvrir un dossier…", "open_button")
-        self.example_button = self._button("Ouvrir l'&exemple (Saint-Exemple-sur-Vilaine)",
-                                           "example_button")
+        self.example_button = self._button(
+            "Ouvrir l'&exemple (Saint-Exemple-sur-Vilaine)", "example_button"
+        )
         for button in (self.new_button, self.open_button, self.example_button):
             column.addWidget(button)
         column.addSpacing(8)
@@ -56,9 +59,11 @@ class StartScreen(QWidget):
         row.addStretch(1)
         row.addLayout(column)
         row.addStretch(1)
-        for before, after in ((self.new_button, self.open_button),
-                              (self.open_button, self.example_button),
-                              (self.example_button, self.recent_list)):
+        for before, after in (
+            (self.new_button, self.open_button),
+            (self.open_button, self.example_button),
+            (self.example_button, self.recent_list),
+        ):
             QWidget.setTabOrder(before, after)
 
     def show_opening(self, name: str) -> None:
@@ -76,8 +81,13 @@ class StartScreen(QWidget):
             widget.setVisible(has_recent or widget not in (self.recent_caption, self.recent_list))
 
     def _choices(self) -> tuple[QWidget, ...]:
-        return (self.new_button, self.open_button, self.example_button, self.recent_caption,
-                self.recent_list)
+        return (
+            self.new_button,
+            self.open_button,
+            self.example_button,
+            self.recent_caption,
+            self.recent_list,
+        )
 
     @staticmethod
     def _button(text: str, name: str) -> QPushButton:

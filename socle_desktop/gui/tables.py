@@ -72,8 +72,9 @@ class RowsTable(QTableView):
         self.horizontalHeader().setResizeContentsPrecision(0)  # measure the visible rows only
         self._unfitted = True
 
-    def set_headers(self, headers: list[str], tips: list[str] | None = None,
-                    spread: bool = False) -> None:
+    def set_headers(
+        self, headers: list[str], tips: list[str] | None = None, spread: bool = False
+    ) -> None:
         """Name the columns (``tips`` explain them); ``spread`` shares out the free width."""
         self.spread = spread
         self.rows_model.set_headers(headers, tips)
@@ -136,4 +137,3 @@ class RowsTable(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
-

@@ -92,4 +92,3 @@ class CountEdit(ValidatedEdit):
     def __init__(self, parent=None, kind: str | None = None, field: str | None = None):
         super().__init__(parent, kind, field)
         self.setPlaceholderText("0")
-

@@ -42,8 +42,11 @@ class PageId(IntEnum):
 
 
 PLACE_STEPS = {  # domain.edit_places step names -> the wizard's pages
-    "porteur": PageId.PORTEUR, "ecoles": PageId.ECOLES, "classes": PageId.CLASSES,
-    "equipement_ecole": PageId.EQUIPEMENT_ECOLE, "services": PageId.SERVICES,
+    "porteur": PageId.PORTEUR,
+    "ecoles": PageId.ECOLES,
+    "classes": PageId.CLASSES,
+    "equipement_ecole": PageId.EQUIPEMENT_ECOLE,
+    "services": PageId.SERVICES,
     "recapitulatif": PageId.RECAPITULATIF,
 }
 
@@ -95,7 +98,8 @@ class DossierWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.NextButton, "&Suivant >")
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Exporter le PDF…")
         self.button(QWizard.WizardButton.FinishButton).setToolTip(
-            "Le dossier est déjà enregistré ; écrivez maintenant son PDF.")
+            "Le dossier est déjà enregistré ; écrivez maintenant son PDF."
+        )
         for page_id, (attribute, page_class) in _page_classes().items():
             page = page_class(session, self)
             setattr(self, attribute, page)
@@ -159,7 +163,8 @@ class DossierWizard(QWizard):
         # validating a name would change page by surprise. Elsewhere (a list, a table that has
         # nothing to edit) Enter goes on, as in any wizard.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
-                self.focusWidget(), (QLineEdit, QAbstractSpinBox, QComboBox)):
+            self.focusWidget(), (QLineEdit, QAbstractSpinBox, QComboBox)
+        ):
             event.accept()
             return
         if event.key() == Qt.Key.Key_Escape:
@@ -242,7 +247,7 @@ class WizardView(QWidget):
         text = "Pour passer à l'étape suivante :\n" + "\n".join(f"• {m}" for m in shown)
         if more:
             text += f"\n… et {more} autre{'s' if more > 1 else ''} point{'s' if more > 1 else ''}."
-        text += ("\nTout est déjà enregistré : vous pouvez fermer et reprendre plus tard.")
+        text += "\nTout est déjà enregistré : vous pouvez fermer et reprendre plus tard."
         return text
 
     def update_steps(self) -> None:
@@ -257,8 +262,7 @@ class WizardView(QWidget):
             item.setText(f"{mark}{int(page_id) + 1}. {STEP_TITLES[page_id]}")
             flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
             item.setFlags(flags if reachable else Qt.ItemFlag.NoItemFlags)
-            item.setToolTip("" if reachable else
-                            "Complétez d'abord les étapes précédentes.")
+            item.setToolTip("" if reachable else "Complétez d'abord les étapes précédentes.")
         if self.steps.currentRow() != current:
             self.steps.setCurrentRow(current)
         text = self.missing_text()

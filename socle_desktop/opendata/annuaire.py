@@ -90,17 +90,32 @@ class Annuaire:
     def __init__(self, table: Table, progress: Progress | None = None):
         self.path = table.path
         self._table = table
-        self._col: dict[tuple[str, ...], int | None] = {names: table.column(*names) for names in (
-            UAI, NOM, TYPE, CODE_COMMUNE, NOM_COMMUNE, STATUT, CONTRAT, MATERNELLE, ELEMENTAIRE,
-            ELEVES, ETAT, NATURE)}
+        self._col: dict[tuple[str, ...], int | None] = {
+            names: table.column(*names)
+            for names in (
+                UAI,
+                NOM,
+                TYPE,
+                CODE_COMMUNE,
+                NOM_COMMUNE,
+                STATUT,
+                CONTRAT,
+                MATERNELLE,
+                ELEMENTAIRE,
+                ELEVES,
+                ETAT,
+                NATURE,
+            )
+        }
         self.rows = len(table.records)
         self.communes: dict[str, CommuneInfo] = {}  # every commune named, school or not
         self._records: dict[str, list[str]] = {}  # INSEE -> the records of its schools
         self._index(progress)
 
     def _index(self, progress: Progress | None) -> None:
-        kind, insee, name = (required(self._col, names) for names in (TYPE, CODE_COMMUNE,
-                                                                      NOM_COMMUNE))
+        kind, insee, name = (
+            required(self._col, names) for names in (TYPE, CODE_COMMUNE, NOM_COMMUNE)
+        )
         upto = max(kind, insee, name)
         is_school: dict[str, bool] = {}  # « Ecole », « École », « ECOLE »: a few values
         fields, communes, records = self._table.fields, self.communes, self._records
@@ -144,10 +159,18 @@ class Annuaire:
             return row[position].strip() if position is not None else ""
 
         school = AnnuaireSchool(
-            uai=get(UAI).upper(), nom=get(NOM), insee=get(CODE_COMMUNE),
-            commune=get(NOM_COMMUNE), statut=get(STATUT), contrat=get(CONTRAT),
-            maternelle=_flag(get(MATERNELLE)), elementaire=_flag(get(ELEMENTAIRE)),
-            eleves=count(get(ELEVES)), etat=get(ETAT), nature=get(NATURE))
+            uai=get(UAI).upper(),
+            nom=get(NOM),
+            insee=get(CODE_COMMUNE),
+            commune=get(NOM_COMMUNE),
+            statut=get(STATUT),
+            contrat=get(CONTRAT),
+            maternelle=_flag(get(MATERNELLE)),
+            elementaire=_flag(get(ELEMENTAIRE)),
+            eleves=count(get(ELEVES)),
+            etat=get(ETAT),
+            nature=get(NATURE),
+        )
         problem, sector_known = _problem(school)
         if problem is None:
             return school
@@ -162,31 +185,42 @@ def _problem(school: AnnuaireSchool) -> tuple[str | None, bool]:
     shifted within them."""
     statut, contrat = plain(school.statut), plain(school.contrat)
     if statut and not statut.startswith(("pub", "priv")):
-        return (f"ligne incohérente : le statut public/privé y vaut « {_short(school.statut)} » "
-                "(les colonnes de cette ligne ne correspondent pas à leurs titres) ; école non "
-                "importable, vérifiez le fichier"), False
+        return (
+            f"ligne incohérente : le statut public/privé y vaut « {_short(school.statut)} » "
+            "(les colonnes de cette ligne ne correspondent pas à leurs titres) ; école non "
+            "importable, vérifiez le fichier"
+        ), False
     if statut.startswith("pub") and "contrat" in contrat and "sans objet" not in contrat:
-        return (f"ligne incohérente : école publique, mais « {_short(school.contrat)} » comme "
-                "contrat privé ; école non importable, vérifiez le fichier"), False
+        return (
+            f"ligne incohérente : école publique, mais « {_short(school.contrat)} » comme "
+            "contrat privé ; école non importable, vérifiez le fichier"
+        ), False
     if uai_error(school.uai) or insee_error(school.insee):
-        return (f"ligne incohérente : identifiant « {_short(school.uai)} » ou code commune "
-                f"« {_short(school.insee)} » invalide ; école non importable, vérifiez le "
-                "fichier"), False
+        return (
+            f"ligne incohérente : identifiant « {_short(school.uai)} » ou code commune "
+            f"« {_short(school.insee)} » invalide ; école non importable, vérifiez le "
+            "fichier"
+        ), False
     if school.eleves is not None and school.eleves > MAX_PUPILS:
-        return (f"nombre d'élèves absurde dans l'annuaire ({school.eleves} ; au plus "
-                f"{MAX_PUPILS}) ; école non importable, vérifiez le fichier"), True
+        return (
+            f"nombre d'élèves absurde dans l'annuaire ({school.eleves} ; au plus "
+            f"{MAX_PUPILS}) ; école non importable, vérifiez le fichier"
+        ), True
     return None, True
 
 
 def _short(text: str, keep: int = 40) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= keep else text[:keep - 1] + "…"
+    return text if len(text) <= keep else text[: keep - 1] + "…"
 
 
 def annuaire_from_table(table: Table, progress: Progress | None = None) -> Annuaire:
     if table.has("Numéro de l'école") and table.has("Nombre total de classes"):
-        raise OpenDataError(table.path, "ce fichier est celui des effectifs par école, pas "
-                            "l'annuaire de l'éducation : choisissez-le comme fichier des effectifs")
+        raise OpenDataError(
+            table.path,
+            "ce fichier est celui des effectifs par école, pas "
+            "l'annuaire de l'éducation : choisissez-le comme fichier des effectifs",
+        )
     check_columns(table, REQUIRED, "Annuaire de l'éducation")
     return Annuaire(table, progress)
 

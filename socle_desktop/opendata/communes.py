@@ -42,9 +42,13 @@ class CommuneIndex:
             self.by_name.setdefault(key, []).append(info)
         self.with_schools = annuaire.school_communes
         # Sorted here, where the annuaire is read (a worker thread), not in the window's thread.
-        self._labels = [self.by_insee[code].label for code in sorted(
-            (code for code in self.with_schools if code in self.by_insee),
-            key=lambda code: (keys[code], code))]
+        self._labels = [
+            self.by_insee[code].label
+            for code in sorted(
+                (code for code in self.with_schools if code in self.by_insee),
+                key=lambda code: (keys[code], code),
+            )
+        ]
 
     def labels(self) -> list[str]:
         """« Nom (INSEE) » of every commune with a school, sorted for a completer."""
@@ -59,7 +63,8 @@ class CommuneIndex:
             if info is None:
                 raise CommuneQueryError(
                     f"Aucune commune de code INSEE {insee} dans l'annuaire choisi : vérifiez le "
-                    "code, ou que le fichier couvre bien son département.")
+                    "code, ou que le fichier couvre bien son département."
+                )
             return info
         found = self.by_name.get(name_key(part), [])
         if len(found) == 1:
@@ -67,18 +72,24 @@ class CommuneIndex:
         if len(found) > 1:
             choices = ", ".join(info.label for info in sorted(found, key=lambda i: i.insee))
             raise CommuneQueryError(
-                f"« {part} » désigne plusieurs communes : {choices}. Précisez le code INSEE.")
+                f"« {part} » désigne plusieurs communes : {choices}. Précisez le code INSEE."
+            )
         key = name_key(part)
         # « Saint-Aubin » for « Saint-Aubin-du-Cormier »…: longer names first, then near spellings.
-        close = sorted(name for name in self.by_name if name.startswith(key + " "))[:5] \
-            or difflib.get_close_matches(key, list(self.by_name), n=3, cutoff=0.75)
+        close = sorted(name for name in self.by_name if name.startswith(key + " "))[
+            :5
+        ] or difflib.get_close_matches(key, list(self.by_name), n=3, cutoff=0.75)
         hint = ""
         if close:
-            hint = " Vouliez-vous dire : " + ", ".join(
-                info.label for key in close for info in self.by_name[key]) + " ?"
+            hint = (
+                " Vouliez-vous dire : "
+                + ", ".join(info.label for key in close for info in self.by_name[key])
+                + " ?"
+            )
         raise CommuneQueryError(
             f"Aucune commune « {part} » dans l'annuaire choisi.{hint} Vous pouvez aussi saisir "
-            "le code INSEE.")
+            "le code INSEE."
+        )
 
     def resolve(self, text: str) -> list[CommuneInfo]:
         """Every commune of the query, in its order, each once; told in French when one is
@@ -90,8 +101,7 @@ class CommuneIndex:
         for part in parts:
             info = self.find(part)
             if info.insee not in self.with_schools:
-                raise CommuneQueryError(
-                    f"{info.label} n'a aucune école dans l'annuaire choisi.")
+                raise CommuneQueryError(f"{info.label} n'a aucune école dans l'annuaire choisi.")
             if info not in found:
                 found.append(info)
         return found

@@ -94,8 +94,9 @@ class Table:
             try:
                 fields = next(csv.reader([record], delimiter=self.sep), [])
             except csv.Error:  # read_table refuses such records: only a made-up Table has one
-                raise OpenDataError(self.path, "une ligne est illisible (guillemets mal "
-                                    "placés)") from None
+                raise OpenDataError(
+                    self.path, "une ligne est illisible (guillemets mal placés)"
+                ) from None
         elif upto is None:
             fields = record.split(self.sep)
         else:
@@ -126,7 +127,7 @@ def tracked(items: list[T], progress: Progress | None) -> Iterator[T]:
     for start in range(0, len(items), _CHUNK_LINES):
         if not progress(start / total):
             raise Cancelled
-        yield from items[start:start + _CHUNK_LINES]
+        yield from items[start : start + _CHUNK_LINES]
     if not progress(1.0):
         raise Cancelled
 
@@ -149,15 +150,19 @@ def required(columns: dict[tuple[str, ...], int | None], names: tuple[str, ...])
 
 def check_columns(table: Table, required: dict[tuple[str, ...], str], dataset: str) -> None:
     """Refuse a file that lacks a needed column, naming each one missing."""
-    missing = [f"« {names[0]} » ({what})" for names, what in required.items()
-               if not table.has(*names)]
+    missing = [
+        f"« {names[0]} » ({what})" for names, what in required.items() if not table.has(*names)
+    ]
     if not missing:
         return
     if len(missing) == len(required):
-        raise OpenDataError(table.path, f"ce n'est pas le fichier « {dataset} » : aucune des "
-                            "colonnes attendues n'y figure")
-    raise OpenDataError(table.path, f"colonne(s) manquante(s) pour « {dataset} » : "
-                        + ", ".join(missing))
+        raise OpenDataError(
+            table.path,
+            f"ce n'est pas le fichier « {dataset} » : aucune des colonnes attendues n'y figure",
+        )
+    raise OpenDataError(
+        table.path, f"colonne(s) manquante(s) pour « {dataset} » : " + ", ".join(missing)
+    )
 
 
 def _blocks(data: bytes, start: int = 0, size: int = _BLOCK_BYTES) -> Iterator[bytes]:
@@ -247,15 +252,19 @@ def _open_quote(line: str, sep: str, inside: bool) -> bool:
     return inside
 
 
-def _records(lines: list[str], sep: str, path: Path,
-             progress: Progress | None) -> tuple[list[str], list[int]]:
+def _records(
+    lines: list[str], sep: str, path: Path, progress: Progress | None
+) -> tuple[list[str], list[int]]:
     """The logical records and the line each starts on: a quoted field may hold a line break,
     so a record whose quote is still open goes on to the next line; one that never closes is
     refused (csv would swallow the rest of the file into one field)."""
     records, starts, total, index = [], [], len(lines), 0
     while index < total:
-        if progress is not None and index % _CHUNK_LINES == 0 \
-                and not progress(_SPLIT_SHARE + (1 - _SPLIT_SHARE) * index / total):
+        if (
+            progress is not None
+            and index % _CHUNK_LINES == 0
+            and not progress(_SPLIT_SHARE + (1 - _SPLIT_SHARE) * index / total)
+        ):
             raise Cancelled
         line = lines[index]
         start = index = index + 1
@@ -263,11 +272,13 @@ def _records(lines: list[str], sep: str, path: Path,
         if '"' in line and line.count('"') % 2 and _open_quote(line, sep, False):
             parts, size = [line], len(line)
             while True:
-                if index >= total or index - start >= _MAX_RECORD_LINES \
-                        or size > _MAX_RECORD_CHARS:
-                    raise OpenDataError(path, f"ligne {start} : un guillemet ouvre un champ qui "
-                                        "ne se referme pas (fichier coupé, ou mal converti) ; "
-                                        "téléchargez-le à nouveau")
+                if index >= total or index - start >= _MAX_RECORD_LINES or size > _MAX_RECORD_CHARS:
+                    raise OpenDataError(
+                        path,
+                        f"ligne {start} : un guillemet ouvre un champ qui "
+                        "ne se referme pas (fichier coupé, ou mal converti) ; "
+                        "téléchargez-le à nouveau",
+                    )
                 parts.append(lines[index])
                 size += len(lines[index])
                 index += 1
@@ -306,7 +317,7 @@ def _misaligned(table: Table, width: int, progress: Progress | None) -> list[tup
     for start in range(0, len(records), _CHUNK_LINES):
         if progress is not None and not progress(start / (len(records) or 1)):
             raise Cancelled
-        chunk = records[start:start + _CHUNK_LINES]
+        chunk = records[start : start + _CHUNK_LINES]
         counts = list(map(str.count, chunk, itertools.repeat(sep)))
         if counts.count(expected) == len(chunk) and '"' not in "".join(chunk):
             continue  # the common case, decided without a Python loop
@@ -335,12 +346,14 @@ def _check_widths(table: Table, progress: Progress | None) -> None:
     line, count = bad[0]
     found = "illisible" if count < 0 else f"{count} colonne{'s' if count > 1 else ''}"
     raise OpenDataError(
-        table.path, f"{len(bad)} ligne{'s' if len(bad) > 1 else ''} sur {len(table.records)} "
+        table.path,
+        f"{len(bad)} ligne{'s' if len(bad) > 1 else ''} sur {len(table.records)} "
         f"n'{'ont' if len(bad) > 1 else 'a'} pas les {width} colonnes de l'en-tête (ligne "
         f"{line} : {found}). Le fichier a sans doute été converti ou ré-enregistré sans "
         "respecter ses guillemets : ses colonnes ne correspondent plus à leurs titres, et une "
         "école pourrait être importée avec les valeurs d'une autre (« hors contrat » lu comme "
-        "« sous contrat »…). Téléchargez-le à nouveau depuis data.education.gouv.fr.")
+        "« sous contrat »…). Téléchargez-le à nouveau depuis data.education.gouv.fr.",
+    )
 
 
 def read_table(path: Path | str, *, progress: Progress | None = None) -> Table:
@@ -369,8 +382,11 @@ def read_table(path: Path | str, *, progress: Progress | None = None) -> Table:
     return table
 
 
-def read_dataset(path: Path | str, from_table: Callable[[Table, Progress | None], D],
-                 progress: Progress | None = None) -> D:
+def read_dataset(
+    path: Path | str,
+    from_table: Callable[[Table, Progress | None], D],
+    progress: Progress | None = None,
+) -> D:
     """Read ``path`` and build the dataset with ``from_table(table, progress)``: splitting the
     lines is most of the work, indexing the rows the last fifth of the progress bar."""
     table = read_table(path, progress=part(progress, 0, 0.8))

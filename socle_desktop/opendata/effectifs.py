@@ -29,9 +29,10 @@ PRE = ("Nombre d'élèves en pré-élémentaire hors ULIS", "nombre_eleves_preel
 ELEM = ("Nombre d'élèves en élémentaire hors ULIS", "nombre_eleves_elementaire_hors_ulis")
 ULIS = ("Nombre d'élèves en ULIS", "nombre_eleves_ulis")
 ELEMENTARY_LEVELS = tuple(level for level in LEVELS if level in CYCLE_2_3_LEVELS)  # CP…CM2
-LEVEL_COLUMNS = {level: (f"Nombre d'élèves en {level} hors ULIS",
-                         f"nombre_eleves_{level.lower()}_hors_ulis")
-                 for level in ELEMENTARY_LEVELS}
+LEVEL_COLUMNS = {
+    level: (f"Nombre d'élèves en {level} hors ULIS", f"nombre_eleves_{level.lower()}_hors_ulis")
+    for level in ELEMENTARY_LEVELS
+}
 
 # The largest French elementary schools have about forty classes; beyond this a count is a
 # damaged file, and estimating classes from it would make thousands.
@@ -72,8 +73,9 @@ class Effectifs:
     def __init__(self, table: Table, progress: Progress | None = None):
         self.path = table.path
         self._table = table
-        self._col: dict[tuple[str, ...], int | None] = {names: table.column(*names)
-                     for names in (ANNEE, UAI, CLASSES, TOTAL, PRE, ELEM, ULIS)}
+        self._col: dict[tuple[str, ...], int | None] = {
+            names: table.column(*names) for names in (ANNEE, UAI, CLASSES, TOTAL, PRE, ELEM, ULIS)
+        }
         levels = {level: table.column(*names) for level, names in LEVEL_COLUMNS.items()}
         self._levels = {level: p for level, p in levels.items() if p is not None}
         self.latest_year: int | None = None
@@ -116,24 +118,38 @@ class Effectifs:
 
         pre, elem, ulis = number(PRE), number(ELEM), number(ULIS)
         counts = SchoolCounts(
-            annee=year, classes=number(CLASSES), preelementaire=pre, elementaire=elem,
-            ulis=ulis, niveaux={level: count(row[p]) or 0 for level, p in self._levels.items()},
-            total=number(TOTAL) if self._col[TOTAL] is not None else pre + elem + ulis)
+            annee=year,
+            classes=number(CLASSES),
+            preelementaire=pre,
+            elementaire=elem,
+            ulis=ulis,
+            niveaux={level: count(row[p]) or 0 for level, p in self._levels.items()},
+            total=number(TOTAL) if self._col[TOTAL] is not None else pre + elem + ulis,
+        )
         problem = _absurd(counts)
         return counts if problem is None else replace(counts, problem=problem)
 
 
 def _absurd(counts: SchoolCounts) -> str | None:
     """Why these counts cannot be a school's, in French (the limits of the JSON import)."""
-    pupils = {"total": counts.total, "pré-élémentaire": counts.preelementaire,
-              "élémentaire": counts.elementaire, "ULIS": counts.ulis, **counts.niveaux}
+    pupils = {
+        "total": counts.total,
+        "pré-élémentaire": counts.preelementaire,
+        "élémentaire": counts.elementaire,
+        "ULIS": counts.ulis,
+        **counts.niveaux,
+    }
     for what, value in pupils.items():
         if value > MAX_PUPILS:
-            return (f"effectifs absurdes ({value} élèves en {what} ; au plus {MAX_PUPILS}) ; "
-                    "école non importable, vérifiez le fichier")
+            return (
+                f"effectifs absurdes ({value} élèves en {what} ; au plus {MAX_PUPILS}) ; "
+                "école non importable, vérifiez le fichier"
+            )
     if counts.classes > MAX_CLASSES:
-        return (f"effectifs absurdes ({counts.classes} classes ; au plus {MAX_CLASSES}) ; école "
-                "non importable, vérifiez le fichier")
+        return (
+            f"effectifs absurdes ({counts.classes} classes ; au plus {MAX_CLASSES}) ; école "
+            "non importable, vérifiez le fichier"
+        )
     return None
 
 
@@ -144,8 +160,11 @@ def _year(text: str) -> int | None:
 
 def effectifs_from_table(table: Table, progress: Progress | None = None) -> Effectifs:
     if table.has("Identifiant_de_l_etablissement") and table.has("Type_etablissement"):
-        raise OpenDataError(table.path, "ce fichier est l'annuaire de l'éducation, pas celui des "
-                            "effectifs par école : choisissez-le comme annuaire")
+        raise OpenDataError(
+            table.path,
+            "ce fichier est l'annuaire de l'éducation, pas celui des "
+            "effectifs par école : choisissez-le comme annuaire",
+        )
     check_columns(table, REQUIRED, "Effectifs d'élèves par niveau et nombre de classes")
     return Effectifs(table, progress)
 

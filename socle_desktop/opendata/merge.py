@@ -66,14 +66,20 @@ def _classes_text(school: School) -> str:
 
 def _added(proposal: Proposal) -> SchoolChange:
     school = proposal.school
-    details = [f"{group_thousands(school.eleves)} élèves"
-               + (f", {_classes_text(school)} : " + ", ".join(c.nom for c in school.classes)
-                  if school.classes else "")]
+    details = [
+        f"{group_thousands(school.eleves)} élèves"
+        + (
+            f", {_classes_text(school)} : " + ", ".join(c.nom for c in school.classes)
+            if school.classes
+            else ""
+        )
+    ]
     return SchoolChange(ADDED, school.nom, school.uai, details + proposal.notes)
 
 
-def _updates(existing: School, proposal: Proposal, dossier: Dossier,
-             names: dict[str, str]) -> tuple[list[Edit], list[str]]:
+def _updates(
+    existing: School, proposal: Proposal, dossier: Dossier, names: dict[str, str]
+) -> tuple[list[Edit], list[str]]:
     """The SetField/Insert edits that bring ``existing`` to the open data, and their wording."""
     new = proposal.school
     edits: list[Edit] = []
@@ -95,21 +101,26 @@ def _updates(existing: School, proposal: Proposal, dossier: Dossier,
         if name == "eleves" and proposal.counts is None and proposal.source.eleves is None:
             continue  # the annuaire does not know: keep what the user typed
         if old != value:
-            edits.append(SetField("ecole", existing.id, name, value,
-                                  "Importer depuis l'annuaire"))
+            edits.append(SetField("ecole", existing.id, name, value, "Importer depuis l'annuaire"))
             details.append(f"{captions[name]} : {show(old)} → {show(value)}")
     if not existing.classes and new.classes:
         for index, classroom in enumerate(new.classes):
-            edits.append(Insert("classe", existing.id, "classes", index,
-                                copy_with_new_ids(classroom)))
-        details.append(f"classes créées : {_classes_text(new)} ("
-                       + ", ".join(c.nom for c in new.classes) + ")")
-    elif existing.classes and proposal.counts is not None \
-            and existing.cycle_2_3_classes != new.cycle_2_3_classes:
+            edits.append(
+                Insert("classe", existing.id, "classes", index, copy_with_new_ids(classroom))
+            )
+        details.append(
+            f"classes créées : {_classes_text(new)} (" + ", ".join(c.nom for c in new.classes) + ")"
+        )
+    elif (
+        existing.classes
+        and proposal.counts is not None
+        and existing.cycle_2_3_classes != new.cycle_2_3_classes
+    ):
         details.append(
             f"classes gardées telles quelles : {existing.cycle_2_3_classes} de CP à CM2 dans le "
             f"dossier, {new.cycle_2_3_classes} d'après les effectifs {proposal.counts.annee} "
-            "(à ajuster vous-même si besoin)")
+            "(à ajuster vous-même si besoin)"
+        )
     return edits, details
 
 
@@ -124,8 +135,11 @@ def plan_import(dossier: Dossier, proposals: list[Proposal]) -> ImportPlan:
         insee = proposal.school.commune
         if dossier.commune(insee) is None and all(c.insee != insee for c in new_communes):
             commune = Commune(insee=insee, nom=proposal.commune.nom)
-            edits.append(Insert("commune", "", "communes",
-                                len(dossier.communes) + len(new_communes), commune))
+            edits.append(
+                Insert(
+                    "commune", "", "communes", len(dossier.communes) + len(new_communes), commune
+                )
+            )
             new_communes.append(commune)
         school = existing.get(proposal.uai)
         if school is None:
@@ -137,8 +151,9 @@ def plan_import(dossier: Dossier, proposals: list[Proposal]) -> ImportPlan:
         school_edits, details = _updates(school, proposal, dossier, names)
         edits += school_edits
         action = UPDATED if school_edits else UNCHANGED
-        changes.append(SchoolChange(action, school.nom or proposal.school.nom, proposal.uai,
-                                    details))
+        changes.append(
+            SchoolChange(action, school.nom or proposal.school.nom, proposal.uai, details)
+        )
     label = _label(changes)
     return ImportPlan(changes, new_communes, Batch(tuple(edits), label) if edits else None)
 

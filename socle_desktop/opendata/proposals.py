@@ -22,16 +22,35 @@ from socle_desktop.opendata.annuaire import Annuaire, AnnuaireSchool, CommuneInf
 from socle_desktop.opendata.csvtable import plain
 from socle_desktop.opendata.effectifs import ELEMENTARY_LEVELS, Effectifs, SchoolCounts
 
-CLASSES_NOTE = ("Les classes sont créées à effectifs égaux, dans l'ordre des niveaux (CP "
-                "d'abord) : ajustez-les à la réalité de chaque école.")
+CLASSES_NOTE = (
+    "Les classes sont créées à effectifs égaux, dans l'ordre des niveaux (CP "
+    "d'abord) : ajustez-les à la réalité de chaque école."
+)
 KIND_LABELS = {"elementaire": "Élémentaire", "primaire": "Primaire", "maternelle": "Maternelle"}
 
 # Names written in capitals (« ECOLE PRIMAIRE PRIVEE STE MARIE ») read as the others do.
-_WORDS = {"ecole": "École", "primaire": "primaire", "privee": "privée", "prive": "privé",
-          "publique": "publique", "public": "public", "elementaire": "élémentaire",
-          "maternelle": "maternelle", "de": "de", "du": "du", "des": "des", "la": "la",
-          "le": "le", "les": "les", "et": "et", "d": "d", "l": "l", "sous": "sous",
-          "contrat": "contrat", "hors": "hors"}
+_WORDS = {
+    "ecole": "École",
+    "primaire": "primaire",
+    "privee": "privée",
+    "prive": "privé",
+    "publique": "publique",
+    "public": "public",
+    "elementaire": "élémentaire",
+    "maternelle": "maternelle",
+    "de": "de",
+    "du": "du",
+    "des": "des",
+    "la": "la",
+    "le": "le",
+    "les": "les",
+    "et": "et",
+    "d": "d",
+    "l": "l",
+    "sous": "sous",
+    "contrat": "contrat",
+    "hors": "hors",
+}
 
 
 def readable_name(name: str) -> str:
@@ -122,8 +141,9 @@ def elementary_class_count(counts: SchoolCounts) -> int:
         return 0
     if counts.preelementaire == 0:
         return counts.classes
-    share = Fraction(counts.classes * counts.elementary_pupils,
-                     counts.elementary_pupils + counts.preelementaire)
+    share = Fraction(
+        counts.classes * counts.elementary_pupils, counts.elementary_pupils + counts.preelementaire
+    )
     estimate = floor(share + Fraction(1, 2))
     return max(1, min(estimate, counts.classes - 1 if counts.classes > 1 else 1))
 
@@ -158,8 +178,9 @@ def _class_names(level_sets: list[list[str]]) -> list[str]:
 def _level_classes(niveaux: dict[str, int], count: int) -> list[Classroom]:
     """``count`` classes sharing the pupils in level order (CP first), each class taking the
     next slice of pupils; its levels are those its slice touches."""
-    levels = [(level, niveaux.get(level, 0)) for level in ELEMENTARY_LEVELS
-              if niveaux.get(level, 0) > 0]
+    levels = [
+        (level, niveaux.get(level, 0)) for level in ELEMENTARY_LEVELS if niveaux.get(level, 0) > 0
+    ]
     pupils = sum(n for _level, n in levels)
     if pupils == 0:
         return []
@@ -176,9 +197,10 @@ def _level_classes(niveaux: dict[str, int], count: int) -> list[Classroom]:
             touched = [next(level for start, end, level in starts if end > min(low, pupils - 1))]
         level_sets.append(touched)
         sizes.append(high - low)
-    return [Classroom(nom=name, niveaux=levels_, eleves=size)
-            for name, levels_, size in zip(_class_names(level_sets), level_sets, sizes,
-                                           strict=True)]
+    return [
+        Classroom(nom=name, niveaux=levels_, eleves=size)
+        for name, levels_, size in zip(_class_names(level_sets), level_sets, sizes, strict=True)
+    ]
 
 
 def estimate_classes(counts: SchoolCounts) -> tuple[list[Classroom], list[str]]:
@@ -191,18 +213,20 @@ def estimate_classes(counts: SchoolCounts) -> tuple[list[Classroom], list[str]]:
         notes.append(
             f"école primaire : {count} classe(s) élémentaire(s) sur {counts.classes}, estimée(s) "
             f"d'après ses élèves ({counts.elementary_pupils} en élémentaire, "
-            f"{counts.preelementaire} en maternelle) ; à vérifier")
+            f"{counts.preelementaire} en maternelle) ; à vérifier"
+        )
     ulis_class = counts.ulis > 0 and count >= 2
     classes = _level_classes(counts.niveaux, count - 1 if ulis_class else count)
     if not classes:
         notes.append("élèves par niveau absents du fichier : niveaux des classes à vérifier")
-        classes = [Classroom(nom=f"Classe élémentaire {i}", niveaux=list(ELEMENTARY_LEVELS),
-                             eleves=n)
-                   for i, n in enumerate(_split(counts.elementaire,
-                                                count - 1 if ulis_class else count), start=1)]
+        classes = [
+            Classroom(nom=f"Classe élémentaire {i}", niveaux=list(ELEMENTARY_LEVELS), eleves=n)
+            for i, n in enumerate(
+                _split(counts.elementaire, count - 1 if ulis_class else count), start=1
+            )
+        ]
     if ulis_class:
-        classes.append(Classroom(nom="ULIS", niveaux=list(ELEMENTARY_LEVELS),
-                                 eleves=counts.ulis))
+        classes.append(Classroom(nom="ULIS", niveaux=list(ELEMENTARY_LEVELS), eleves=counts.ulis))
         notes.append(f"dont un dispositif ULIS de {counts.ulis} élève(s), compté comme une classe")
     elif counts.ulis:
         for classroom, extra in zip(classes, _split(counts.ulis, len(classes)), strict=True):
@@ -210,18 +234,22 @@ def estimate_classes(counts: SchoolCounts) -> tuple[list[Classroom], list[str]]:
     return classes, notes
 
 
-def propose(annuaire: Annuaire, communes: list[CommuneInfo],
-            effectifs: Effectifs | None = None) -> list[Proposal]:
+def propose(
+    annuaire: Annuaire, communes: list[CommuneInfo], effectifs: Effectifs | None = None
+) -> list[Proposal]:
     """Every school of ``communes`` in the annuaire, commune by commune, by name."""
     order = {info.insee: rank for rank, info in enumerate(communes)}
     by_insee = {info.insee: info for info in communes}
-    sources = sorted(annuaire.schools_in(list(order)),
-                     key=lambda s: (order[s.insee], plain(readable_name(s.nom))))
+    sources = sorted(
+        annuaire.schools_in(list(order)),
+        key=lambda s: (order[s.insee], plain(readable_name(s.nom))),
+    )
     return [_proposal(source, by_insee[source.insee], effectifs) for source in sources]
 
 
-def _proposal(source: AnnuaireSchool, commune: CommuneInfo,
-              effectifs: Effectifs | None) -> Proposal:
+def _proposal(
+    source: AnnuaireSchool, commune: CommuneInfo, effectifs: Effectifs | None
+) -> Proposal:
     counts = effectifs.get(source.uai) if effectifs else None
     refused = source.problem or (counts.problem if counts is not None else None)
     if refused:
@@ -243,8 +271,11 @@ def _proposal(source: AnnuaireSchool, commune: CommuneInfo,
         if source.eleves is None:
             notes.append("nombre d'élèves absent de l'annuaire : à saisir")
         if kind != "maternelle":
-            notes.append("absente du fichier des effectifs : classes à saisir" if effectifs
-                         else "classes à saisir (fichier des effectifs non fourni)")
+            notes.append(
+                "absente du fichier des effectifs : classes à saisir"
+                if effectifs
+                else "classes à saisir (fichier des effectifs non fourni)"
+            )
     closing = "ferm" in plain(source.etat)
     if kind == "maternelle":
         notes.insert(0, "école maternelle : hors de l'appel (cycles 2 et 3)")
@@ -253,15 +284,29 @@ def _proposal(source: AnnuaireSchool, commune: CommuneInfo,
     classes, class_problem = _checked_classes(classes)
     if class_problem:
         notes.append(class_problem)
-    school = School(nom=readable_name(source.nom), uai=source.uai, commune=source.insee,
-                    secteur=secteur or Secteur.PRIVE, eleves=eleves, classes=classes)
+    school = School(
+        nom=readable_name(source.nom),
+        uai=source.uai,
+        commune=source.insee,
+        secteur=secteur or Secteur.PRIVE,
+        eleves=eleves,
+        classes=classes,
+    )
     problem = _refusal(school, commune)
     if problem:
         notes.insert(0, problem)
     eligible = secteur is not None and problem is None
-    return Proposal(source=source, commune=commune, school=school, kind=kind, counts=counts,
-                    eligible=eligible, ticked=eligible and kind != "maternelle" and not closing,
-                    notes=notes, hors_contrat=secteur is None)
+    return Proposal(
+        source=source,
+        commune=commune,
+        school=school,
+        kind=kind,
+        counts=counts,
+        eligible=eligible,
+        ticked=eligible and kind != "maternelle" and not closing,
+        notes=notes,
+        hors_contrat=secteur is None,
+    )
 
 
 def _refused(source: AnnuaireSchool, commune: CommuneInfo, reason: str) -> Proposal:
@@ -269,11 +314,25 @@ def _refused(source: AnnuaireSchool, commune: CommuneInfo, reason: str) -> Propo
     secteur, _note = _secteur(source)
     known = source.eleves is not None and source.eleves <= MAX_SCHOOL_PUPILS
     pupils = source.eleves if known and source.eleves is not None else 0
-    school = School(nom=readable_name(source.nom), uai=source.uai, commune=source.insee,
-                    secteur=secteur or Secteur.PRIVE, eleves=pupils)
-    return Proposal(source=source, commune=commune, school=school, kind=_kind(source, None),
-                    counts=None, eligible=False, ticked=False, notes=[reason], refused=reason,
-                    hors_contrat=secteur is None)
+    school = School(
+        nom=readable_name(source.nom),
+        uai=source.uai,
+        commune=source.insee,
+        secteur=secteur or Secteur.PRIVE,
+        eleves=pupils,
+    )
+    return Proposal(
+        source=source,
+        commune=commune,
+        school=school,
+        kind=_kind(source, None),
+        counts=None,
+        eligible=False,
+        ticked=False,
+        notes=[reason],
+        refused=reason,
+        hors_contrat=secteur is None,
+    )
 
 
 def _checked_classes(classes: list[Classroom]) -> tuple[list[Classroom], str | None]:

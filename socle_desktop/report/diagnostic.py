@@ -21,23 +21,40 @@ from socle_desktop.report.styles import (
 )
 from socle_desktop.report.text import Para, cell, markup
 
-EXISTANT_LABELS = {Existant.PRESENT: "Présent", Existant.ABSENT: "Absent",
-                   Existant.OBSOLETE: "Obsolète"}
-STATUS_COLOURS = {Status.COVERED: GOOD, Status.PARTIAL: WARN, Status.MISSING: BAD,
-                  Status.OPTIONAL: MUTED}
+EXISTANT_LABELS = {
+    Existant.PRESENT: "Présent",
+    Existant.ABSENT: "Absent",
+    Existant.OBSOLETE: "Obsolète",
+}
+STATUS_COLOURS = {
+    Status.COVERED: GOOD,
+    Status.PARTIAL: WARN,
+    Status.MISSING: BAD,
+    Status.OPTIONAL: MUTED,
+}
 WIDTHS = [88 * mm, 22 * mm, 16 * mm, 16 * mm, 32 * mm]
 
 
 def diagnostic_table(diagnostic: SchoolDiagnostic) -> Table:
-    rows: list[list[Any]] = [["Élément du socle numérique", "Existant", "Prévu", "Besoin",
-                              "Après le projet"]]
+    rows: list[list[Any]] = [
+        ["Élément du socle numérique", "Existant", "Prévu", "Besoin", "Après le projet"]
+    ]
     colours = []
     for row, item in enumerate(diagnostic.items, start=1):
         label = item.item.libelle + (" (facultatif)" if item.item.facultatif else "")
-        rows.append([cell(label, WIDTHS[0]), EXISTANT_LABELS[item.existant], str(item.planned),
-                     str(item.needed), STATUS_LABELS[item.status]])
-        colours += [("TEXTCOLOR", (4, row), (4, row), STATUS_COLOURS[item.status]),
-                    ("FONTNAME", (4, row), (4, row), FONT_BOLD)]
+        rows.append(
+            [
+                cell(label, WIDTHS[0]),
+                EXISTANT_LABELS[item.existant],
+                str(item.planned),
+                str(item.needed),
+                STATUS_LABELS[item.status],
+            ]
+        )
+        colours += [
+            ("TEXTCOLOR", (4, row), (4, row), STATUS_COLOURS[item.status]),
+            ("FONTNAME", (4, row), (4, row), FONT_BOLD),
+        ]
     style = grid_style(zebra=True) + [("ALIGN", (2, 0), (3, -1), "RIGHT")] + colours
     return make_table(rows, WIDTHS, style)
 
@@ -46,11 +63,9 @@ def diagnostic_summary(diagnostic: SchoolDiagnostic) -> Para:
     """One sentence: the school reaches the socle, or what is still missing."""
     styles = stylesheet()
     if diagnostic.reaches_socle:
-        return Para("Avec ce projet, l'école dispose du socle numérique de base.",
-                    styles["body"])
+        return Para("Avec ce projet, l'école dispose du socle numérique de base.", styles["body"])
     parts = []
     for item in diagnostic.missing:
         what = markup(item.item.libelle)
         parts.append(f"{what} : {item.missing} manquant{'s' if item.missing > 1 else ''}")
-    return Para("Reste à couvrir après le projet : " + " ; ".join(parts) + ".",
-                     styles["body"])
+    return Para("Reste à couvrir après le projet : " + " ; ".join(parts) + ".", styles["body"])

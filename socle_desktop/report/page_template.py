@@ -68,8 +68,7 @@ def _draw_frame(canvas: Canvas, running: Running) -> None:
     canvas.line(MARGIN_X, HEADER_Y - 4, PAGE_WIDTH - MARGIN_X, HEADER_Y - 4)
     canvas.line(MARGIN_X, FOOTER_Y + 10, PAGE_WIDTH - MARGIN_X, FOOTER_Y + 10)
     canvas.setFont(FONT, FOOTER_SIZE)
-    canvas.drawString(MARGIN_X, FOOTER_Y, truncate(running.footer, width * 0.75, FONT,
-                                                   FOOTER_SIZE))
+    canvas.drawString(MARGIN_X, FOOTER_Y, truncate(running.footer, width * 0.75, FONT, FOOTER_SIZE))
     canvas.restoreState()
 
 
@@ -117,8 +116,17 @@ class DossierDocTemplate(BaseDocTemplate):
             initialFontName=FONT,  # else the canvas declares an unembedded Helvetica
         )
         self.running = running
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
 
     def _on_page(self, canvas: Canvas, _doc: Any) -> None:

@@ -49,10 +49,16 @@ def recap_table(dossier: Dossier, result: Result) -> Table:
         name = f"<b>{markup(sr.nom or '(école sans nom)')}</b><br/>{markup(sr.uai)}"
         if sr.excluded_because:
             name += f"<br/><font color='{BAD_HEX}'>Exclue : {markup(sr.excluded_because)}</font>"
-        rows.append([Para(name, styles["cell"]),
-                     cell(_commune_label(dossier, sr.commune), RECAP_WIDTHS[1]),
-                     str(sr.classes_cycles_2_3), amount_fr(sr.expense), amount_fr(sr.cap),
-                     amount_fr(sr.eligible)])
+        rows.append(
+            [
+                Para(name, styles["cell"]),
+                cell(_commune_label(dossier, sr.commune), RECAP_WIDTHS[1]),
+                str(sr.classes_cycles_2_3),
+                amount_fr(sr.expense),
+                amount_fr(sr.cap),
+                amount_fr(sr.eligible),
+            ]
+        )
     return make_table(rows, RECAP_WIDTHS, grid_style(), right_from=2)
 
 
@@ -62,9 +68,14 @@ def recap_table(dossier: Dossier, result: Result) -> Table:
 def _classes_table(school: School) -> Table:
     rows = [["Classe", "Niveaux", "Élèves", "Compte pour\nle plafond"]]
     for classroom in school.classes:
-        rows.append([cell(classroom.nom or "(sans nom)", CLASS_WIDTHS[0]),
-                     cell(", ".join(classroom.niveaux) or "—", CLASS_WIDTHS[1]),
-                     str(classroom.eleves), "oui" if classroom.cycle_2_3 else "non (hors CP-CM2)"])
+        rows.append(
+            [
+                cell(classroom.nom or "(sans nom)", CLASS_WIDTHS[0]),
+                cell(", ".join(classroom.niveaux) or "—", CLASS_WIDTHS[1]),
+                str(classroom.eleves),
+                "oui" if classroom.cycle_2_3 else "non (hors CP-CM2)",
+            ]
+        )
     return make_table(rows, CLASS_WIDTHS, grid_style(), right_from=2)
 
 
@@ -72,8 +83,12 @@ def _line_row(line: Line, dossier: Dossier) -> list[Flowable]:
     label = line.libelle or line.article
     if not is_subsidisable(line, dossier):
         label += " (non subventionnable)"
-    return [cell(label, LINE_WIDTHS[0]), str(line.quantite), amount_fr(line.prix_unitaire),
-            amount_fr(line_amount(line, dossier))]
+    return [
+        cell(label, LINE_WIDTHS[0]),
+        str(line.quantite),
+        amount_fr(line.prix_unitaire),
+        amount_fr(line_amount(line, dossier)),
+    ]
 
 
 def _class_title(name: str) -> str:
@@ -85,8 +100,14 @@ def _class_title(name: str) -> str:
 def _lines_table(school: School, sr: SchoolResult, dossier: Dossier) -> Table:
     """Every line, grouped by class, then the school's own equipment, then services."""
     params = dossier.parametres
-    rows = [["Article", "Quantité", f"Prix unitaire\n{params.prix_saisis} (€)",
-             f"Montant\n{params.base} (€)"]]
+    rows = [
+        [
+            "Article",
+            "Quantité",
+            f"Prix unitaire\n{params.prix_saisis} (€)",
+            f"Montant\n{params.base} (€)",
+        ]
+    ]
     style = grid_style(zebra=False)
 
     def section(title: str, lines: list[Line]) -> None:
@@ -94,9 +115,13 @@ def _lines_table(school: School, sr: SchoolResult, dossier: Dossier) -> Table:
             return
         row = len(rows)
         rows.append([cell(title, sum(LINE_WIDTHS), bold=True), "", "", ""])
-        style.extend([("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row),
-                                                       SECTION_BG),
-                      ("FONTNAME", (0, row), (-1, row), FONT_BOLD)])
+        style.extend(
+            [
+                ("SPAN", (0, row), (-1, row)),
+                ("BACKGROUND", (0, row), (-1, row), SECTION_BG),
+                ("FONTNAME", (0, row), (-1, row), FONT_BOLD),
+            ]
+        )
         rows.extend(_line_row(line, dossier) for line in lines)
 
     for classroom in school.classes:
@@ -118,29 +143,54 @@ def _figures(sr: SchoolResult, campaign: Campaign) -> Table:
     rows = [["Dépense d'équipement", euros(sr.expense)]]
     if sr.subsidisable != sr.expense:
         rows.append(["dont dépense subventionnable (socle)", euros(sr.subsidisable)])
-    rows.append([f"Plafond : {plural(sr.classes_cycles_2_3, 'classe')} de cycles 2 et 3 × "
-                 f"{euros(campaign.plafond_par_classe)}", euros(sr.cap)])
+    rows.append(
+        [
+            f"Plafond : {plural(sr.classes_cycles_2_3, 'classe')} de cycles 2 et 3 × "
+            f"{euros(campaign.plafond_par_classe)}",
+            euros(sr.cap),
+        ]
+    )
     if sr.pooled > 0:
-        rows.append(["Plafond mis en commun : part laissée libre par les autres écoles de la "
-                     "commune", euros(sr.pooled)])
+        rows.append(
+            [
+                "Plafond mis en commun : part laissée libre par les autres écoles de la commune",
+                euros(sr.pooled),
+            ]
+        )
     if sr.above_cap > 0:
-        rows.append(["Part au-delà du plafond, à la charge de la collectivité",
-                     euros(sr.above_cap)])
+        rows.append(
+            ["Part au-delà du plafond, à la charge de la collectivité", euros(sr.above_cap)]
+        )
     rows.append(["Dépense éligible de l'école", euros(sr.eligible)])
     eligible_row = len(rows) - 1
     if not sr.excluded_because:
-        rows.append(["Sa part de la subvention d'équipement de la commune (au prorata de la "
-                     "dépense éligible)", euros(sr.subsidy)])
-    style: list[Command] = [("BACKGROUND", (0, 0), (-1, -1), BOX_BG),
-                            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                            ("FONTNAME", (0, eligible_row), (-1, eligible_row), FONT_BOLD)]
+        rows.append(
+            [
+                "Sa part de la subvention d'équipement de la commune (au prorata de la "
+                "dépense éligible)",
+                euros(sr.subsidy),
+            ]
+        )
+    style: list[Command] = [
+        ("BACKGROUND", (0, 0), (-1, -1), BOX_BG),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("FONTNAME", (0, eligible_row), (-1, eligible_row), FONT_BOLD),
+    ]
     if sr.excluded_because:
-        rows.append([Para(f"<font color='{BAD_HEX}'><b>École exclue de la subvention "
-                          f"d'équipement</b> : {markup(sr.excluded_because)}.</font>",
-                          styles["cell"]), ""])
+        rows.append(
+            [
+                Para(
+                    f"<font color='{BAD_HEX}'><b>École exclue de la subvention "
+                    f"d'équipement</b> : {markup(sr.excluded_because)}.</font>",
+                    styles["cell"],
+                ),
+                "",
+            ]
+        )
         style.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
-    return make_table(rows, [134 * mm, 40 * mm], grid_style(header_rows=0, zebra=False) + style,
-                      repeat_rows=0)
+    return make_table(
+        rows, [134 * mm, 40 * mm], grid_style(header_rows=0, zebra=False) + style, repeat_rows=0
+    )
 
 
 def _subheading(text: str) -> list[Flowable]:
@@ -148,13 +198,21 @@ def _subheading(text: str) -> list[Flowable]:
     return [CondPageBreak(30 * mm), Para(text, stylesheet()["h3"])]
 
 
-def school_section(school: School, sr: SchoolResult, diagnostic: SchoolDiagnostic,
-                   dossier: Dossier, campaign: Campaign) -> list[Flowable]:
+def school_section(
+    school: School,
+    sr: SchoolResult,
+    diagnostic: SchoolDiagnostic,
+    dossier: Dossier,
+    campaign: Campaign,
+) -> list[Flowable]:
     styles = stylesheet()
-    facts = [f"UAI {school.uai or '—'}", SECTEUR_LABELS[school.secteur],
-             plural(school.eleves, "élève"),
-             f"{plural(len(school.classes), 'classe')} dont {school.cycle_2_3_classes} de "
-             "cycles 2 et 3", f"commune : {_commune_label(dossier, school.commune)}"]
+    facts = [
+        f"UAI {school.uai or '—'}",
+        SECTEUR_LABELS[school.secteur],
+        plural(school.eleves, "élève"),
+        f"{plural(len(school.classes), 'classe')} dont {school.cycle_2_3_classes} de cycles 2 et 3",
+        f"commune : {_commune_label(dossier, school.commune)}",
+    ]
     flow = [
         CondPageBreak(70 * mm),
         Para(heading(school.nom or "(école sans nom)"), styles["h2"]),
@@ -163,19 +221,30 @@ def school_section(school: School, sr: SchoolResult, diagnostic: SchoolDiagnosti
     if school.classes:
         flow += _subheading("Classes") + [_classes_table(school)]
     flow += _subheading("Équipement et services")
-    flow += [_lines_table(school, sr, dossier), Spacer(1, 2.5 * mm),
-             KeepTogether([_figures(sr, campaign)])]
-    flow.append(KeepTogether([Para("Diagnostic du socle numérique", styles["h3"]),
-                              diagnostic_table(diagnostic), Spacer(1, 1.5 * mm),
-                              diagnostic_summary(diagnostic)]))
+    flow += [
+        _lines_table(school, sr, dossier),
+        Spacer(1, 2.5 * mm),
+        KeepTogether([_figures(sr, campaign)]),
+    ]
+    flow.append(
+        KeepTogether(
+            [
+                Para("Diagnostic du socle numérique", styles["h3"]),
+                diagnostic_table(diagnostic),
+                Spacer(1, 1.5 * mm),
+                diagnostic_summary(diagnostic),
+            ]
+        )
+    )
     return flow
 
 
 # --- every commune ----------------------------------------------------------------------------
 
 
-def schools_detail(dossier: Dossier, campaign: Campaign, result: Result,
-                   diagnostics: dict[str, SchoolDiagnostic]) -> list[Flowable]:
+def schools_detail(
+    dossier: Dossier, campaign: Campaign, result: Result, diagnostics: dict[str, SchoolDiagnostic]
+) -> list[Flowable]:
     """The detail, commune by commune; schools whose commune is not in the dossier come last."""
     styles = stylesheet()
     by_id = {sr.school_id: sr for sr in result.schools}
@@ -183,20 +252,28 @@ def schools_detail(dossier: Dossier, campaign: Campaign, result: Result,
     for commune in result.communes:
         schools = dossier.schools_of(commune.insee)
         title = heading(f"Commune : {commune.nom} ({commune.insee})")
-        flow += [CondPageBreak(90 * mm), Para(title, styles["h1"]),
-                 Para(f"{plural(len(schools), 'école')} — dépense d'équipement "
-                           f"{euros(commune.expense)}, dépense éligible {euros(commune.eligible)}, "
-                           f"subvention d'équipement {euros(commune.subsidy)}.", styles["body"])]
+        flow += [
+            CondPageBreak(90 * mm),
+            Para(title, styles["h1"]),
+            Para(
+                f"{plural(len(schools), 'école')} — dépense d'équipement "
+                f"{euros(commune.expense)}, dépense éligible {euros(commune.eligible)}, "
+                f"subvention d'équipement {euros(commune.subsidy)}.",
+                styles["body"],
+            ),
+        ]
         if not schools:
             flow.append(Para("Aucune école de cette commune n'est saisie.", styles["body"]))
         for school in schools:
-            flow += school_section(school, by_id[school.id], diagnostics[school.id], dossier,
-                                   campaign)
+            flow += school_section(
+                school, by_id[school.id], diagnostics[school.id], dossier, campaign
+            )
     known = {c.insee for c in dossier.communes}
     orphans = [s for s in dossier.ecoles if s.commune not in known]
     if orphans:
         flow.append(Para("Écoles rattachées à une commune absente du dossier", styles["h1"]))
         for school in orphans:
-            flow += school_section(school, by_id[school.id], diagnostics[school.id], dossier,
-                                   campaign)
+            flow += school_section(
+                school, by_id[school.id], diagnostics[school.id], dossier, campaign
+            )
     return flow

@@ -56,30 +56,71 @@ def register_fonts() -> None:
     for name, filename in FONT_FILES.items():
         with resource_file("fonts", filename) as path:  # read whole here: the path may go
             pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
-                                  boldItalic=FONT_BOLD)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
 
 
 @cache
 def stylesheet() -> dict[str, ParagraphStyle]:
     """Every paragraph style of the dossier, by name."""
     register_fonts()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.35,
-                          textColor=INK, spaceAfter=3, bulletFontName=FONT)
-    cell = ParagraphStyle("cell", base, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.25,
-                          spaceAfter=0)
+    base = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        fontSize=BODY_SIZE,
+        leading=BODY_SIZE * 1.35,
+        textColor=INK,
+        spaceAfter=3,
+        bulletFontName=FONT,
+    )
+    cell = ParagraphStyle("cell", base, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.25, spaceAfter=0)
     styles = {
         "body": base,
-        "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=20, leading=25,
-                                textColor=ACCENT, spaceAfter=4),
-        "subtitle": ParagraphStyle("subtitle", base, fontSize=11.5, leading=15, textColor=MUTED,
-                                   spaceAfter=10),
-        "h1": ParagraphStyle("h1", base, fontName=FONT_BOLD, fontSize=14, leading=18,
-                             textColor=ACCENT, spaceBefore=6, spaceAfter=6, keepWithNext=1),
-        "h2": ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=11.5, leading=15,
-                             textColor=ACCENT, spaceBefore=10, spaceAfter=3, keepWithNext=1),
-        "h3": ParagraphStyle("h3", base, fontName=FONT_BOLD, fontSize=9.5, leading=13,
-                             textColor=INK, spaceBefore=6, spaceAfter=3),
+        "title": ParagraphStyle(
+            "title",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=20,
+            leading=25,
+            textColor=ACCENT,
+            spaceAfter=4,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", base, fontSize=11.5, leading=15, textColor=MUTED, spaceAfter=10
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=14,
+            leading=18,
+            textColor=ACCENT,
+            spaceBefore=6,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=11.5,
+            leading=15,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=9.5,
+            leading=13,
+            textColor=INK,
+            spaceBefore=6,
+            spaceAfter=3,
+        ),
         "small": ParagraphStyle("small", base, fontSize=8, leading=10.5, textColor=MUTED),
         "bullet": ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2, spaceAfter=2),
         "cell": cell,
@@ -108,16 +149,31 @@ class AmountCellLook(CellLook):
     alignment = "RIGHT"
 
 
-def make_table(rows: list[list[Any]], widths: list[float], commands: Sequence[Command] = (), *,
-               right_from: int | None = None, repeat_rows: int = 1, **kwargs: Any) -> Table:
+def make_table(
+    rows: list[list[Any]],
+    widths: list[float],
+    commands: Sequence[Command] = (),
+    *,
+    right_from: int | None = None,
+    repeat_rows: int = 1,
+    **kwargs: Any,
+) -> Table:
     """A table in the dossier's look; columns ``right_from`` onwards (amounts) aligned right.
     Long tables split across pages and repeat their first ``repeat_rows`` rows."""
     register_fonts()
-    looks = [CellLook if right_from is None or col < right_from else AmountCellLook
-             for col in range(len(widths))]
+    looks = [
+        CellLook if right_from is None or col < right_from else AmountCellLook
+        for col in range(len(widths))
+    ]
     cell_styles = [[look("cell") for look in looks] for _ in rows]
-    table = Table(rows, colWidths=widths, repeatRows=repeat_rows, hAlign="LEFT",
-                  cellStyles=cell_styles, **kwargs)
+    table = Table(
+        rows,
+        colWidths=widths,
+        repeatRows=repeat_rows,
+        hAlign="LEFT",
+        cellStyles=cell_styles,
+        **kwargs,
+    )
     table.setStyle(TableStyle(list(commands)))
     return table
 

@@ -29,8 +29,20 @@ from socle_desktop.report.styles import (
     stylesheet,
 )
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 # Control characters other than the line break would reach the PDF as invisible boxes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -64,9 +76,9 @@ def _bounded(text: str) -> str:
     chars, lines = _bounds.get()
     if text.count("\n") >= lines:
         parts = text.split("\n")
-        text = "\n".join(parts[:lines - 1] + [" ".join(parts[lines - 1:])])
+        text = "\n".join(parts[: lines - 1] + [" ".join(parts[lines - 1 :])])
     if len(text) > chars:
-        text = text[:chars - 1].rstrip() + "…"
+        text = text[: chars - 1].rstrip() + "…"
     return text
 
 
@@ -112,7 +124,7 @@ def heading(text: str, limit: int = 160) -> str:
     """User text as the markup of a heading: on one line of text, cut at ``limit`` characters
     with « … » (a title of ten lines says less than one)."""
     text = one_line(text)
-    return markup(text if len(text) <= limit else text[:limit - 1].rstrip() + "…")
+    return markup(text if len(text) <= limit else text[: limit - 1].rstrip() + "…")
 
 
 def one_line(text: str) -> str:

@@ -10,6 +10,11 @@ from socle_desktop.store.errors import DossierInUse, StoreError
 from socle_desktop.store.schema import SCHEMA_VERSION
 
 __all__ = [
-    "EXTENSION", "SCHEMA_VERSION", "DossierFile", "DossierInUse", "StoreError",
-    "create_dossier_file", "read_dossier",
+    "EXTENSION",
+    "SCHEMA_VERSION",
+    "DossierFile",
+    "DossierInUse",
+    "StoreError",
+    "create_dossier_file",
+    "read_dossier",
 ]

@@ -53,16 +53,21 @@ def _stat(path: Path) -> os.stat_result:
         return os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            raise StoreError(path, "c'est un lien symbolique vers un fichier qui n'existe "
-                             "pas") from None
+            raise StoreError(
+                path, "c'est un lien symbolique vers un fichier qui n'existe pas"
+            ) from None
         raise StoreError(path, "fichier introuvable") from None
     except PermissionError:
-        raise StoreError(path, "lecture refusée (droits insuffisants sur le fichier ou "
-                         "le répertoire)") from None
+        raise StoreError(
+            path, "lecture refusée (droits insuffisants sur le fichier ou le répertoire)"
+        ) from None
     except OSError as error:
         if os.path.islink(path):
-            raise StoreError(path, "c'est un lien symbolique qui ne mène à aucun fichier (il "
-                             "boucle, ou traverse trop de liens)") from None
+            raise StoreError(
+                path,
+                "c'est un lien symbolique qui ne mène à aucun fichier (il "
+                "boucle, ou traverse trop de liens)",
+            ) from None
         raise StoreError(path, f"lecture impossible ({os_reason(error)})") from None
     except ValueError:  # a NUL in the name
         raise StoreError(path, "nom de fichier invalide") from None
@@ -91,7 +96,7 @@ def sniff(path: Path) -> bytes:
         raise StoreError(path, f"c'est {kind}, pas un fichier dossier")
     if not header:
         raise StoreError(path, f"le fichier est vide : {NOT_A_DOSSIER}")
-    if header[:len(SQLITE_HEADER)] != SQLITE_HEADER:
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise StoreError(path, f"{NOT_A_DOSSIER} (ce n'est pas un fichier de base SQLite)")
     _check_companions(path)
     return header
@@ -107,9 +112,12 @@ def _check_companions(path: Path) -> None:
             continue
         kind = kind_of(mode)
         if kind is not None:
-            raise StoreError(path, f"« {printable(companion.name)} », à côté du dossier, est "
-                             f"{kind} et non un journal de SQLite : Socle ne l'ouvre pas. "
-                             "Déplacez-le hors de ce répertoire, puis rouvrez le dossier.")
+            raise StoreError(
+                path,
+                f"« {printable(companion.name)} », à côté du dossier, est "
+                f"{kind} et non un journal de SQLite : Socle ne l'ouvre pas. "
+                "Déplacez-le hors de ce répertoire, puis rouvrez le dossier.",
+            )
 
 
 _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
@@ -149,16 +157,16 @@ def _journal_page_one(journal: bytes, page_size: int) -> bytes | None:
         return None
     record = page_size + 8  # page number, page, checksum
     start = 0
-    while journal[start:start + 8] == _JOURNAL_MAGIC:
-        count = int.from_bytes(journal[start + 8:start + 12], "big")
+    while journal[start : start + 8] == _JOURNAL_MAGIC:
+        count = int.from_bytes(journal[start + 8 : start + 12], "big")
         position = start + sector
         if count in (0, 0xFFFFFFFF):
             count = (len(journal) - position) // record
         for _ in range(count):
             if position + record > len(journal):
                 return None
-            if int.from_bytes(journal[position:position + 4], "big") == 1:
-                return journal[position + 4:position + 4 + page_size]
+            if int.from_bytes(journal[position : position + 4], "big") == 1:
+                return journal[position + 4 : position + 4 + page_size]
             position += record
         start = -(-position // sector) * sector  # the next segment starts on a sector
     return None
@@ -220,8 +228,12 @@ def expected_objects(version: int) -> dict[tuple[str, str], str | None]:
     return {(kind, name): _normalised(sql) for kind, name, sql in rows}
 
 
-_KIND_WORDS = {"table": "la table", "view": "la vue", "trigger": "le déclencheur",
-               "index": "l'index"}
+_KIND_WORDS = {
+    "table": "la table",
+    "view": "la vue",
+    "trigger": "le déclencheur",
+    "index": "l'index",
+}
 
 
 def _shown_name(name: str) -> str:
@@ -240,22 +252,26 @@ def foreign_objects(conn: sqlite3.Connection, version: int) -> list[str]:
         if key not in expected:
             found.append(f"{_KIND_WORDS.get(kind, kind)} « {_shown_name(name)} »")
         elif _normalised(sql) != expected[key]:
-            found.append(f"{_KIND_WORDS.get(kind, kind)} « {_shown_name(name)} » (définition "
-                         "modifiée)")
+            found.append(
+                f"{_KIND_WORDS.get(kind, kind)} « {_shown_name(name)} » (définition modifiée)"
+            )
     return found
 
 
 def _refuse_foreign(path: Path, found: list[str]) -> None:
     shown = ", ".join(found[:4]) + (f" et {len(found) - 4} autre(s)" if len(found) > 4 else "")
     raise ForeignSchema(
-        path, f"le fichier contient ce que Socle n'y met jamais : {shown}. Un autre programme "
+        path,
+        f"le fichier contient ce que Socle n'y met jamais : {shown}. Un autre programme "
         "l'a modifié, et ces éléments pourraient changer le dossier à votre insu : Socle refuse "
         "de le modifier. Il peut être lu sans risque (en lecture seule, rien ne s'y exécute), "
-        "et « Enregistrer sous… » en fait une copie saine.")
+        "et « Enregistrer sous… » en fait une copie saine.",
+    )
 
 
-def inspect(conn: sqlite3.Connection, path: Path, *, full: bool = True,
-            editing: bool = False) -> int:
+def inspect(
+    conn: sqlite3.Connection, path: Path, *, full: bool = True, editing: bool = False
+) -> int:
     """Check an open connection to a dossier file; return its schema version.
 
     Raises HotJournal when SQLite needs to roll back an interrupted write before reading, and
@@ -264,20 +280,31 @@ def inspect(conn: sqlite3.Connection, path: Path, *, full: bool = True,
     try:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        problems = [row[0] for row in conn.execute(
-            "PRAGMA integrity_check(5)" if full else "PRAGMA quick_check(5)")]
+        problems = [
+            row[0]
+            for row in conn.execute(
+                "PRAGMA integrity_check(5)" if full else "PRAGMA quick_check(5)"
+            )
+        ]
     except sqlite3.DatabaseError as error:
         if getattr(error, "sqlite_errorcode", None) == 776:  # SQLITE_READONLY_ROLLBACK
             raise HotJournal() from None
         if "locked" in str(error) or "busy" in str(error):
-            raise StoreError(path, "le fichier est occupé par un autre programme ; "
-                             "réessayez") from None
+            raise StoreError(
+                path, "le fichier est occupé par un autre programme ; réessayez"
+            ) from None
         reason = describe_sqlite_error(error)
-        raise StoreError(path, "le fichier est endommagé et ne peut pas être lu" + (
-            "" if "endommagé" in reason else f" ({reason})")) from None
+        raise StoreError(
+            path,
+            "le fichier est endommagé et ne peut pas être lu"
+            + ("" if "endommagé" in reason else f" ({reason})"),
+        ) from None
     if problems != ["ok"]:  # SQLite's own words are English and say nothing to a user
-        raise StoreError(path, "le fichier est endommagé (le contrôle d'intégrité de SQLite y "
-                         "trouve des pages ou des index incohérents)")
+        raise StoreError(
+            path,
+            "le fichier est endommagé (le contrôle d'intégrité de SQLite y "
+            "trouve des pages ou des index incohérents)",
+        )
     if "meta" not in names:
         raise StoreError(path, f"{NOT_A_DOSSIER} (fichier SQLite d'un autre programme)")
     try:
@@ -288,9 +315,10 @@ def inspect(conn: sqlite3.Connection, path: Path, *, full: bool = True,
         raise StoreError(path, f"{NOT_A_DOSSIER} (fichier SQLite d'un autre programme)")
     if version > SCHEMA_VERSION:
         raise StoreError(
-            path, "ce dossier a été créé par une version plus récente de Socle (format "
+            path,
+            "ce dossier a été créé par une version plus récente de Socle (format "
             f"{version} ; cette version lit jusqu'au format {SCHEMA_VERSION}). Mettez Socle à "
-            "jour pour l'ouvrir."
+            "jour pour l'ouvrir.",
         )
     if version < 1:
         raise StoreError(path, f"{NOT_A_DOSSIER} (version de format absente)")

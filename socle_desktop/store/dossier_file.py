@@ -55,23 +55,36 @@ from socle_desktop.store.schema import (
     VIEWS,
 )
 
-__all__ = ["EXTENSION", "READ_ONLY_FILE", "READ_ONLY_FOLDER", "DossierFile",
-           "create_dossier_file", "read_dossier", "read_only_reason"]
+__all__ = [
+    "EXTENSION",
+    "READ_ONLY_FILE",
+    "READ_ONLY_FOLDER",
+    "DossierFile",
+    "create_dossier_file",
+    "read_dossier",
+    "read_only_reason",
+]
 
 EXTENSION = ".socle"
 
 READ_ONLY_ASKED = "Dossier ouvert en lecture seule : les modifications ne seront pas enregistrées."
-READ_ONLY_NO_LOCK = ("Ce dossier ne peut pas être verrouillé pour modification sur ce lecteur : "
-                     "il est ouvert en lecture seule, les modifications ne seront pas "
-                     "enregistrées. Copiez-le sur un disque local, ou utilisez « Enregistrer "
-                     "sous… ».")
-READ_ONLY_IN_USE = ("Ce dossier est en cours de modification dans une autre fenêtre ou sur un "
-                    "autre poste : il est ouvert en lecture seule, les modifications ne seront pas "
-                    "enregistrées.")
-DESCRIPTION = ("Dossier de candidature « socle numérique dans les écoles élémentaires », écrit "
-               "par Socle. Tables : porteur, communes, ecoles, classes, variantes, lignes (chacune "
-               "d'une variante), existant, catalogue, parametres, campagne. Montants en texte "
-               "décimal exact.")
+READ_ONLY_NO_LOCK = (
+    "Ce dossier ne peut pas être verrouillé pour modification sur ce lecteur : "
+    "il est ouvert en lecture seule, les modifications ne seront pas "
+    "enregistrées. Copiez-le sur un disque local, ou utilisez « Enregistrer "
+    "sous… »."
+)
+READ_ONLY_IN_USE = (
+    "Ce dossier est en cours de modification dans une autre fenêtre ou sur un "
+    "autre poste : il est ouvert en lecture seule, les modifications ne seront pas "
+    "enregistrées."
+)
+DESCRIPTION = (
+    "Dossier de candidature « socle numérique dans les écoles élémentaires », écrit "
+    "par Socle. Tables : porteur, communes, ecoles, classes, variantes, lignes (chacune "
+    "d'une variante), existant, catalogue, parametres, campagne. Montants en texte "
+    "décimal exact."
+)
 
 
 def _now() -> str:
@@ -83,16 +96,24 @@ def _now() -> str:
 
 def _write_all(db: Database, dossier: Dossier, campaign: Campaign, origin: str) -> None:
     db.executescript(SCHEMA + VIEWS)
-    db.table("meta").insert_all([
-        {"cle": "application", "valeur": APPLICATION},
-        {"cle": "version_schema", "valeur": str(SCHEMA_VERSION)},
-        {"cle": "version_socle", "valeur": __version__},
-        {"cle": "cree_le", "valeur": _now()},
-        {"cle": "description", "valeur": DESCRIPTION},
-    ])
-    db.table("campagne").insert({"identifiant": campaign.id, "nom": campaign.nom,
-                           "version": campaign.version, "regles_toml": campaign.source_text,
-                           "origine": origin})
+    db.table("meta").insert_all(
+        [
+            {"cle": "application", "valeur": APPLICATION},
+            {"cle": "version_schema", "valeur": str(SCHEMA_VERSION)},
+            {"cle": "version_socle", "valeur": __version__},
+            {"cle": "cree_le", "valeur": _now()},
+            {"cle": "description", "valeur": DESCRIPTION},
+        ]
+    )
+    db.table("campagne").insert(
+        {
+            "identifiant": campaign.id,
+            "nom": campaign.nom,
+            "version": campaign.version,
+            "regles_toml": campaign.source_text,
+            "origine": origin,
+        }
+    )
     dossier_rows(dossier).write(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -104,8 +125,9 @@ def _write_atomically(path: Path, dossier: Dossier, campaign: Campaign, origin: 
     try:  # never write what reading the file back would refuse
         check_dossier(dossier)
     except InvalidValue as error:
-        raise StoreError(path, f"dossier refusé, rien n'a été écrit : {error.field} : "
-                         f"{error.message}") from None
+        raise StoreError(
+            path, f"dossier refusé, rien n'a été écrit : {error.field} : {error.message}"
+        ) from None
     folder = path.absolute().parent
     try:
         fd, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=folder)
@@ -137,16 +159,19 @@ def _write_atomically(path: Path, dossier: Dossier, campaign: Campaign, origin: 
         raise StoreError(path, f"le fichier n'a pas pu être écrit : {reason}") from None
     except (ValueError, TypeError, AttributeError) as error:
         remove_quietly(temp)
-        raise StoreError(path, "le fichier n'a pas pu être écrit (valeur invalide : "
-                         f"{error})") from None
+        raise StoreError(
+            path, f"le fichier n'a pas pu être écrit (valeur invalide : {error})"
+        ) from None
     except BaseException:
         remove_quietly(temp)
         raise
 
 
 def _creation_origin(campaign: Campaign) -> str:
-    return (f"règles de la campagne {campaign.id} (version {campaign.version}) livrées avec "
-            f"Socle {__version__}, recopiées à la création du dossier")
+    return (
+        f"règles de la campagne {campaign.id} (version {campaign.version}) livrées avec "
+        f"Socle {__version__}, recopiées à la création du dossier"
+    )
 
 
 def _take_lock(path: Path) -> FileLock:
@@ -155,14 +180,16 @@ def _take_lock(path: Path) -> FileLock:
     try:
         lock.acquire()
     except OSError as error:
-        raise StoreError(path, f"le verrou du dossier n'a pas pu être pris : "
-                         f"{describe_sqlite_error(error)}") from None
+        raise StoreError(
+            path, f"le verrou du dossier n'a pas pu être pris : {describe_sqlite_error(error)}"
+        ) from None
     remove_stale_temporaries(path)
     return lock
 
 
-def create_dossier_file(path: Path | str, dossier: Dossier, campaign: Campaign, *,
-                        replace: bool = False) -> None:
+def create_dossier_file(
+    path: Path | str, dossier: Dossier, campaign: Campaign, *, replace: bool = False
+) -> None:
     """Write ``dossier`` as a new file, atomically: all of it, or nothing (and no leftover)."""
     path = Path(path)
     check_target(path, replace=replace)
@@ -212,8 +239,9 @@ def _check_for_writing_unguarded(path: Path, header: bytes, scratch: str) -> int
         try:
             recovering.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as error:
-            raise StoreError(path, "le fichier est endommagé "
-                             f"({describe_sqlite_error(error)})") from None
+            raise StoreError(
+                path, f"le fichier est endommagé ({describe_sqlite_error(error)})"
+            ) from None
         finally:
             recovering.close()
         conn = connect_read_only(path)
@@ -241,8 +269,9 @@ def _migrate(db: Database, path: Path, version: int) -> Path:
         migrate(db, version, path)
     except (StoreError, sqlite3.Error) as error:
         reason = error.detail if isinstance(error, StoreError) else describe_sqlite_error(error)
-        raise StoreError(path, f"la mise à jour du fichier a échoué ({reason}) : fichier non "
-                         "modifié") from None
+        raise StoreError(
+            path, f"la mise à jour du fichier a échoué ({reason}) : fichier non modifié"
+        ) from None
     return copy
 
 
@@ -253,9 +282,17 @@ def _same_path(a: Path, b: Path) -> bool:
 class DossierFile:
     """A dossier file open for editing (or read only), with the dossier it holds."""
 
-    def __init__(self, path: Path, dossier: Dossier, campaign: Campaign, *,
-                 db: Database | None = None, lock: FileLock | None = None,
-                 read_only_reason: str | None = None, origin: str = ""):
+    def __init__(
+        self,
+        path: Path,
+        dossier: Dossier,
+        campaign: Campaign,
+        *,
+        db: Database | None = None,
+        lock: FileLock | None = None,
+        read_only_reason: str | None = None,
+        origin: str = "",
+    ):
         self.path, self.dossier, self.campaign = path, dossier, campaign
         self.read_only_reason = read_only_reason
         self.backup_path: Path | None = None  # the copy kept before a migration, if any
@@ -300,8 +337,13 @@ class DossierFile:
             raise
 
     @classmethod
-    def _open_locked(cls, path: Path, lock: FileLock, dossier: Dossier | None = None,
-                     campaign: Campaign | None = None) -> DossierFile:
+    def _open_locked(
+        cls,
+        path: Path,
+        lock: FileLock,
+        dossier: Dossier | None = None,
+        campaign: Campaign | None = None,
+    ) -> DossierFile:
         version = _check_for_writing(path)
         db = None
         try:
@@ -312,9 +354,13 @@ class DossierFile:
             except StoreError as error:
                 if copy is None:
                     raise
-                raise StoreError(path, f"{error.detail} ; le fichier avait déjà été mis à jour "
-                                 f"du format {version} au format {SCHEMA_VERSION} (l'original "
-                                 f"est gardé dans « {copy.name} »)", modified=True) from None
+                raise StoreError(
+                    path,
+                    f"{error.detail} ; le fichier avait déjà été mis à jour "
+                    f"du format {version} au format {SCHEMA_VERSION} (l'original "
+                    f"est gardé dans « {copy.name} »)",
+                    modified=True,
+                ) from None
         except (OSError, sqlite3.Error) as error:
             if db is not None:
                 db.close()
@@ -324,9 +370,14 @@ class DossierFile:
             if db is not None:
                 db.close()
             raise
-        opened = cls(path, read_dossier_ if dossier is None else dossier,
-                     read_campaign if campaign is None else campaign, db=db, lock=lock,
-                     origin=origin)
+        opened = cls(
+            path,
+            read_dossier_ if dossier is None else dossier,
+            read_campaign if campaign is None else campaign,
+            db=db,
+            lock=lock,
+            origin=origin,
+        )
         opened.backup_path = copy
         return opened
 
@@ -359,14 +410,19 @@ class DossierFile:
             with self._db.atomic():
                 write_edit(self._db, edit, self.dossier.courante)
         except Mismatch as error:
-            raise StoreError(self.path, "la modification n'a pas été enregistrée (incohérence "
-                             f"interne : {error})") from None
+            raise StoreError(
+                self.path,
+                f"la modification n'a pas été enregistrée (incohérence interne : {error})",
+            ) from None
         except (sqlite3.Error, OSError) as error:
-            raise StoreError(self.path, "la modification n'a pas été enregistrée : "
-                             f"{describe_sqlite_error(error)}") from None
+            raise StoreError(
+                self.path,
+                f"la modification n'a pas été enregistrée : {describe_sqlite_error(error)}",
+            ) from None
         except (ValueError, TypeError, AttributeError) as error:
-            raise StoreError(self.path, "la modification n'a pas été enregistrée (valeur "
-                             f"invalide : {error})") from None
+            raise StoreError(
+                self.path, f"la modification n'a pas été enregistrée (valeur invalide : {error})"
+            ) from None
         try:
             self._stamp = _stamp(self.path)  # our own write, for the next check
         except OSError:
@@ -385,16 +441,22 @@ class DossierFile:
             same = now[:2] == self._stamp[:2]
             if now == self._stamp and _data_version(self._db) == self._data_version:
                 return
-            what = ("a été réécrit par un autre programme" if same
-                    else "a été remplacé par un autre fichier (copie, synchronisation…)")
+            what = (
+                "a été réécrit par un autre programme"
+                if same
+                else "a été remplacé par un autre fichier (copie, synchronisation…)"
+            )
         self.close()
-        self.read_only_reason = (f"Le fichier {what} depuis son ouverture : les modifications "
-                                 "ne sont plus enregistrées.")
+        self.read_only_reason = (
+            f"Le fichier {what} depuis son ouverture : les modifications ne sont plus enregistrées."
+        )
         raise DossierReplaced(
-            self.path, f"le fichier {what} depuis son ouverture : cette modification n'a pas été "
+            self.path,
+            f"le fichier {what} depuis son ouverture : cette modification n'a pas été "
             "enregistrée, pour ne rien écrire ailleurs que dans le dossier ouvert. Le dossier "
             "affiché garde vos modifications précédentes : « Enregistrer sous… » les met dans "
-            "un fichier ; ou rouvrez le fichier pour voir ce qu'il contient maintenant.")
+            "un fichier ; ou rouvrez le fichier pour voir ce qu'il contient maintenant.",
+        )
 
     def save_as(self, path: Path | str) -> DossierFile:
         """« Enregistrer sous » : a copy at ``path``, which becomes the open file."""
@@ -403,8 +465,9 @@ class DossierFile:
             if self.read_only:
                 raise StoreError(target, self.read_only_reason or "le fichier est en lecture seule")
             return self  # every edit is already saved there
-        opened = DossierFile._create(target, self.dossier, self.campaign,
-                                     self._origin or _creation_origin(self.campaign))
+        opened = DossierFile._create(
+            target, self.dossier, self.campaign, self._origin or _creation_origin(self.campaign)
+        )
         self.close()
         return opened
 

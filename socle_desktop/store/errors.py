@@ -44,11 +44,12 @@ _SQLITE_REASONS = (
     (("full",), "le disque est plein"),
     (("readonly", "read-only"), "le fichier ou le répertoire est en lecture seule"),
     (("locked", "busy"), "le fichier est occupé par un autre programme"),
-    (("disk i/o",), "erreur d'entrée-sortie du disque (clé USB retirée ? lecteur réseau "
-                    "déconnecté ?)"),
+    (
+        ("disk i/o",),
+        "erreur d'entrée-sortie du disque (clé USB retirée ? lecteur réseau déconnecté ?)",
+    ),
     (("malformed", "not a database"), "le fichier est endommagé"),
-    (("unable to open",), "le fichier ne peut pas être ouvert (disque, droits ou nom du "
-                          "fichier)"),
+    (("unable to open",), "le fichier ne peut pas être ouvert (disque, droits ou nom du fichier)"),
     (("too big", "string or blob"), "une valeur est trop grande pour le fichier"),
     (("out of memory",), "mémoire insuffisante"),
     (("interrupted",), "opération interrompue ; réessayez"),

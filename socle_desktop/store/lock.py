@@ -53,8 +53,12 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-_FLAGS = (getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # a FIFO never blocks us
-          | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+_FLAGS = (
+    getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO never blocks us
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 _MAX_HOLDER_BYTES = 1024  # Socle's own text is about 50 bytes
 # What os.open reports for a path that must not be opened as our lock file: a symbolic link
 # under O_NOFOLLOW (ELOOP; EMLINK on FreeBSD), a folder, a FIFO or device without a reader.
@@ -68,10 +72,12 @@ class LockRefused(StoreError):
 
     def __init__(self, dossier_path: Path, what: str):
         name = printable(lock_path(Path(dossier_path)).name)
-        self.reason = (f"Le verrou « {name} » {what} : Socle ne s'en sert pas et n'y écrit "
-                       "pas, donc ce dossier ne peut être ni modifié ni remplacé. Si aucun "
-                       f"Socle n'a ce dossier ouvert, supprimez « {name} » (le dossier n'en "
-                       "souffre pas), puis rouvrez-le.")
+        self.reason = (
+            f"Le verrou « {name} » {what} : Socle ne s'en sert pas et n'y écrit "
+            "pas, donc ce dossier ne peut être ni modifié ni remplacé. Si aucun "
+            f"Socle n'a ce dossier ouvert, supprimez « {name} » (le dossier n'en "
+            "souffre pas), puis rouvrez-le."
+        )
         super().__init__(dossier_path, self.reason[0].lower() + self.reason[1:])
 
 
@@ -104,9 +110,12 @@ class FileLock:
         """Take the lock, or raise DossierInUse; OSError when the lock file cannot be made."""
         key = _key(self.dossier_path)
         if key in _HELD:
-            raise DossierInUse(self.dossier_path, "ce dossier est déjà ouvert dans une autre "
-                               "fenêtre de Socle. Fermez-le d'abord, ou ouvrez-le en lecture "
-                               "seule.")
+            raise DossierInUse(
+                self.dossier_path,
+                "ce dossier est déjà ouvert dans une autre "
+                "fenêtre de Socle. Fermez-le d'abord, ou ouvrez-le en lecture "
+                "seule.",
+            )
         for _attempt in range(5):
             existed = os.path.lexists(self.path)
             fd = _open_lock_file(self.path, self.dossier_path)
@@ -120,17 +129,21 @@ class FileLock:
             if not locked:
                 holder = _read_holder(fd)
                 os.close(fd)
-                raise DossierInUse(self.dossier_path, "ce dossier est déjà ouvert par une autre "
-                                   f"instance de Socle{holder}. Fermez-le d'abord, ou "
-                                   "ouvrez-le en lecture seule.")
+                raise DossierInUse(
+                    self.dossier_path,
+                    "ce dossier est déjà ouvert par une autre "
+                    f"instance de Socle{holder}. Fermez-le d'abord, ou "
+                    "ouvrez-le en lecture seule.",
+                )
             if _same_file(fd, self.path):
                 break
             # The previous holder removed the lock file between our open and our lock: again.
             _unlock(fd)
             os.close(fd)
         else:  # pragma: no cover - needs a pathological race
-            raise DossierInUse(self.dossier_path, "le verrou du dossier change sans cesse ; "
-                               "réessayez")
+            raise DossierInUse(
+                self.dossier_path, "le verrou du dossier change sans cesse ; réessayez"
+            )
         self._fd = fd
         _HELD[key] = self
         _write_holder(fd)
@@ -189,8 +202,10 @@ def _open_lock_file(path: Path, dossier_path: Path) -> int:
         if info.st_nlink > 1:
             raise LockRefused(dossier_path, "est un autre nom d'un fichier (lien physique)")
         if info.st_size and not _holds_our_text(fd, info.st_size):
-            raise LockRefused(dossier_path, "n'est pas un verrou de Socle (son contenu est "
-                              "celui d'un autre fichier)")
+            raise LockRefused(
+                dossier_path,
+                "n'est pas un verrou de Socle (son contenu est celui d'un autre fichier)",
+            )
     except BaseException:
         os.close(fd)
         raise
@@ -203,9 +218,14 @@ def _kind_of(path: Path) -> str:
         mode = os.lstat(path).st_mode
     except OSError:
         return "n'est pas un fichier ordinaire"
-    kinds = ((stat.S_ISLNK, "est un lien symbolique"), (stat.S_ISDIR, "est un répertoire"),
-             (stat.S_ISFIFO, "est un tube nommé (FIFO)"), (stat.S_ISSOCK, "est une prise (socket)"),
-             (stat.S_ISCHR, "est un périphérique"), (stat.S_ISBLK, "est un périphérique"))
+    kinds = (
+        (stat.S_ISLNK, "est un lien symbolique"),
+        (stat.S_ISDIR, "est un répertoire"),
+        (stat.S_ISFIFO, "est un tube nommé (FIFO)"),
+        (stat.S_ISSOCK, "est une prise (socket)"),
+        (stat.S_ISCHR, "est un périphérique"),
+        (stat.S_ISBLK, "est un périphérique"),
+    )
     return next((text for test, text in kinds if test(mode)), "n'est pas un fichier ordinaire")
 
 

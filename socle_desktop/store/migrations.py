@@ -23,6 +23,7 @@ from socle_desktop.store.schema import SCHEMA, SCHEMA_VERSION, VIEWS
 
 __all__ = ["MIGRATIONS", "SCHEMA_V1", "SCHEMA_V2", "backup", "migrate"]
 
+
 def _meta(db: Database, key: str, default: str = "") -> str:
     row = db.execute("SELECT valeur FROM meta WHERE cle = ?", [key]).fetchone()
     return row[0] if row else default
@@ -42,7 +43,8 @@ def _v1_to_v2(db: Database, path: Path) -> None:
         campaign = load_campaign(campaign_id)
     except CampaignError as error:
         raise StoreError(path, f"mise à jour du fichier impossible : {error}") from None
-    db.executescript("""
+    db.executescript(
+        """
         CREATE TABLE existant (
             ecole_id TEXT NOT NULL REFERENCES ecoles(id) ON DELETE CASCADE,
             element  TEXT NOT NULL,
@@ -56,13 +58,20 @@ def _v1_to_v2(db: Database, path: Path) -> None:
             regles_toml TEXT NOT NULL,
             origine     TEXT NOT NULL
         );
-    """ + VIEWS_V2)
+    """
+        + VIEWS_V2
+    )
     db.execute(
         "INSERT INTO campagne (identifiant, nom, version, regles_toml, origine) "
         "VALUES (?, ?, ?, ?, ?)",
-        [campaign.id, campaign.nom, campaign.version, campaign.source_text,
-         f"règles livrées avec Socle {__version__}, recopiées lors de la mise à jour du "
-         "fichier du format 1 au format 2 (le format 1 ne les gardait pas)"],
+        [
+            campaign.id,
+            campaign.nom,
+            campaign.version,
+            campaign.source_text,
+            f"règles livrées avec Socle {__version__}, recopiées lors de la mise à jour du "
+            "fichier du format 1 au format 2 (le format 1 ne les gardait pas)",
+        ],
     )
     db.execute("DELETE FROM meta WHERE cle = 'campagne'")
 
@@ -91,19 +100,26 @@ def _v2_to_v3(db: Database, path: Path) -> None:
     db.execute("DROP VIEW IF EXISTS vue_lignes")  # renaming « lignes » would rewrite it
     db.execute(_statement(SCHEMA, "CREATE TABLE variantes"))
     db.execute(_statement(SCHEMA, "CREATE UNIQUE INDEX une_seule_variante_retenue"))
-    db.execute("INSERT INTO variantes (id, position, nom, retenue) VALUES (?, 0, ?, 1)",
-               [variant, DEFAULT_VARIANT_NAME])
-    columns = ("id, ecole_id, classe_id, volet, niveau, position, article, libelle, quantite, "
-               "prix_unitaire")
+    db.execute(
+        "INSERT INTO variantes (id, position, nom, retenue) VALUES (?, 0, ?, 1)",
+        [variant, DEFAULT_VARIANT_NAME],
+    )
+    columns = (
+        "id, ecole_id, classe_id, volet, niveau, position, article, libelle, quantite, "
+        "prix_unitaire"
+    )
     db.execute("ALTER TABLE lignes RENAME TO lignes_v2")
     db.execute(_statement(SCHEMA, "CREATE TABLE lignes"))
-    db.execute(f"INSERT INTO lignes (variante_id, {columns}) SELECT ?, {columns} FROM lignes_v2",
-               [variant])
+    db.execute(
+        f"INSERT INTO lignes (variante_id, {columns}) SELECT ?, {columns} FROM lignes_v2", [variant]
+    )
     db.execute("DROP TABLE lignes_v2")  # its indexes with it
     for index in ("lignes_par_ecole", "lignes_par_classe", "lignes_par_variante"):
         db.execute(_statement(SCHEMA, f"CREATE INDEX {index}"))
-    columns = ("id, position, libelle, categorie, niveau, volet, prix_unitaire, taux_tva, "
-               "subventionnable, unite")
+    columns = (
+        "id, position, libelle, categorie, niveau, volet, prix_unitaire, taux_tva, "
+        "subventionnable, unite"
+    )
     db.execute("ALTER TABLE catalogue RENAME TO catalogue_v2")
     db.execute(_statement(SCHEMA, "CREATE TABLE catalogue"))
     db.execute(f"INSERT INTO catalogue ({columns}, places) SELECT {columns}, 0 FROM catalogue_v2")
@@ -149,8 +165,11 @@ def backup(path: Path, version: int) -> tuple[Path, bool]:
         target = path.with_name(f"{path.name}.bak-v{version}" + (f"-{n}" if n > 1 else ""))
         if not os.path.lexists(target):
             break
-        if target.is_file() and not target.is_symlink() and filecmp.cmp(path, target,
-                                                                         shallow=False):
+        if (
+            target.is_file()
+            and not target.is_symlink()
+            and filecmp.cmp(path, target, shallow=False)
+        ):
             return target, False
         n += 1
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -168,7 +187,10 @@ def backup(path: Path, version: int) -> tuple[Path, bool]:
                 os.remove(target)
             except OSError:
                 pass
-        raise StoreError(path, "la copie de sauvegarde préalable à la mise à jour du fichier n'a "
-                         f"pas pu être faite ({describe_sqlite_error(error)}) : fichier non "
-                         "modifié") from None
+        raise StoreError(
+            path,
+            "la copie de sauvegarde préalable à la mise à jour du fichier n'a "
+            f"pas pu être faite ({describe_sqlite_error(error)}) : fichier non "
+            "modifié",
+        ) from None
     return target, True

@@ -55,8 +55,11 @@ def read_rows(conn: sqlite3.Connection, path: Path) -> tuple[Dossier, Campaign, 
     except DamagedRow as error:
         raise StoreError(path, f"contenu endommagé : {error}") from None
     except sqlite3.DatabaseError as error:
-        raise StoreError(path, "contenu illisible : une table du dossier manque ou est "
-                         f"endommagée ({describe_sqlite_error(error)})") from None
+        raise StoreError(
+            path,
+            "contenu illisible : une table du dossier manque ou est "
+            f"endommagée ({describe_sqlite_error(error)})",
+        ) from None
     return dossier, campaign, row[2]
 
 
@@ -64,14 +67,20 @@ def _known_campaign(path: Path, identifiant: str, campaign: Campaign) -> None:
     """The campaign the dossier names is the one of its rules, and one this Socle knows (what
     it reads, ``import-json`` must take back)."""
     if identifiant != campaign.id:
-        raise StoreError(path, f"contenu endommagé : table « campagne », colonne « identifiant » : "
-                         f"« {identifiant[:40]} » n'est pas la campagne de ses règles "
-                         f"(« {campaign.id} »)")
+        raise StoreError(
+            path,
+            f"contenu endommagé : table « campagne », colonne « identifiant » : "
+            f"« {identifiant[:40]} » n'est pas la campagne de ses règles "
+            f"(« {campaign.id} »)",
+        )
     try:
         load_campaign(identifiant)
     except CampaignError:
-        raise StoreError(path, f"ce dossier suit la campagne « {identifiant[:40]} », que cette "
-                         "version de Socle ne connaît pas : mettez Socle à jour") from None
+        raise StoreError(
+            path,
+            f"ce dossier suit la campagne « {identifiant[:40]} », que cette "
+            "version de Socle ne connaît pas : mettez Socle à jour",
+        ) from None
 
 
 def _recovered_copy(path: Path, folder: str) -> sqlite3.Connection:

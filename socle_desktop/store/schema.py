@@ -11,7 +11,8 @@ SCHEMA_VERSION = 3  # PRAGMA user_version of the files this version writes
 JOURNAL_MODE = "DELETE"  # rollback journal: works on network shares, unlike WAL
 SYNCHRONOUS = "FULL"  # each commit is on the disk before apply() returns
 
-SCHEMA = """
+SCHEMA = (
+    """
 CREATE TABLE meta (
     cle    TEXT PRIMARY KEY,
     valeur TEXT NOT NULL
@@ -120,7 +121,9 @@ CREATE TABLE catalogue (
     unite           TEXT NOT NULL,
     places          INTEGER NOT NULL  -- appareils qu'une valise ou un chariot recharge
 );
-""" + "\n"
+"""
+    + "\n"
+)
 
 # A view for whoever opens the file in the sqlite3 shell or in Datasette; Socle never reads it.
 VIEWS = """
@@ -138,6 +141,15 @@ ORDER BY variantes.position, ecoles.position, lignes.volet, lignes.niveau, class
 """
 
 TABLES = (
-    "meta", "campagne", "parametres", "porteur", "communes", "ecoles", "existant", "classes",
-    "variantes", "lignes", "catalogue",
+    "meta",
+    "campagne",
+    "parametres",
+    "porteur",
+    "communes",
+    "ecoles",
+    "existant",
+    "classes",
+    "variantes",
+    "lignes",
+    "catalogue",
 )

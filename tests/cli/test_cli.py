@@ -20,9 +20,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def socle(*args) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "socle_desktop", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env,
-                          timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "socle_desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
 
 
 # --- building the dossiers of snee-2021.md §5.5 -------------------------------------------------
@@ -30,25 +36,39 @@ def socle(*args) -> subprocess.CompletedProcess:
 _uai_counter = iter(range(3_510_000, 3_600_000))
 
 
-def school(commune: str, classes: int, amount: str, pupils: int = 0,
-           services: str | None = None) -> dict:
+def school(
+    commune: str, classes: int, amount: str, pupils: int = 0, services: str | None = None
+) -> dict:
     data = {
-        "nom": f"École {commune}-{classes}", "uai": valid_uai(next(_uai_counter)),
-        "commune": commune, "secteur": "public", "eleves": pupils,
-        "classes": [{"nom": f"Classe {i + 1}", "niveaux": ["CM1"], "eleves": 0}
-                    for i in range(classes)],
-        "lignes": [{"article": "borne-wifi", "libelle": "Équipement", "quantite": 1,
-                    "prix_unitaire": amount}],
+        "nom": f"École {commune}-{classes}",
+        "uai": valid_uai(next(_uai_counter)),
+        "commune": commune,
+        "secteur": "public",
+        "eleves": pupils,
+        "classes": [
+            {"nom": f"Classe {i + 1}", "niveaux": ["CM1"], "eleves": 0} for i in range(classes)
+        ],
+        "lignes": [
+            {
+                "article": "borne-wifi",
+                "libelle": "Équipement",
+                "quantite": 1,
+                "prix_unitaire": amount,
+            }
+        ],
     }
     if services:
-        data["services"] = [{"article": "ent", "libelle": "ENT", "quantite": 1,
-                             "prix_unitaire": services}]
+        data["services"] = [
+            {"article": "ent", "libelle": "ENT", "quantite": 1, "prix_unitaire": services}
+        ]
     return data
 
 
 def dossier(schools_by_commune: dict[str, list[dict]], porteur: str = "commune") -> dict:
     return {
-        "format": "socle-dossier", "version": 1, "campagne": "snee-2021",
+        "format": "socle-dossier",
+        "version": 1,
+        "campagne": "snee-2021",
         "porteur": {"type": porteur, "nom": "Porteur d'essai", "siren": "213500000"},
         "communes": [{"insee": code, "nom": f"Commune {code}"} for code in schools_by_commune],
         "ecoles": [s for schools in schools_by_commune.values() for s in schools],
@@ -59,33 +79,99 @@ WORKED_EXAMPLES = {
     "minimum": (dossier({"35001": [school("35001", 1, "3500.00")]}), "2450.00", "0.00"),
     "below minimum": (dossier({"35001": [school("35001", 1, "3499.00")]}), "0.00", "0.00"),
     "class cap": (dossier({"35001": [school("35001", 1, "5000.00")]}), "2450.00", "0.00"),
-    "small school": (dossier({"35001": [school("35001", 4, "10000.00", 100, "2400.00")]}),
-                     "7000.00", "1000.00"),
-    "two schools": (dossier({"35001": [school("35001", 3, "20000.00"),
-                                       school("35001", 5, "10000.00")]}), "14350.00", "0.00"),
+    "small school": (
+        dossier({"35001": [school("35001", 4, "10000.00", 100, "2400.00")]}),
+        "7000.00",
+        "1000.00",
+    ),
+    "two schools": (
+        dossier({"35001": [school("35001", 3, "20000.00"), school("35001", 5, "10000.00")]}),
+        "14350.00",
+        "0.00",
+    ),
     "first band": (dossier({"35001": [school("35001", 60, "200000.00")]}), "140000.00", "0.00"),
     "both bands": (dossier({"35001": [school("35001", 100, "300000.00")]}), "190000.00", "0.00"),
     "ceiling": (dossier({"35001": [school("35001", 400, "1200000.00")]}), "540000.00", "0.00"),
-    "cap binds": (dossier({"35001": [school("35001", 31, "217500.00"),
-                                     school("35001", 31, "217500.00")]}), "148500.00", "0.00"),
-    "EPCI": (dossier({"35001": [school("35001", 60, "200000.00")],
-                      "35002": [school("35002", 60, "200000.00")]}, "epci"), "280000.00", "0.00"),
+    "cap binds": (
+        dossier({"35001": [school("35001", 31, "217500.00"), school("35001", 31, "217500.00")]}),
+        "148500.00",
+        "0.00",
+    ),
+    "EPCI": (
+        dossier(
+            {
+                "35001": [school("35001", 60, "200000.00")],
+                "35002": [school("35002", 60, "200000.00")],
+            },
+            "epci",
+        ),
+        "280000.00",
+        "0.00",
+    ),
     "services, excluded school": (
-        dossier({"35001": [school("35001", 4, "10000.00", 100, "4000.00"),
-                           school("35001", 1, "2000.00", 60)]}), "7000.00", "1000.00"),
+        dossier(
+            {
+                "35001": [
+                    school("35001", 4, "10000.00", 100, "4000.00"),
+                    school("35001", 1, "2000.00", 60),
+                ]
+            }
+        ),
+        "7000.00",
+        "1000.00",
+    ),
     "cap pooled per commune": (
-        dict(dossier({"35001": [school("35001", 3, "20000.00"), school("35001", 5, "10000.00")],
-                      "35002": [school("35002", 2, "7000.00")]}, "epci"),
-             parametres={"plafond_par_classe": "projet"}), "24500.00", "0.00"),
+        dict(
+            dossier(
+                {
+                    "35001": [school("35001", 3, "20000.00"), school("35001", 5, "10000.00")],
+                    "35002": [school("35002", 2, "7000.00")],
+                },
+                "epci",
+            ),
+            parametres={"plafond_par_classe": "projet"},
+        ),
+        "24500.00",
+        "0.00",
+    ),
     "rounding per commune": (
-        dossier({"35001": [school("35001", 2, "3500.01")],
-                 "35002": [school("35002", 2, "3500.01")]}, "epci"), "4900.02", "0.00"),
+        dossier(
+            {"35001": [school("35001", 2, "3500.01")], "35002": [school("35002", 2, "3500.01")]},
+            "epci",
+        ),
+        "4900.02",
+        "0.00",
+    ),
     "VAT per article": (
-        dict(dossier({"35001": [dict(school("35001", 4, "8333.33", 300), services=[
-            {"article": "ent", "libelle": "ENT", "quantite": 1, "prix_unitaire": "1000.00"},
-            {"article": "manuels-numeriques", "libelle": "Manuels numériques", "quantite": 1,
-             "prix_unitaire": "1000.00"}])]}),
-             parametres={"prix_saisis": "HT"}), "7000.00", "1127.50"),
+        dict(
+            dossier(
+                {
+                    "35001": [
+                        dict(
+                            school("35001", 4, "8333.33", 300),
+                            services=[
+                                {
+                                    "article": "ent",
+                                    "libelle": "ENT",
+                                    "quantite": 1,
+                                    "prix_unitaire": "1000.00",
+                                },
+                                {
+                                    "article": "manuels-numeriques",
+                                    "libelle": "Manuels numériques",
+                                    "quantite": 1,
+                                    "prix_unitaire": "1000.00",
+                                },
+                            ],
+                        )
+                    ]
+                }
+            ),
+            parametres={"prix_saisis": "HT"},
+        ),
+        "7000.00",
+        "1127.50",
+    ),
 }
 
 
@@ -115,8 +201,11 @@ def test_worked_examples_through_the_dossier_file(tmp_path, case):
     if case == "cap pooled per commune":
         text = socle("summary", target).stdout
         assert "Plafond de 3\u202f500,00\u00a0€ par classe appliqué par commune" in text
-        rules = [line for line in text.splitlines()
-                 if line.startswith(("Montants", "Plafond", "Subvention de chaque"))]
+        rules = [
+            line
+            for line in text.splitlines()
+            if line.startswith(("Montants", "Plafond", "Subvention de chaque"))
+        ]
         assert len(rules) == 3 and not any("projet" in line for line in rules)
 
 
@@ -153,6 +242,7 @@ def _set(path: list, value):
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
+
     return change
 
 
@@ -160,12 +250,18 @@ BAD_INPUTS = {
     "invalid JSON": ('{"format": "socle-dossier", "version": 1,', "JSON invalide"),
     "empty file": ("", "vide"),
     "wrong type": (_with(_set(["ecoles", 0, "eleves"], "96")), "ecoles[0].eleves"),
-    "negative quantity": (_with(_set(["ecoles", 0, "classes", 0, "lignes", 1, "quantite"], -2)),
-                          "ecoles[0].classes[0].lignes[1].quantite"),
-    "three decimals": (_with(_set(["ecoles", 0, "lignes", 0, "prix_unitaire"], "390.001")),
-                       "ecoles[0].lignes[0].prix_unitaire"),
-    "amount as a float": (_with(_set(["ecoles", 1, "services", 0, "prix_unitaire"], 12.5)),
-                          "ecoles[1].services[0].prix_unitaire"),
+    "negative quantity": (
+        _with(_set(["ecoles", 0, "classes", 0, "lignes", 1, "quantite"], -2)),
+        "ecoles[0].classes[0].lignes[1].quantite",
+    ),
+    "three decimals": (
+        _with(_set(["ecoles", 0, "lignes", 0, "prix_unitaire"], "390.001")),
+        "ecoles[0].lignes[0].prix_unitaire",
+    ),
+    "amount as a float": (
+        _with(_set(["ecoles", 1, "services", 0, "prix_unitaire"], 12.5)),
+        "ecoles[1].services[0].prix_unitaire",
+    ),
     "unknown commune": (_with(_set(["ecoles", 1, "commune"], "35998")), "ecoles[1].commune"),
     "bad UAI": (_with(_set(["ecoles", 0, "uai"], "035990X")), "ecoles[0].uai"),
     "not a dossier": ('{"nom": "liste de courses"}', "format"),
@@ -209,11 +305,14 @@ def _newer(path: Path) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("make, expected", [
-    (lambda p: p.write_text("pas du SQLite", encoding="utf-8"), "n'est pas un dossier Socle"),
-    (_foreign, "n'est pas un dossier Socle"),
-    (_newer, "version plus récente de Socle"),
-])
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (lambda p: p.write_text("pas du SQLite", encoding="utf-8"), "n'est pas un dossier Socle"),
+        (_foreign, "n'est pas un dossier Socle"),
+        (_newer, "version plus récente de Socle"),
+    ],
+)
 @pytest.mark.parametrize("verb", [["summary", "--json"], ["export-json"]])
 def test_unusable_dossier_file_exits_2(tmp_path, make, expected, verb):
     path = tmp_path / "fichier.socle"
@@ -236,7 +335,12 @@ def test_summary_text_survives_a_non_utf8_output(tmp_path):
     target = tmp_path / "d.socle"
     assert socle("import-json", example_dossier_path(), target).returncode == 0
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "cp1252"}
-    ran = subprocess.run([sys.executable, "-m", "socle_desktop", "summary", str(target)],
-                         capture_output=True, cwd=ROOT, env=env, timeout=60)
+    ran = subprocess.run(
+        [sys.executable, "-m", "socle_desktop", "summary", str(target)],
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
     assert ran.returncode == 0, ran.stderr.decode("utf-8", "replace")
     assert "\u202f" in ran.stdout.decode("utf-8") and "€" in ran.stdout.decode("utf-8")

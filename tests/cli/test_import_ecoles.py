@@ -15,15 +15,24 @@ def import_ecoles(target, annuaire, *args):
 
 def test_rennes_and_cardroc_into_a_new_dossier_file(tmp_path, annuaire_35, effectifs_35):
     target = tmp_path / "epci.socle"
-    run = import_ecoles(target, annuaire_35, "--effectifs", effectifs_35,
-                        "--commune", "Rennes", "--commune", "CARDROC")
+    run = import_ecoles(
+        target,
+        annuaire_35,
+        "--effectifs",
+        effectifs_35,
+        "--commune",
+        "Rennes",
+        "--commune",
+        "CARDROC",
+    )
     assert run.returncode == 0, run.stderr
     assert "Dossier créé" in run.stderr
     assert "Rennes (35238) : 97 écoles dans l'annuaire" in run.stdout
     assert "[x] 0350594F  École élémentaire publique Champion de Cicé" in run.stdout
     assert "[ ] 0350643J  École maternelle publique Champion de Cicé" in run.stdout
-    assert "[-] 0352908W  École primaire privée Holiskol — primaire, privé hors contrat" \
-        in run.stdout
+    assert (
+        "[-] 0352908W  École primaire privée Holiskol — primaire, privé hors contrat" in run.stdout
+    )
     assert "Effectifs de la rentrée 2022." in run.stdout
     dossier, _campaign = read_dossier(target)
     assert [c.insee for c in dossier.communes] == ["35238", "35050"]
@@ -58,12 +67,18 @@ def test_chosen_schools_and_a_simulation_that_writes_nothing(tmp_path, annuaire_
 def test_bad_inputs_exit_2_in_french_and_write_nothing(tmp_path, annuaire_35, effectifs_35):
     target = tmp_path / "d.socle"
     cases = [
-        (["--commune", "Renes"], "Aucune commune « Renes » dans l'annuaire choisi. Vouliez-vous "
-                                 "dire : Rennes (35238) ?"),
-        (["--commune", "Rennes", "--uai", "0000000A"],
-         "l'UAI 0000000A n'est pas une école des communes choisies"),
-        (["--commune", "Rennes", "--effectifs", tmp_path / "absent.csv"],
-         "absent.csv : fichier introuvable"),
+        (
+            ["--commune", "Renes"],
+            "Aucune commune « Renes » dans l'annuaire choisi. Vouliez-vous dire : Rennes (35238) ?",
+        ),
+        (
+            ["--commune", "Rennes", "--uai", "0000000A"],
+            "l'UAI 0000000A n'est pas une école des communes choisies",
+        ),
+        (
+            ["--commune", "Rennes", "--effectifs", tmp_path / "absent.csv"],
+            "absent.csv : fichier introuvable",
+        ),
     ]
     for args, words in cases:
         run = import_ecoles(target, annuaire_35, *args)
@@ -83,8 +98,9 @@ def test_a_dossier_that_is_not_a_dossier_file_is_left_alone(tmp_path, annuaire_3
     assert target.read_text(encoding="utf-8") == "des notes, pas un dossier"
 
 
-def test_a_dossier_open_in_a_window_is_not_written_behind_its_back(tmp_path, annuaire_35,
-                                                                    example_dossier, campaign):
+def test_a_dossier_open_in_a_window_is_not_written_behind_its_back(
+    tmp_path, annuaire_35, example_dossier, campaign
+):
     from socle_desktop.store import DossierFile
 
     target = tmp_path / "ouvert.socle"

@@ -42,9 +42,10 @@ def _with_catalogue(d: Dossier, *ids: str) -> Dossier:
     return d
 
 
-@pytest.mark.parametrize("classes, expected", [(0, (0, 0, 0)), (1, (10, 12, 15)),
-                                               (4, (10, 12, 15)), (5, (20, 24, 30)),
-                                               (9, (30, 36, 45))])
+@pytest.mark.parametrize(
+    "classes, expected",
+    [(0, (0, 0, 0)), (1, (10, 12, 15)), (4, (10, 12, 15)), (5, (20, 24, 30)), (9, (30, 36, 45))],
+)
 def test_mobile_devices_per_started_group_of_four_classes(campaign, classes, expected):
     item = campaign.socle_item(MOBILE_DEVICES)
     assert advised_range(item, classes) == expected
@@ -53,8 +54,10 @@ def test_mobile_devices_per_started_group_of_four_classes(campaign, classes, exp
 
 def test_suggesting_mobiles_sets_the_first_line_and_keeps_the_others(campaign):
     s = school(5, "0")
-    s.lignes = [Line("tablette", "Tablette", 3, Decimal("390")),
-                Line("portable-eleve", "Portable", 4, Decimal("480"))]
+    s.lignes = [
+        Line("tablette", "Tablette", 3, Decimal("390")),
+        Line("portable-eleve", "Portable", 4, Decimal("480")),
+    ]
     d = _with_catalogue(dossier(s), "tablette", "portable-eleve")
     advice = mobile_advice(s, d, campaign)
     assert (advice.classes, advice.advised, advice.planned, advice.enough) == (5, 24, 7, False)
@@ -88,8 +91,10 @@ def test_default_quantities(campaign):
 def test_the_ent_for_every_school_is_one_edit_at_each_schools_pupils():
     a, b, c = school(1, "0", pupils=40), school(1, "0", pupils=62), school(1, "0", pupils=0)
     a.services = [Line("ent", "ENT", 40, Decimal("12"))]
-    b.services = [Line("ent-extension", "Ancien ENT", 62, Decimal("8")),
-                  Line("autre", "Maintenance", 1, Decimal("100"))]
+    b.services = [
+        Line("ent-extension", "Ancien ENT", 62, Decimal("8")),
+        Line("autre", "Maintenance", 1, Decimal("100")),
+    ]
     d = _with_catalogue(dossier(a, b, c), "ent", "ent-extension")
     batch = apply_ent_to_all_schools(d, a)
     inverse = edits.apply(d, batch)
@@ -117,10 +122,12 @@ def test_what_each_step_still_needs():
     assert completeness.missing(d, "porteur") == []
     assert completeness.first_incomplete(d) == "classes"
     assert completeness.missing(d, "classes") == [
-        f"L'école « {d.ecoles[0].nom} » n'a encore aucune classe."]
+        f"L'école « {d.ecoles[0].nom} » n'a encore aucune classe."
+    ]
     d.ecoles[0].commune = "99999"
     assert completeness.missing(d, "ecoles") == [
-        f"École « {d.ecoles[0].nom} » : choisissez sa commune."]
+        f"École « {d.ecoles[0].nom} » : choisissez sa commune."
+    ]
     with pytest.raises(ValueError):
         completeness.missing(d, "nulle part")
 
@@ -139,8 +146,7 @@ def test_the_catalogue_offered_for_a_level_and_volet(campaign):
     assert merged["mdm"][1] == ORIGIN_DEFAULT
     order = [item.id for item in campaign.socle]
     offered = offered_articles(d, order, "ecole", "equipement")
-    assert {i.niveau for i in offered} == {"ecole"} and {i.volet for i in offered} == {
-        "equipement"}
+    assert {i.niveau for i in offered} == {"ecole"} and {i.volet for i in offered} == {"equipement"}
     by_id = {i.id: i for i in offered}
     assert by_id["tablette"].prix_unitaire == Decimal("350.00") and "maison" in by_id
     ranks = [order.index(i.categorie) if i.categorie in order else len(order) for i in offered]

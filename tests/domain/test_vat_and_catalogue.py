@@ -67,8 +67,15 @@ def test_changing_an_articles_rate_changes_the_result(campaign):
 
 def test_an_article_without_a_rate_in_the_json_takes_the_dossiers():
     data = jsonio.to_data(ht_dossier(Line("maison", "Article maison", 1, D("100")), rate="10"))
-    data["catalogue"] = [{"id": "maison", "libelle": "Article maison", "niveau": "ecole",
-                          "volet": "services", "prix_unitaire": "110.00"}]
+    data["catalogue"] = [
+        {
+            "id": "maison",
+            "libelle": "Article maison",
+            "niveau": "ecole",
+            "volet": "services",
+            "prix_unitaire": "110.00",
+        }
+    ]
     d = jsonio.from_data(data)
     assert d.catalogue["maison"].taux_tva == D("10")
     assert line_amount(d.ecoles[0].services[0], d) == D("110.00")
@@ -91,8 +98,10 @@ def test_what_the_rate_does_is_said_for_every_setting():
 
 @pytest.mark.parametrize("rate", ['"cinq"', '"150"', '"-1"', '"NaN"'])
 def test_a_bad_rate_in_a_catalogue_file_is_refused_in_french(rate):
-    text = ('[[article]]\nid = "x"\nlibelle = "X"\nniveau = "ecole"\nvolet = "equipement"\n'
-            f'prix = "10.00"\ntaux_tva = {rate}\n')
+    text = (
+        '[[article]]\nid = "x"\nlibelle = "X"\nniveau = "ecole"\nvolet = "equipement"\n'
+        f'prix = "10.00"\ntaux_tva = {rate}\n'
+    )
     with pytest.raises(CatalogueError, match="taux de TVA"):
         parse_catalogue(text, "essai.toml")
 
@@ -106,8 +115,9 @@ def test_digital_textbooks_are_at_the_reduced_rate():
     d = dossier()
     d.parametres.prix_saisis = "HT"
     assert typed_price(books, d) == D("10.00")
-    assert all(item.taux_tva == D("20") for key, item in CATALOGUE.items()
-               if key != "manuels-numeriques")
+    assert all(
+        item.taux_tva == D("20") for key, item in CATALOGUE.items() if key != "manuels-numeriques"
+    )
 
 
 def test_the_mdm_licence_is_a_three_year_purchase():
@@ -120,18 +130,23 @@ def test_the_class_has_its_sound_and_camera():
     for key, word in (("webcam", "Webcam"), ("micro", "Micro"), ("haut-parleurs", "Haut-parleurs")):
         item = CATALOGUE[key]
         assert word in item.libelle
-        assert (item.niveau, item.volet, item.categorie) == ("classe", "equipement",
-                                                             "peripheriques")
+        assert (item.niveau, item.volet, item.categorie) == (
+            "classe",
+            "equipement",
+            "peripheriques",
+        )
 
 
 def test_every_item_of_the_socle_has_an_article(campaign):
     categories = {item.categorie for item in CATALOGUE.values() if item.subventionnable}
     assert {item.id for item in campaign.socle} <= categories
-    projection = {item.libelle.split(" ")[0] for item in CATALOGUE.values()
-                  if item.categorie == "projection"}
+    projection = {
+        item.libelle.split(" ")[0] for item in CATALOGUE.values() if item.categorie == "projection"
+    }
     assert {"Vidéoprojecteur", "Tableau", "Écran"} <= projection  # vidéoprojecteur, VPI, TNI, ENI
-    assert any(item.categorie == "partage" and item.volet == "equipement"
-               for item in CATALOGUE.values())  # a school server, beside the ENT
+    assert any(
+        item.categorie == "partage" and item.volet == "equipement" for item in CATALOGUE.values()
+    )  # a school server, beside the ENT
 
 
 def test_recurring_costs_stay_outside_the_subsidy():

@@ -86,12 +86,12 @@ def no_window_left_open():
     app = QApplication.instance()
     if app is None:
         return
-    left = [w for w in app.topLevelWidgets()
-            if w.isVisible() and type(w).__name__ not in TRANSIENT]
+    left = [w for w in app.topLevelWidgets() if w.isVisible() and type(w).__name__ not in TRANSIENT]
     for widget in left:  # close them anyway, so that one leak does not fail the next tests
         widget.close()
     assert not left, "fenêtres laissées ouvertes : " + ", ".join(
-        f"{type(w).__name__} « {w.windowTitle()} »" for w in left)
+        f"{type(w).__name__} « {w.windowTitle()} »" for w in left
+    )
 
 
 @pytest.fixture(autouse=True)

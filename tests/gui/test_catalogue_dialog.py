@@ -66,14 +66,17 @@ def test_nonsense_prices_and_rates_are_refused(qtbot, campaign):
 def test_adding_then_removing_an_article(qtbot, campaign):
     session, dialog = _dialog(qtbot, campaign)
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
-    type_text(dialog.libelle_edit, "Écran 86\" installé")
+    type_text(dialog.libelle_edit, 'Écran 86" installé')
     dialog.niveau_combo.setCurrentIndex(dialog.niveau_combo.findData("classe"))
     clear_and_type(dialog.prix_edit, "5200")
     clear_and_type(dialog.tva_edit, "5,5")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     item = session.dossier.catalogue["ecran-86-installe"]
     assert (item.libelle, item.prix_unitaire, item.taux_tva) == (
-        "Écran 86\" installé", Decimal("5200.00"), Decimal("5.5"))
+        'Écran 86" installé',
+        Decimal("5200.00"),
+        Decimal("5.5"),
+    )
     assert dialog.current_item().id == "ecran-86-installe"
     assert dialog.remove_button.isEnabled()
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
@@ -102,8 +105,9 @@ def test_choose_article_filters_and_copies_into_the_dossier(qtbot, campaign):
 
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, CatalogueDialog)
-        assert all(dialog.proxy.index(r, 2).data() == "Classe"
-                   for r in range(dialog.proxy.rowCount()))
+        assert all(
+            dialog.proxy.index(r, 2).data() == "Classe" for r in range(dialog.proxy.rowCount())
+        )
         type_text(dialog.search_edit, "tni")
         qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
 
@@ -120,7 +124,8 @@ def _ht_example(example_dossier):
     example_dossier.parametres.prix_saisis = "HT"
     example_dossier.catalogue["manuels-numeriques"] = default_catalogue()["manuels-numeriques"]
     example_dossier.ecoles[0].services.append(
-        Line("manuels-numeriques", "Manuels numériques", 96, Decimal("10.00")))
+        Line("manuels-numeriques", "Manuels numériques", 96, Decimal("10.00"))
+    )
     return example_dossier
 
 

@@ -29,8 +29,7 @@ def _no_box(monkeypatch) -> list:
     return shown
 
 
-def test_without_stderr_the_error_still_reaches_the_log_and_the_user(qtbot, tmp_path,
-                                                                      monkeypatch):
+def test_without_stderr_the_error_still_reaches_the_log_and_the_user(qtbot, tmp_path, monkeypatch):
     """A windowed program on Windows: sys.stdout and sys.stderr are None."""
     monkeypatch.setattr(crash, "log_path", lambda: tmp_path / "erreurs.log")
     shown = _no_box(monkeypatch)
@@ -44,8 +43,9 @@ def test_without_stderr_the_error_still_reaches_the_log_and_the_user(qtbot, tmp_
     assert shown
 
 
-def test_an_error_in_another_thread_is_logged_and_shown_in_the_windows_thread(qtbot, tmp_path,
-                                                                                monkeypatch):
+def test_an_error_in_another_thread_is_logged_and_shown_in_the_windows_thread(
+    qtbot, tmp_path, monkeypatch
+):
     import threading
 
     monkeypatch.setattr(crash, "log_path", lambda: tmp_path / "erreurs.log")
@@ -94,13 +94,17 @@ def test_a_fault_that_kills_the_process_leaves_its_traceback_in_the_log(tmp_path
     import subprocess
 
     root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen",
-           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(root),
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+    }
     old = tmp_path / "data" / "Socle" / "Socle" / "socle-erreurs.log"
     old.parent.mkdir(parents=True)
     old.write_text("x" * crash.MAX_LOG_BYTES, encoding="utf-8")  # rotated at start-up
-    run = subprocess.run([sys.executable, "-c", CRASHING], env=env, capture_output=True,
-                         timeout=60)
+    run = subprocess.run([sys.executable, "-c", CRASHING], env=env, capture_output=True, timeout=60)
     assert run.returncode != 0
     logs = sorted(p.name for p in old.parent.iterdir())
     assert logs == ["socle-erreurs.log", "socle-erreurs.log.1"], logs

@@ -14,8 +14,9 @@ from tests.gui.windows import record_message_boxes
 
 def _page(qtbot, campaign, dossier=None):
     if dossier is None:
-        dossier = Dossier(communes=[Commune("35037", "Bréal-sous-Montfort"),
-                                    Commune("35999", "Saint-Exemple")])
+        dossier = Dossier(
+            communes=[Commune("35037", "Bréal-sous-Montfort"), Commune("35999", "Saint-Exemple")]
+        )
     session = Session(dossier, campaign)
     page = EcolesPage(session)
     qtbot.addWidget(page)
@@ -45,7 +46,11 @@ def test_adding_two_schools_through_the_form(qtbot, campaign):
     qtbot.keyClick(page.secteur_combo, Qt.Key.Key_Down)
     first, second = session.dossier.ecoles
     assert (first.nom, first.uai, first.commune, first.eleves) == (
-        "École élémentaire Jean-Jaurès", "0351698F", "35037", 120)
+        "École élémentaire Jean-Jaurès",
+        "0351698F",
+        "35037",
+        120,
+    )
     assert (second.commune, second.secteur, second.eleves) == ("35999", Secteur.PRIVE, 64)
     assert page.model.rowCount() == 2
     assert page.model.index(1, 0).data() == "École privée Sainte-Thérèse"
@@ -131,8 +136,16 @@ def test_tab_goes_from_the_list_to_the_form(qtbot, campaign, example_dossier):
     for _ in range(8):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget().objectName())
-    assert order == ["add_button", "remove_button", "import_button", "nom_edit", "uai_edit",
-                     "commune_combo", "secteur_combo", "eleves_edit"]
+    assert order == [
+        "add_button",
+        "remove_button",
+        "import_button",
+        "nom_edit",
+        "uai_edit",
+        "commune_combo",
+        "secteur_combo",
+        "eleves_edit",
+    ]
 
 
 def test_hostile_names_and_values_show_as_typed(qtbot, campaign, example_dossier, monkeypatch):

@@ -21,16 +21,33 @@ from tests.gui.conftest import clear_and_type, type_text
 from tests.gui.pages_helpers import open_editor, press
 from tests.gui.windows import answer_save_dialog, new_window, show_active
 
-LEVEL_COLUMN = {level: FIRST_LEVEL + i
-                for i, level in enumerate(("PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2"))}
+LEVEL_COLUMN = {
+    level: FIRST_LEVEL + i
+    for i, level in enumerate(("PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2"))
+}
 
 SCHOOLS = [  # name, UAI, pupils, classes (name, levels, pupils)
-    ("École élémentaire Jules Ferry", "0359901X", "96",
-     [("CP", ["CP"], "22"), ("CE1", ["CE1"], "24"), ("CE2", ["CE2"], "25"),
-      ("CM1-CM2", ["CM1", "CM2"], "25")]),
-    ("École primaire Les Tilleuls", "0359902Y", "62",
-     [("Maternelle", ["PS", "MS", "GS"], "20"), ("CP-CE1-CE2", ["CP", "CE1", "CE2"], "21"),
-      ("CM1-CM2", ["CM1", "CM2"], "21")]),
+    (
+        "École élémentaire Jules Ferry",
+        "0359901X",
+        "96",
+        [
+            ("CP", ["CP"], "22"),
+            ("CE1", ["CE1"], "24"),
+            ("CE2", ["CE2"], "25"),
+            ("CM1-CM2", ["CM1", "CM2"], "25"),
+        ],
+    ),
+    (
+        "École primaire Les Tilleuls",
+        "0359902Y",
+        "62",
+        [
+            ("Maternelle", ["PS", "MS", "GS"], "20"),
+            ("CP-CE1-CE2", ["CP", "CE1", "CE2"], "21"),
+            ("CM1-CM2", ["CM1", "CM2"], "21"),
+        ],
+    ),
 ]
 
 
@@ -225,8 +242,10 @@ def test_commune_dossier_from_start_to_reopening(qtbot, monkeypatch, tmp_path, e
     pdf = tmp_path / "dossier.pdf"
     answer_save_dialog(monkeypatch, pdf)
     click(qtbot, recap.export_button)  # « Exporter en PDF… » of the recap page
-    qtbot.waitUntil(lambda: pdf.exists() and "PDF enregistré" in
-                    again.statusBar().currentMessage(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: pdf.exists() and "PDF enregistré" in again.statusBar().currentMessage(),
+        timeout=20000,
+    )
     assert pdf.read_bytes().startswith(b"%PDF")
     assert again.wizard.go_to(PageId.CLASSES)
     classes = again.wizard.page_classes

@@ -11,8 +11,15 @@ import pytest
 from socle_desktop.resources import ui_dir
 
 FORMS = sorted(ui_dir().glob("*.ui"))
-PAGE_FORMS = ("classes_page", "equipement_ecole_page", "services_page", "recapitulatif_page",
-              "lines_editor", "porteur_page", "ecoles_page")
+PAGE_FORMS = (
+    "classes_page",
+    "equipement_ecole_page",
+    "services_page",
+    "recapitulatif_page",
+    "lines_editor",
+    "porteur_page",
+    "ecoles_page",
+)
 
 
 def _text(widget, name: str) -> str:
@@ -52,10 +59,18 @@ def test_classes_page_tab_order_runs_through_the_lines_editor(qtbot, example_dos
 
     page, _session = show_page(qtbot, ClassesPage, example_dossier, campaign)
     editor = page.lines_editor
-    expected = [page.school_combo, page.classes_table, page.add_class_button,
-                page.remove_class_button, editor.article_combo, editor.add_button,
-                editor.catalogue_button, page.lines_table, editor.remove_button,
-                page.apply_to_all_button]
+    expected = [
+        page.school_combo,
+        page.classes_table,
+        page.add_class_button,
+        page.remove_class_button,
+        editor.article_combo,
+        editor.add_button,
+        editor.catalogue_button,
+        page.lines_table,
+        editor.remove_button,
+        page.apply_to_all_button,
+    ]
     seen, widget = [], page.school_combo
     for _ in range(500):
         if widget in expected and widget not in seen:
@@ -85,8 +100,9 @@ def test_a_changed_form_is_stale_and_compiled_again(tmp_path, monkeypatch):
     assert build_forms.stale_forms(tmp_path) == []
     assert "class Ui_" in written.read_text(encoding="utf-8")
     form = tmp_path / FORMS[0].name
-    form.write_text(form.read_text(encoding="utf-8").replace("</ui>", "<!-- changé --></ui>"),
-                    encoding="utf-8")
+    form.write_text(
+        form.read_text(encoding="utf-8").replace("</ui>", "<!-- changé --></ui>"), encoding="utf-8"
+    )
     assert build_forms.stale_forms(tmp_path) == [form]
 
 

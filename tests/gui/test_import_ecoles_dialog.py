@@ -28,14 +28,19 @@ from tests.gui.windows import answer_open_dialog, show_active
 CARDROC, PACE = "35050", "35210"
 CARDROC_SCHOOL = "0350165P"  # École élémentaire publique de Cardroc, 3 classes
 GUY_GERARD, SAINTE_ANNE, HAUT_CHEMIN, MATERNELLE_PACE = (
-    "0352134E", "0352377U", "0352353T", "0351023X")
+    "0352134E",
+    "0352377U",
+    "0352353T",
+    "0351023X",
+)
 
 
 def _window_on_ecoles(qtbot, tmp_path) -> tuple[MainWindow, Path]:
     """A main window on a dossier file of the commune of Cardroc, at the Écoles step."""
     path = tmp_path / "cardroc.socle"
-    dossier = Dossier(porteur=Porteur(nom="Commune de Cardroc"),
-                      communes=[Commune(CARDROC, "Cardroc")])
+    dossier = Dossier(
+        porteur=Porteur(nom="Commune de Cardroc"), communes=[Commune(CARDROC, "Cardroc")]
+    )
     create_dossier_file(path, dossier, load_campaign())
     window = MainWindow()
     qtbot.addWidget(window)
@@ -79,8 +84,9 @@ def _click_check_box(qtbot, dialog, row: int) -> None:
     option = QStyleOptionViewItem()
     option.rect = table.visualRect(index)
     table.itemDelegate().initStyleOption(option, index)
-    box = table.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator,
-                                       option, table)
+    box = table.style().subElementRect(
+        QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, table
+    )
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
 
 
@@ -88,8 +94,9 @@ def _uais(dossier) -> list[str]:
     return [school.uai for school in dossier.ecoles]
 
 
-def test_import_ticked_schools_into_the_file_then_undo(qtbot, monkeypatch, tmp_path,
-                                                        annuaire_35, effectifs_35):
+def test_import_ticked_schools_into_the_file_then_undo(
+    qtbot, monkeypatch, tmp_path, annuaire_35, effectifs_35
+):
     window, path = _window_on_ecoles(qtbot, tmp_path)
     page = window.wizard.page_ecoles
     dialog = _open_dialog(qtbot, page)
@@ -108,9 +115,18 @@ def test_import_ticked_schools_into_the_file_then_undo(qtbot, monkeypatch, tmp_p
     qtbot.keyClick(dialog.commune_edit, Qt.Key.Key_Return)
     assert dialog.message_label.text() == ""
     assert {p.uai for p in dialog.model.proposals} == {
-        CARDROC_SCHOOL, GUY_GERARD, SAINTE_ANNE, HAUT_CHEMIN, MATERNELLE_PACE}
+        CARDROC_SCHOOL,
+        GUY_GERARD,
+        SAINTE_ANNE,
+        HAUT_CHEMIN,
+        MATERNELLE_PACE,
+    }
     assert {p.uai for p in dialog.model.ticked()} == {
-        CARDROC_SCHOOL, GUY_GERARD, SAINTE_ANNE, HAUT_CHEMIN}  # the maternelle is not
+        CARDROC_SCHOOL,
+        GUY_GERARD,
+        SAINTE_ANNE,
+        HAUT_CHEMIN,
+    }  # the maternelle is not
     assert window.session.dossier.ecoles == []  # nothing done before « Importer »
 
     _click_check_box(qtbot, dialog, _row(dialog, SAINTE_ANNE))
@@ -137,7 +153,8 @@ def test_import_ticked_schools_into_the_file_then_undo(qtbot, monkeypatch, tmp_p
 
 
 def test_space_ticks_the_current_row_and_tick_all_skips_what_cannot_be(
-        qtbot, monkeypatch, annuaire_35, effectifs_35):
+    qtbot, monkeypatch, annuaire_35, effectifs_35
+):
     session, dialog = _dialog(qtbot)
     _choose(qtbot, monkeypatch, dialog, dialog.annuaire_button, annuaire_35)
     type_text(dialog.commune_edit, "Pacé")
@@ -186,8 +203,9 @@ def test_unknown_commune_is_told_in_french(qtbot, monkeypatch, annuaire_35):
 
 
 @pytest.mark.parametrize("which", ["effectifs as annuaire", "text file", "missing file"])
-def test_a_wrong_file_is_told_in_french_and_nothing_changes(qtbot, monkeypatch, tmp_path,
-                                                            annuaire_35, effectifs_35, which):
+def test_a_wrong_file_is_told_in_french_and_nothing_changes(
+    qtbot, monkeypatch, tmp_path, annuaire_35, effectifs_35, which
+):
     session, dialog = _dialog(qtbot)
     _choose(qtbot, monkeypatch, dialog, dialog.annuaire_button, annuaire_35)
     type_text(dialog.commune_edit, "Cardroc")
@@ -195,11 +213,17 @@ def test_a_wrong_file_is_told_in_french_and_nothing_changes(qtbot, monkeypatch, 
     notes = tmp_path / "notes.txt"
     notes.write_text("Liste des écoles à voir\nà compléter\n", encoding="utf-8")
     wrong, button, expected = {
-        "effectifs as annuaire": (effectifs_35, dialog.annuaire_button,
-                                  "pas l'annuaire de l'éducation"),
+        "effectifs as annuaire": (
+            effectifs_35,
+            dialog.annuaire_button,
+            "pas l'annuaire de l'éducation",
+        ),
         "text file": (notes, dialog.annuaire_button, "aucune des colonnes attendues"),
-        "missing file": (tmp_path / "effacé.csv", dialog.effectifs_button,
-                         "effacé.csv : fichier introuvable"),
+        "missing file": (
+            tmp_path / "effacé.csv",
+            dialog.effectifs_button,
+            "effacé.csv : fichier introuvable",
+        ),
     }[which]
     _choose(qtbot, monkeypatch, dialog, button, wrong)
     assert expected in dialog.message_label.text()
@@ -223,13 +247,16 @@ def _slow_reading(monkeypatch) -> None:
     monkeypatch.setitem(opendata_jobs.READERS, opendata_jobs.ANNUAIRE, slow)
 
 
-def test_cancel_during_reading_leaves_the_dialog_usable(qtbot, monkeypatch, tmp_path,
-                                                        annuaire_35):
+def test_cancel_during_reading_leaves_the_dialog_usable(qtbot, monkeypatch, tmp_path, annuaire_35):
     big = tmp_path / "annuaire-national.csv"  # 40 000 rows: ten progress calls, 0.5 s at least
-    rows = (f"09{n:05d}A;Ecole {n};Ecole;{10000 + n % 30000};Commune {n % 30000}"
-            for n in range(40_000))
-    big.write_text("Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;"
-                   "Code_commune;Nom_commune\n" + "\n".join(rows), encoding="utf-8")
+    rows = (
+        f"09{n:05d}A;Ecole {n};Ecole;{10000 + n % 30000};Commune {n % 30000}" for n in range(40_000)
+    )
+    big.write_text(
+        "Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;"
+        "Code_commune;Nom_commune\n" + "\n".join(rows),
+        encoding="utf-8",
+    )
     _slow_reading(monkeypatch)
     session, dialog = _dialog(qtbot)
     answer_open_dialog(monkeypatch, big)
@@ -239,7 +266,8 @@ def test_cancel_during_reading_leaves_the_dialog_usable(qtbot, monkeypatch, tmp_
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog._job is None, timeout=5000)
     assert dialog.message_label.text() == (
-        "Lecture de annuaire-national.csv annulée : rien n'a changé.")
+        "Lecture de annuaire-national.csv annulée : rien n'a changé."
+    )
     assert not dialog.cancel_button.isVisible() and dialog.annuaire_edit.text() == ""
     assert dialog.annuaire is None and not dialog.commune_edit.isEnabled()
     assert settings().value("opendata/annuaire") is None
@@ -266,8 +294,7 @@ def test_remembered_files_are_read_at_opening(qtbot, annuaire_35, effectifs_35, 
     assert dialog.message_label.text() == ""
 
 
-def test_the_button_is_on_the_ecoles_page_and_off_when_read_only(qtbot, example_dossier,
-                                                                  campaign):
+def test_the_button_is_on_the_ecoles_page_and_off_when_read_only(qtbot, example_dossier, campaign):
     class ReadOnlyFile:
         read_only = True
 
@@ -276,14 +303,16 @@ def test_the_button_is_on_the_ecoles_page_and_off_when_read_only(qtbot, example_
     for page in (writable, read_only):
         qtbot.addWidget(page)
     assert writable.import_button.text() == (
-        "&Importer depuis les données de l'Éducation nationale…")
+        "&Importer depuis les données de l'Éducation nationale…"
+    )
     assert writable.import_button.isEnabled() and not read_only.import_button.isEnabled()
     assert "lecture seule" in read_only.import_button.toolTip()
     assert writable.remove_button.nextInFocusChain() is writable.import_button  # tab order
 
 
-def test_removing_the_effectifs_leaves_the_classes_to_type(qtbot, monkeypatch, annuaire_35,
-                                                           effectifs_35):
+def test_removing_the_effectifs_leaves_the_classes_to_type(
+    qtbot, monkeypatch, annuaire_35, effectifs_35
+):
     session, dialog = _dialog(qtbot)
     _choose(qtbot, monkeypatch, dialog, dialog.annuaire_button, annuaire_35)
     _choose(qtbot, monkeypatch, dialog, dialog.effectifs_button, effectifs_35)
@@ -305,8 +334,11 @@ def test_hostile_names_from_a_file_show_exactly_as_written(qtbot, monkeypatch, t
 
     commune = "<b>Saint-&amp;-Été</b> 🏫 " + "sur-Vilaine-" * 14
     school = "École <i>des</i> Lilas & Cie 🏫 " + "du Val " * 25
-    path = write_csv(tmp_path / "annuaire.csv",
-                     [annuaire_row("0350165P", school, "35999", commune)], ANNUAIRE_COLUMNS)
+    path = write_csv(
+        tmp_path / "annuaire.csv",
+        [annuaire_row("0350165P", school, "35999", commune)],
+        ANNUAIRE_COLUMNS,
+    )
     session, dialog = _dialog(qtbot)
     _choose(qtbot, monkeypatch, dialog, dialog.annuaire_button, path)
     clear_and_type(dialog.commune_edit, "35999")

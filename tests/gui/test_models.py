@@ -41,16 +41,21 @@ def test_classes_and_lines_models(qtmodeltester, example_dossier, campaign):
     lines = LinesModel(session)
     lines.set_lines(school.classes[0].lignes)
     qtmodeltester.check(lines)
-    lines.set_lines([*school.classes[0].lignes, Line("autre", "Câble", 2, school.lignes[0]
-                                                    .prix_unitaire)])
+    lines.set_lines(
+        [*school.classes[0].lignes, Line("autre", "Câble", 2, school.lignes[0].prix_unitaire)]
+    )
     lines.set_lines([])
     qtmodeltester.check(lines)
 
 
 def test_rows_model(qtmodeltester):
     model = RowsModel(["Volet", "Montant"])
-    model.set_rows([[Cell("Équipement"), Cell("1 000,00 €", True, state="error")],
-                    [Cell("Total", bold=True), Cell("1 000,00 €", True, background="ok")]])
+    model.set_rows(
+        [
+            [Cell("Équipement"), Cell("1 000,00 €", True, state="error")],
+            [Cell("Total", bold=True), Cell("1 000,00 €", True, background="ok")],
+        ]
+    )
     qtmodeltester.check(model)
     model.set_headers(["Un"], ["Aide"])
     model.set_rows([[Cell("seul")]])

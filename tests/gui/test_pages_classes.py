@@ -212,7 +212,8 @@ def test_a_long_class_name_is_elided_in_the_title_not_the_prefix(page_session):
     page.resize(800, 768)
     QApplication.processEvents()
     assert page.lines_box.fontMetrics().horizontalAdvance(page.lines_box.title()) <= (
-        page.lines_box.width())
+        page.lines_box.width()
+    )
 
 
 def test_missing_says_which_school_has_no_class(page_session):
@@ -267,10 +268,15 @@ def test_read_only_dossier_offers_no_editing(qtbot, example_dossier, campaign):
     assert session.dossier.ecoles[0].classes[0].niveaux == ["CP"]
 
 
-@pytest.mark.parametrize("module, name", [
-    ("classes", "ClassesPage"), ("equipement_ecole", "EquipementEcolePage"),
-    ("services", "ServicesPage"), ("recapitulatif", "RecapitulatifPage"),
-])
+@pytest.mark.parametrize(
+    "module, name",
+    [
+        ("classes", "ClassesPage"),
+        ("equipement_ecole", "EquipementEcolePage"),
+        ("services", "ServicesPage"),
+        ("recapitulatif", "RecapitulatifPage"),
+    ],
+)
 def test_pages_on_an_empty_dossier(qtbot, campaign, module, name):
     import importlib
 

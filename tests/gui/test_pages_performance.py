@@ -50,6 +50,7 @@ def test_a_quantity_keystroke_costs_little_more_than_compute(qtbot, campaign):
         def counting(result, page=page, original=original):
             redraws[type(page).__name__] += 1
             original(result)
+
         page.redraw = counting
 
     classes.lines_table.setCurrentIndex(classes.lines_table.model().index(0, COL_QUANTITE))

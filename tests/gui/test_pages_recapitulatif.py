@@ -21,10 +21,18 @@ def test_plan_de_financement_is_the_result(page_session):
     r, t = session.result, page.plan_table
     for row, volet in ((0, r.equipment), (1, r.services)):
         assert [t.cell_text(row, c) for c in (1, 2, 3, 4, 5)] == [
-            euros(volet.expense), euros(volet.eligible), percent_fr(volet.rate, 1),
-            euros(volet.subsidy), euros(volet.remaining)]
+            euros(volet.expense),
+            euros(volet.eligible),
+            percent_fr(volet.rate, 1),
+            euros(volet.subsidy),
+            euros(volet.remaining),
+        ]
     assert [t.cell_text(2, c) for c in (0, 1, 4, 5)] == [
-        "Total", euros(r.expense), euros(r.subsidy), euros(r.remaining)]
+        "Total",
+        euros(r.expense),
+        euros(r.subsidy),
+        euros(r.remaining),
+    ]
     assert t.cell_text(0, 4) == "14\u202f700,00\u00a0€" and t.cell_text(1, 4) == "948,00\u00a0€"
     assert percent_fr(r.rate, 1) in page.share_label.text()
 
@@ -63,7 +71,8 @@ def test_socle_diagnostic_and_alerts(page_session):
     shown = page.alerts_model.stringList()
     assert shown == [f"⚠ {a.message}" for a in session.result.alerts]
     assert page.tabs.tabText(page.tabs.indexOf(page.alerts_list)) == (
-        f"Points d'attention ({len(session.result.alerts)})")
+        f"Points d'attention ({len(session.result.alerts)})"
+    )
 
 
 def test_hidden_page_redraws_when_shown(page_session):

@@ -82,8 +82,15 @@ def test_catalogue_button_adds_the_article_chosen(qtbot, monkeypatch, page_sessi
     from socle_desktop.gui import catalogue_dialog
 
     page, session = page_session
-    custom = CatalogueItem("ressource-maison", "Banque de ressources de la circonscription",
-                           "ressources", "ecole", "services", Decimal("3.50"), unite="élève")
+    custom = CatalogueItem(
+        "ressource-maison",
+        "Banque de ressources de la circonscription",
+        "ressources",
+        "ecole",
+        "services",
+        Decimal("3.50"),
+        unite="élève",
+    )
     asked = {}
 
     def choose(parent, session_, niveau=None, volet=None):
@@ -95,7 +102,10 @@ def test_catalogue_button_adds_the_article_chosen(qtbot, monkeypatch, page_sessi
     qtbot.mouseClick(page.lines_editor.catalogue_button, Qt.MouseButton.LeftButton)
     assert asked == {"niveau": "ecole", "volet": "services"}
     line = session.dossier.ecoles[0].services[-1]
-    assert (line.article, line.quantite, line.prix_unitaire) == ("ressource-maison", 96,
-                                                                  Decimal("3.50"))
+    assert (line.article, line.quantite, line.prix_unitaire) == (
+        "ressource-maison",
+        96,
+        Decimal("3.50"),
+    )
     assert session.dossier.catalogue["ressource-maison"] == custom
     assert page.article_combo.findData("ressource-maison") >= 0  # now offered in the list

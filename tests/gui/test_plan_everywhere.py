@@ -57,15 +57,17 @@ def cli_table(path, capsys) -> list[list[str]]:
     assert cli_main(["summary", str(path)]) in (0, None)
     lines = capsys.readouterr().out.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("Volet"))
-    rows = [re.split(r" {2,}", line.strip()) for line in lines[start:start + 4]]
+    rows = [re.split(r" {2,}", line.strip()) for line in lines[start : start + 4]]
     return [[_flat(cell) for cell in row] for row in rows]
 
 
 def window_table(page: RecapitulatifPage) -> list[list[str]]:
     table, model = page.plan_table, page.plan_table.model()
     header = [_flat(model.headerData(c, _horizontal())) for c in range(model.columnCount())]
-    rows = [[_flat(table.cell_text(r, c)) for c in range(model.columnCount())]
-            for r in range(model.rowCount())]
+    rows = [
+        [_flat(table.cell_text(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
     return [header, *rows]
 
 
@@ -96,8 +98,9 @@ def pdf_table(pdf: bytes) -> list[list[str]]:
     total_y = next(y for y, _x, _r, text in sorted(below, reverse=True) if text == "Total")
     left = next(x for _y, x, _r, text in below if text == "Équipement")
     table = [p for p in below if p[0] >= total_y]
-    body_ys = sorted({p[0] for p in table if p[3] in FIRST_CELLS[1:] and abs(p[1] - left) < 1},
-                     reverse=True)
+    body_ys = sorted(
+        {p[0] for p in table if p[3] in FIRST_CELLS[1:] and abs(p[1] - left) < 1}, reverse=True
+    )
     header = [p for p in table if p[0] > body_ys[0]]
     columns: list[list] = []  # header pieces grouped by their right edge (one column each)
     for piece in sorted(header, key=lambda p: (abs(p[1] - left) >= 1, p[2], -p[0])):
@@ -160,8 +163,7 @@ def test_who_pays_the_rest_is_said_once_by_porteur_type(qtbot):
         assert f"reste à la charge de {who}" in page.share_label.text()
         panel.explain("remaining")
         assert f"à la charge de {who}" in panel.explanation_text()
-        pdf = build_pdf(dossier, campaign, result=session.result,
-                        today=datetime.date(2026, 12, 1))
+        pdf = build_pdf(dossier, campaign, result=session.result, today=datetime.date(2026, 12, 1))
         first = _flat(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
         assert f"Reste à charge de {who}" in first
         other = "la collectivité" if who == "la commune" else "la commune"

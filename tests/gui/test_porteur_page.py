@@ -69,7 +69,9 @@ def test_adding_and_removing_communes(qtbot, campaign):
     type_text(page.commune_nom_edit, "Ajaccio")
     qtbot.keyClick(page.commune_nom_edit, Qt.Key.Key_Return)  # Enter adds too
     assert [(c.insee, c.nom) for c in session.dossier.communes] == [
-        ("35037", "Bréal"), ("2A004", "Ajaccio")]
+        ("35037", "Bréal"),
+        ("2A004", "Ajaccio"),
+    ]
     assert page.communes_table.rowCount() == 2
     type_text(page.insee_edit, "35037")
     type_text(page.commune_nom_edit, "Encore")
@@ -117,5 +119,12 @@ def test_tab_goes_through_the_fields_in_reading_order(qtbot, campaign):
     for _ in range(7):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget().objectName())
-    assert order == ["nom_edit", "siren_edit", "contact_nom_edit", "fonction_edit",
-                     "telephone_edit", "courriel_edit", "communes_table"]
+    assert order == [
+        "nom_edit",
+        "siren_edit",
+        "contact_nom_edit",
+        "fonction_edit",
+        "telephone_edit",
+        "courriel_edit",
+        "communes_table",
+    ]

@@ -30,8 +30,13 @@ print("vivant")
 
 
 def test_many_void_qt_calls_do_not_abort_python():
-    run = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                         timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": "."})
+    run = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": "."},
+    )
     assert run.returncode == 0, run.stderr[-400:]
     assert "vivant" in run.stdout
 
@@ -40,5 +45,7 @@ def test_guard_is_only_applied_when_needed():
     from socle_desktop.gui import pyside_guard
 
     pyside_guard.apply()
-    assert not pyside_guard.leaks_none() or min(
-        sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)) > 1 << 39
+    assert (
+        not pyside_guard.leaks_none()
+        or min(sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)) > 1 << 39
+    )

@@ -9,17 +9,23 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
 def answer_save_dialog(monkeypatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
 
 
 def answer_open_dialog(monkeypatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
 
 
-KINDS = {QMessageBox.Icon.Question: "question", QMessageBox.Icon.Warning: "warning",
-         QMessageBox.Icon.Critical: "critical", QMessageBox.Icon.Information: "information"}
+KINDS = {
+    QMessageBox.Icon.Question: "question",
+    QMessageBox.Icon.Warning: "warning",
+    QMessageBox.Icon.Critical: "critical",
+    QMessageBox.Icon.Information: "information",
+}
 
 
 def record_message_boxes(monkeypatch, answer=QMessageBox.StandardButton.Yes) -> list:

@@ -19,24 +19,41 @@ from socle_desktop.opendata.samples import (
 )
 
 ROWS = [
-    annuaire_row("0350165P", "Ecole élémentaire publique de Cardroc", "35050", "Cardroc",
-                 eleves="71"),
-    annuaire_row("0351981N", "Ecole maternelle publique le Chat Perché", "35001", "Acigné",
-                 maternelle="1", elementaire="0"),
-    annuaire_row("0352358Y", "ECOLE PRIMAIRE PRIVEE STE JEANNE D'ARC", "35001", "Acigné",
-                 statut="Privé", maternelle="1", contrat="CONTRAT D'ASSOCIATION TOUTES CLASSES"),
+    annuaire_row(
+        "0350165P", "Ecole élémentaire publique de Cardroc", "35050", "Cardroc", eleves="71"
+    ),
+    annuaire_row(
+        "0351981N",
+        "Ecole maternelle publique le Chat Perché",
+        "35001",
+        "Acigné",
+        maternelle="1",
+        elementaire="0",
+    ),
+    annuaire_row(
+        "0352358Y",
+        "ECOLE PRIMAIRE PRIVEE STE JEANNE D'ARC",
+        "35001",
+        "Acigné",
+        statut="Privé",
+        maternelle="1",
+        contrat="CONTRAT D'ASSOCIATION TOUTES CLASSES",
+    ),
     annuaire_row("0350001A", "Collège Exemple", "35001", "Acigné", kind="Collège"),
 ]
 # What every variant must give: (UAI, name as the dossier holds it, ticked, pupils)
-EXPECTED = [("0352358Y", "École primaire privée Ste Jeanne d'Arc", True, 120),
-            ("0351981N", "École maternelle publique le Chat Perché", False, 120)]
+EXPECTED = [
+    ("0352358Y", "École primaire privée Ste Jeanne d'Arc", True, 120),
+    ("0351981N", "École maternelle publique le Chat Perché", False, 120),
+]
 
 
 def schools_of_acigne(path):
     annuaire = read_annuaire(path)
     proposals = propose(annuaire, CommuneIndex(annuaire).resolve("acigne"))
-    return sorted(((p.uai, p.school.nom, p.ticked, p.school.eleves) for p in proposals),
-                  reverse=True)
+    return sorted(
+        ((p.uai, p.school.nom, p.ticked, p.school.eleves) for p in proposals), reverse=True
+    )
 
 
 def as_field_names(label: str) -> str:
@@ -45,27 +62,43 @@ def as_field_names(label: str) -> str:
 
 def as_labels(label: str) -> str:
     """The portal's « labels » export: « Identifiant de l'établissement »…"""
-    return {"Identifiant_de_l_etablissement": "Identifiant de l'établissement",
-            "Nom_etablissement": "Nom de l'établissement",
-            "Type_etablissement": "Type d'établissement", "Code_commune": "Code commune",
-            "Nom_commune": "Nom commune", "Ecole_elementaire": "École élémentaire",
-            "Ecole_maternelle": "École maternelle", "Nombre_d_eleves": "Nombre d'élèves",
-            "Statut_public_prive": "Statut public privé"}.get(label, label)
+    return {
+        "Identifiant_de_l_etablissement": "Identifiant de l'établissement",
+        "Nom_etablissement": "Nom de l'établissement",
+        "Type_etablissement": "Type d'établissement",
+        "Code_commune": "Code commune",
+        "Nom_commune": "Nom commune",
+        "Ecole_elementaire": "École élémentaire",
+        "Ecole_maternelle": "École maternelle",
+        "Nombre_d_eleves": "Nombre d'élèves",
+        "Statut_public_prive": "Statut public privé",
+    }.get(label, label)
 
 
-@pytest.mark.parametrize("sep, encoding, rename, order", [
-    (";", "utf-8-sig", None, None),  # as published
-    (",", "utf-8", None, None),  # comma, no BOM
-    (";", "cp1252", None, None),  # re-saved by Excel on Windows
-    (";", "utf-8", as_field_names, None),  # field names in lower case
-    (",", "utf-8-sig", as_labels, None),  # labels instead of field names
-    (";", "utf-8", str.upper, "reversed"),  # capitals, columns in another order
-    (";", "utf-8", None, "extra"),  # columns of a later export, unknown to Socle
-    ("\t", "utf-8", None, "minimal"),  # only the columns Socle needs, tab-separated
-], ids=["publie", "virgule-sans-bom", "cp1252", "noms-de-champ", "libelles", "majuscules-ordre",
-        "colonnes-en-plus", "minimal-tabulation"])
-def test_every_shape_of_the_annuaire_gives_the_same_schools(tmp_path, sep, encoding, rename,
-                                                            order):
+@pytest.mark.parametrize(
+    "sep, encoding, rename, order",
+    [
+        (";", "utf-8-sig", None, None),  # as published
+        (",", "utf-8", None, None),  # comma, no BOM
+        (";", "cp1252", None, None),  # re-saved by Excel on Windows
+        (";", "utf-8", as_field_names, None),  # field names in lower case
+        (",", "utf-8-sig", as_labels, None),  # labels instead of field names
+        (";", "utf-8", str.upper, "reversed"),  # capitals, columns in another order
+        (";", "utf-8", None, "extra"),  # columns of a later export, unknown to Socle
+        ("\t", "utf-8", None, "minimal"),  # only the columns Socle needs, tab-separated
+    ],
+    ids=[
+        "publie",
+        "virgule-sans-bom",
+        "cp1252",
+        "noms-de-champ",
+        "libelles",
+        "majuscules-ordre",
+        "colonnes-en-plus",
+        "minimal-tabulation",
+    ],
+)
+def test_every_shape_of_the_annuaire_gives_the_same_schools(tmp_path, sep, encoding, rename, order):
     columns = list(ANNUAIRE_COLUMNS)
     rows = [dict(row) for row in ROWS]
     if order == "reversed":
@@ -73,11 +106,19 @@ def test_every_shape_of_the_annuaire_gives_the_same_schools(tmp_path, sep, encod
     elif order == "extra":
         columns[3:3] = ["Nouvelle_colonne", "Autre ; avec séparateur"]
         for row in rows:
-            row["Nouvelle_colonne"] = "valeur; avec \"guillemets\"\net saut de ligne"
+            row["Nouvelle_colonne"] = 'valeur; avec "guillemets"\net saut de ligne'
     elif order == "minimal":
-        columns = ["Identifiant_de_l_etablissement", "Nom_etablissement", "Type_etablissement",
-                   "Code_commune", "Nom_commune", "Statut_public_prive", "Ecole_maternelle",
-                   "Ecole_elementaire", "Nombre_d_eleves"]
+        columns = [
+            "Identifiant_de_l_etablissement",
+            "Nom_etablissement",
+            "Type_etablissement",
+            "Code_commune",
+            "Nom_commune",
+            "Statut_public_prive",
+            "Ecole_maternelle",
+            "Ecole_elementaire",
+            "Nombre_d_eleves",
+        ]
     if rename:
         rows = [{rename(k): v for k, v in row.items()} for row in rows]
         columns = [rename(c) for c in columns]
@@ -95,13 +136,14 @@ def test_a_quoted_field_may_hold_the_separator_and_a_line_break(tmp_path):
 
 
 def test_column_keys_meet_across_labels_and_field_names():
-    assert column_key("Nombre d'élèves en CP hors ULIS") == column_key(
-        "nombre_eleves_cp_hors_ulis")
+    assert column_key("Nombre d'élèves en CP hors ULIS") == column_key("nombre_eleves_cp_hors_ulis")
     assert column_key("Nombre d'élèves en pré-élémentaire hors ULIS") == column_key(
-        "nombre_eleves_preelementaire_hors_ulis")
+        "nombre_eleves_preelementaire_hors_ulis"
+    )
     assert column_key("Numéro de l'école") == column_key("numero_ecole")
     assert column_key("Identifiant de l'établissement") == column_key(
-        "Identifiant_de_l_etablissement")
+        "Identifiant_de_l_etablissement"
+    )
     assert column_key("Nombre total de classes") != column_key("Nombre total d'élèves")
 
 
@@ -115,14 +157,23 @@ def test_a_missing_column_is_named(tmp_path):
     assert "« Code_commune » (le code INSEE de la commune)" in message
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"", "le fichier est vide"),
-    (b"\n\n  \n", "le fichier est vide"),
-    (b"nom;prenom\nDupont;Jean\n", "ce n'est pas le fichier « Annuaire de l'éducation »"),
-    (b"SQLite format 3\x00\x00\x00binary", "ce n'est pas un fichier texte"),
-    ("\ufeffRentrée scolaire;Numéro de l'école;Nombre total de classes\n2022;0350165P;3\n"
-     .encode(), "celui des effectifs par école, pas l'annuaire"),
-], ids=["vide", "lignes-vides", "autre-tableau", "binaire", "effectifs-a-la-place"])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "le fichier est vide"),
+        (b"\n\n  \n", "le fichier est vide"),
+        (b"nom;prenom\nDupont;Jean\n", "ce n'est pas le fichier « Annuaire de l'éducation »"),
+        (b"SQLite format 3\x00\x00\x00binary", "ce n'est pas un fichier texte"),
+        (
+            (
+                "\ufeffRentrée scolaire;Numéro de l'école;Nombre total de classes\n"
+                "2022;0350165P;3\n"
+            ).encode(),
+            "celui des effectifs par école, pas l'annuaire",
+        ),
+    ],
+    ids=["vide", "lignes-vides", "autre-tableau", "binaire", "effectifs-a-la-place"],
+)
 def test_a_file_that_is_not_the_annuaire_is_told_in_french(tmp_path, content, words):
     path = tmp_path / "fichier.csv"
     path.write_bytes(content)
@@ -145,11 +196,12 @@ def test_the_annuaire_given_as_effectifs_is_told(tmp_path):
 
 
 def test_effectifs_keep_each_schools_most_recent_year_in_any_column_order(tmp_path):
-    rows = [effectifs_row("0350165P", 2021, "Cardroc", classes=2, levels=(0, 0, 10, 20, 20)),
-            effectifs_row("0350165P", 2022, "Cardroc", classes=3, levels=(0, 0, 8, 28, 35)),
-            effectifs_row("0350165P", 2020, "Cardroc", classes=4, levels=(1, 1, 1, 1, 1)),
-            effectifs_row("0352358Y", 2021, "Acigné", classes=8, pre=73,
-                          levels=(29, 31, 27, 27, 28))]
+    rows = [
+        effectifs_row("0350165P", 2021, "Cardroc", classes=2, levels=(0, 0, 10, 20, 20)),
+        effectifs_row("0350165P", 2022, "Cardroc", classes=3, levels=(0, 0, 8, 28, 35)),
+        effectifs_row("0350165P", 2020, "Cardroc", classes=4, levels=(1, 1, 1, 1, 1)),
+        effectifs_row("0352358Y", 2021, "Acigné", classes=8, pre=73, levels=(29, 31, 27, 27, 28)),
+    ]
     rows = [{label.lower(): value for label, value in row.items()} for row in rows]
     columns = [label.lower() for label in reversed(EFFECTIFS_COLUMNS)]
     path = tmp_path / "effectifs.csv"
@@ -164,10 +216,16 @@ def test_effectifs_keep_each_schools_most_recent_year_in_any_column_order(tmp_pa
 
 def test_a_school_whose_effectifs_are_older_says_so(tmp_path):
     annuaire = write_csv(tmp_path / "a.csv", ROWS, ANNUAIRE_COLUMNS)
-    effectifs = write_csv(tmp_path / "e.csv", [
-        effectifs_row("0350165P", 2022, "Cardroc", classes=3, levels=(0, 0, 8, 28, 35)),
-        effectifs_row("0352358Y", 2021, "Acigné", classes=8, pre=73,
-                      levels=(29, 31, 27, 27, 28))], EFFECTIFS_COLUMNS)
+    effectifs = write_csv(
+        tmp_path / "e.csv",
+        [
+            effectifs_row("0350165P", 2022, "Cardroc", classes=3, levels=(0, 0, 8, 28, 35)),
+            effectifs_row(
+                "0352358Y", 2021, "Acigné", classes=8, pre=73, levels=(29, 31, 27, 27, 28)
+            ),
+        ],
+        EFFECTIFS_COLUMNS,
+    )
     read = read_annuaire(annuaire)
     proposals = propose(read, CommuneIndex(read).resolve("Acigné"), read_effectifs(effectifs))
     primary = next(p for p in proposals if p.uai == "0352358Y")
@@ -177,8 +235,9 @@ def test_a_school_whose_effectifs_are_older_says_so(tmp_path):
 
 
 def test_reading_reports_progress_and_can_be_cancelled(tmp_path):
-    rows = [annuaire_row(f"{3500000 + n:07d}A", f"École {n}", "35001", "Acigné")
-            for n in range(10_000)]
+    rows = [
+        annuaire_row(f"{3500000 + n:07d}A", f"École {n}", "35001", "Acigné") for n in range(10_000)
+    ]
     path = write_csv(tmp_path / "grand.csv", rows, ANNUAIRE_COLUMNS)
     seen = []
     read_table(path, progress=lambda fraction: seen.append(fraction) or True)
@@ -198,8 +257,15 @@ def test_reading_reports_progress_and_can_be_cancelled(tmp_path):
 
 def test_a_large_file_read_block_by_block_gives_exactly_what_csv_gives(tmp_path):
     # > 2 MB blocks: accented letters and quoted line breaks fall on the block boundaries.
-    rows = [annuaire_row(f"{3500000 + n:07d}A", f"École « Hélène » n° {n}" + (
-        '\n"bis"; annexe' if n % 7 == 0 else ""), "35001", "Acigné") for n in range(12_000)]
+    rows = [
+        annuaire_row(
+            f"{3500000 + n:07d}A",
+            f"École « Hélène » n° {n}" + ('\n"bis"; annexe' if n % 7 == 0 else ""),
+            "35001",
+            "Acigné",
+        )
+        for n in range(12_000)
+    ]
     path = write_csv(tmp_path / "grand.csv", rows, ANNUAIRE_COLUMNS)
     assert path.stat().st_size > 3 * (2 << 20)
     import csv
@@ -211,24 +277,33 @@ def test_a_large_file_read_block_by_block_gives_exactly_what_csv_gives(tmp_path)
 
 
 EFFECTIFS_FIELD_NAMES = {  # the portal's export without labels (use_labels=false)
-    "Rentrée scolaire": "rentree_scolaire", "Numéro de l'école": "numero_ecole",
+    "Rentrée scolaire": "rentree_scolaire",
+    "Numéro de l'école": "numero_ecole",
     "Nombre total de classes": "nombre_total_classes",
     "Nombre total d'élèves": "nombre_total_eleves",
     "Nombre d'élèves en pré-élémentaire hors ULIS": "nombre_eleves_preelementaire_hors_ulis",
     "Nombre d'élèves en élémentaire hors ULIS": "nombre_eleves_elementaire_hors_ulis",
     "Nombre d'élèves en ULIS": "nombre_eleves_ulis",
-    **{f"Nombre d'élèves en {level} hors ULIS": f"nombre_eleves_{level.lower()}_hors_ulis"
-       for level in ("CP", "CE1", "CE2", "CM1", "CM2")},
+    **{
+        f"Nombre d'élèves en {level} hors ULIS": f"nombre_eleves_{level.lower()}_hors_ulis"
+        for level in ("CP", "CE1", "CE2", "CM1", "CM2")
+    },
 }
 
 
 def test_effectifs_exported_with_field_names(tmp_path):
-    row = effectifs_row("0352358Y", 2022, "Acigné", classes=8, pre=73, ulis=4,
-                        levels=(29, 31, 27, 27, 28))
-    renamed = {EFFECTIFS_FIELD_NAMES.get(k, k.lower().replace(" ", "_")): v
-               for k, v in row.items()}
+    row = effectifs_row(
+        "0352358Y", 2022, "Acigné", classes=8, pre=73, ulis=4, levels=(29, 31, 27, 27, 28)
+    )
+    renamed = {EFFECTIFS_FIELD_NAMES.get(k, k.lower().replace(" ", "_")): v for k, v in row.items()}
     path = write_csv(tmp_path / "e.csv", [renamed], list(renamed), encoding="utf-8")
     counts = read_effectifs(path).get("0352358Y")
-    assert (counts.annee, counts.classes, counts.preelementaire, counts.elementaire,
-            counts.ulis, counts.total) == (2022, 8, 73, 142, 4, 219)
+    assert (
+        counts.annee,
+        counts.classes,
+        counts.preelementaire,
+        counts.elementaire,
+        counts.ulis,
+        counts.total,
+    ) == (2022, 8, 73, 142, 4, 219)
     assert counts.niveaux == {"CP": 29, "CE1": 31, "CE2": 27, "CM1": 27, "CM2": 28}

@@ -27,16 +27,36 @@ from socle_desktop.opendata.samples import (
 @pytest.fixture
 def proposals(tmp_path):
     """Cardroc's school and Acigné's two (elementary, maternelle), with their effectifs."""
-    annuaire = read_annuaire(write_csv(tmp_path / "a.csv", [
-        annuaire_row("0350165P", "Ecole élémentaire publique de Cardroc", "35050", "Cardroc"),
-        annuaire_row("0350103X", "Ecole élémentaire publique le Chevré", "35001", "Acigné"),
-        annuaire_row("0351981N", "Ecole maternelle publique le Chat Perché", "35001", "Acigné",
-                     maternelle="1", elementaire="0"),
-    ], ANNUAIRE_COLUMNS))
-    effectifs = read_effectifs(write_csv(tmp_path / "e.csv", [
-        effectifs_row("0350165P", 2022, "Cardroc", classes=3, levels=(0, 0, 8, 28, 35)),
-        effectifs_row("0350103X", 2022, "Acigné", classes=4, levels=(20, 20, 20, 20, 20)),
-    ], EFFECTIFS_COLUMNS))
+    annuaire = read_annuaire(
+        write_csv(
+            tmp_path / "a.csv",
+            [
+                annuaire_row(
+                    "0350165P", "Ecole élémentaire publique de Cardroc", "35050", "Cardroc"
+                ),
+                annuaire_row("0350103X", "Ecole élémentaire publique le Chevré", "35001", "Acigné"),
+                annuaire_row(
+                    "0351981N",
+                    "Ecole maternelle publique le Chat Perché",
+                    "35001",
+                    "Acigné",
+                    maternelle="1",
+                    elementaire="0",
+                ),
+            ],
+            ANNUAIRE_COLUMNS,
+        )
+    )
+    effectifs = read_effectifs(
+        write_csv(
+            tmp_path / "e.csv",
+            [
+                effectifs_row("0350165P", 2022, "Cardroc", classes=3, levels=(0, 0, 8, 28, 35)),
+                effectifs_row("0350103X", 2022, "Acigné", classes=4, levels=(20, 20, 20, 20, 20)),
+            ],
+            EFFECTIFS_COLUMNS,
+        )
+    )
     communes = CommuneIndex(annuaire).resolve("Cardroc, Acigné")
     return [p for p in propose(annuaire, communes, effectifs) if p.ticked]
 
@@ -47,10 +67,14 @@ def test_a_new_dossier_gets_the_schools_and_their_communes_once(proposals):
     assert [c.action for c in plan.changes] == [ADDED, ADDED]
     assert plan.summary() == "2 écoles ajoutées ; communes ajoutées : Cardroc, Acigné"
     apply(dossier, plan.edit)
-    assert [(c.insee, c.nom) for c in dossier.communes] == [("35050", "Cardroc"),
-                                                           ("35001", "Acigné")]
+    assert [(c.insee, c.nom) for c in dossier.communes] == [
+        ("35050", "Cardroc"),
+        ("35001", "Acigné"),
+    ]
     assert [(s.uai, s.commune, len(s.classes)) for s in dossier.ecoles] == [
-        ("0350165P", "35050", 3), ("0350103X", "35001", 4)]
+        ("0350165P", "35050", 3),
+        ("0350103X", "35001", 4),
+    ]
     assert plan.edit.label == "Importer 2 écoles de l'annuaire"
 
 
@@ -64,10 +88,21 @@ def test_importing_twice_changes_nothing_the_second_time(proposals):
 
 
 def test_a_school_already_there_is_updated_and_keeps_its_classes_and_equipment(proposals):
-    mine = School(nom="École de Cardroc", uai="0350165p ", commune="35050",
-                  secteur=Secteur.PRIVE, eleves=60,
-                  classes=[Classroom("Classe unique", ["CE2", "CM1", "CM2"], 60,
-                                     [Line("vpi", "VPI", 1, Decimal("2300.00"))])])
+    mine = School(
+        nom="École de Cardroc",
+        uai="0350165p ",
+        commune="35050",
+        secteur=Secteur.PRIVE,
+        eleves=60,
+        classes=[
+            Classroom(
+                "Classe unique",
+                ["CE2", "CM1", "CM2"],
+                60,
+                [Line("vpi", "VPI", 1, Decimal("2300.00"))],
+            )
+        ],
+    )
     dossier = Dossier(communes=[Commune("35050", "Cardroc")], ecoles=[mine])
     plan = plan_import(dossier, proposals[:1])
     [change] = plan.changes
@@ -77,7 +112,8 @@ def test_a_school_already_there_is_updated_and_keeps_its_classes_and_equipment(p
         "secteur : Privé sous contrat → Public",
         "élèves : 60 → 71",
         "classes gardées telles quelles : 1 de CP à CM2 dans le dossier, 3 d'après les "
-        "effectifs 2022 (à ajuster vous-même si besoin)"]
+        "effectifs 2022 (à ajuster vous-même si besoin)",
+    ]
     apply(dossier, plan.edit)
     assert len(dossier.ecoles) == 1 and dossier.ecoles[0] is mine
     assert (mine.eleves, mine.secteur, len(mine.classes)) == (71, Secteur.PUBLIC, 1)
@@ -85,12 +121,21 @@ def test_a_school_already_there_is_updated_and_keeps_its_classes_and_equipment(p
 
 
 def test_a_school_there_without_classes_gets_them(proposals):
-    dossier = Dossier(communes=[Commune("35050", "Cardroc")],
-                      ecoles=[School(nom="École élémentaire publique de Cardroc", uai="0350165P",
-                                     commune="35050", eleves=71)])
+    dossier = Dossier(
+        communes=[Commune("35050", "Cardroc")],
+        ecoles=[
+            School(
+                nom="École élémentaire publique de Cardroc",
+                uai="0350165P",
+                commune="35050",
+                eleves=71,
+            )
+        ],
+    )
     plan = plan_import(dossier, proposals[:1])
     assert plan.changes[0].details == [
-        "classes créées : 3 classes de CP à CM2 (CE2-CM1, CM1-CM2, CM2)"]
+        "classes créées : 3 classes de CP à CM2 (CE2-CM1, CM1-CM2, CM2)"
+    ]
     apply(dossier, plan.edit)
     assert [c.nom for c in dossier.ecoles[0].classes] == ["CE2-CM1", "CM1-CM2", "CM2"]
 

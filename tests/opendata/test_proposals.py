@@ -19,10 +19,15 @@ def school_years(draw):
     levels = draw(st.lists(st.integers(0, 60), min_size=5, max_size=5))
     pre, ulis = draw(st.integers(0, 200)), draw(st.integers(0, 15))
     elem = sum(levels) if draw(st.booleans()) else draw(st.integers(0, 300))  # odd files too
-    return SchoolCounts(annee=2022, classes=draw(st.integers(0, 30)), preelementaire=pre,
-                        elementaire=elem, ulis=ulis,
-                        niveaux=dict(zip(ELEMENTARY_LEVELS, levels, strict=True)),
-                        total=pre + elem + ulis)
+    return SchoolCounts(
+        annee=2022,
+        classes=draw(st.integers(0, 30)),
+        preelementaire=pre,
+        elementaire=elem,
+        ulis=ulis,
+        niveaux=dict(zip(ELEMENTARY_LEVELS, levels, strict=True)),
+        total=pre + elem + ulis,
+    )
 
 
 @given(school_years())
@@ -59,26 +64,37 @@ def test_estimated_classes_hold_every_elementary_pupil_once_in_level_order(count
 
 
 def test_a_village_school_with_three_levels_and_three_classes():
-    counts = SchoolCounts(2022, 3, 0, 71, 0, {"CP": 0, "CE1": 0, "CE2": 8, "CM1": 28, "CM2": 35},
-                          71)
+    counts = SchoolCounts(
+        2022, 3, 0, 71, 0, {"CP": 0, "CE1": 0, "CE2": 8, "CM1": 28, "CM2": 35}, 71
+    )
     classes, notes = estimate_classes(counts)
     assert [(c.nom, c.niveaux, c.eleves) for c in classes] == [
-        ("CE2-CM1", ["CE2", "CM1"], 24), ("CM1-CM2", ["CM1", "CM2"], 23), ("CM2", ["CM2"], 24)]
+        ("CE2-CM1", ["CE2", "CM1"], 24),
+        ("CM1-CM2", ["CM1", "CM2"], 23),
+        ("CM2", ["CM2"], 24),
+    ]
     assert notes == []
 
 
 def test_two_classes_of_the_same_level_are_told_apart():
-    counts = SchoolCounts(2022, 4, 0, 100, 0, {"CP": 50, "CE1": 50, "CE2": 0, "CM1": 0,
-                                                 "CM2": 0}, 100)
+    counts = SchoolCounts(
+        2022, 4, 0, 100, 0, {"CP": 50, "CE1": 50, "CE2": 0, "CM1": 0, "CM2": 0}, 100
+    )
     classes, _ = estimate_classes(counts)
     assert [c.nom for c in classes] == ["CP A", "CP B", "CE1 A", "CE1 B"]
 
 
 def test_names_in_capitals_read_as_the_others():
-    assert readable_name("ECOLE PRIMAIRE PRIVEE STE JEANNE D'ARC") == \
-        "École primaire privée Ste Jeanne d'Arc"
-    assert readable_name("Ecole élémentaire publique Jean Zay") == \
-        "École élémentaire publique Jean Zay"
+    assert (
+        readable_name("ECOLE PRIMAIRE PRIVEE STE JEANNE D'ARC")
+        == "École primaire privée Ste Jeanne d'Arc"
+    )
+    assert (
+        readable_name("Ecole élémentaire publique Jean Zay")
+        == "École élémentaire publique Jean Zay"
+    )
     assert readable_name("  École  des   Lilas ") == "École des Lilas"
-    assert readable_name("ECOLE PRIMAIRE PRIVEE MONTESSO'RENNES") == \
-        "École primaire privée Montesso'Rennes"
+    assert (
+        readable_name("ECOLE PRIMAIRE PRIVEE MONTESSO'RENNES")
+        == "École primaire privée Montesso'Rennes"
+    )

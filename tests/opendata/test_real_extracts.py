@@ -32,11 +32,15 @@ def effectifs(effectifs_35):
 @pytest.fixture(scope="module")
 def oracle_rows(annuaire_35, effectifs_35):
     with open(annuaire_35, encoding="utf-8-sig", newline="") as f:
-        schools = [r for r in csv.DictReader(f, delimiter=";")
-                   if r["Type_etablissement"] == "Ecole"]
+        schools = [
+            r for r in csv.DictReader(f, delimiter=";") if r["Type_etablissement"] == "Ecole"
+        ]
     with open(effectifs_35, encoding="utf-8-sig", newline="") as f:
-        counts = {r["Numéro de l'école"]: r for r in csv.DictReader(f, delimiter=";")
-                  if r["Rentrée scolaire"] == "2022"}
+        counts = {
+            r["Numéro de l'école"]: r
+            for r in csv.DictReader(f, delimiter=";")
+            if r["Rentrée scolaire"] == "2022"
+        }
     return schools, counts
 
 
@@ -45,14 +49,23 @@ def rennes(annuaire, effectifs):
 
 
 def test_rennes_gives_its_real_public_elementary_schools_with_their_class_counts(
-        annuaire, effectifs, oracle_rows):
+    annuaire, effectifs, oracle_rows
+):
     schools, counts = oracle_rows
-    expected = {r["Identifiant_de_l_etablissement"] for r in schools
-                if r["Code_commune"] == RENNES and r["Statut_public_prive"] == "Public"
-                and r["Ecole_elementaire"] == "1" and r["Ecole_maternelle"] == "0"}
+    expected = {
+        r["Identifiant_de_l_etablissement"]
+        for r in schools
+        if r["Code_commune"] == RENNES
+        and r["Statut_public_prive"] == "Public"
+        and r["Ecole_elementaire"] == "1"
+        and r["Ecole_maternelle"] == "0"
+    }
     proposals = rennes(annuaire, effectifs)
-    ticked_public = {p.uai for p in proposals if p.ticked and p.school.secteur == Secteur.PUBLIC
-                     and p.kind == "elementaire"}
+    ticked_public = {
+        p.uai
+        for p in proposals
+        if p.ticked and p.school.secteur == Secteur.PUBLIC and p.kind == "elementaire"
+    }
     assert len(expected) >= 30  # a big city: the oracle itself must not be empty
     assert ticked_public == expected
     for proposal in proposals:
@@ -62,7 +75,8 @@ def test_rennes_gives_its_real_public_elementary_schools_with_their_class_counts
             assert proposal.school.eleves == int(row["Nombre total d'élèves"])
             assert sum(c.eleves for c in proposal.school.classes) == (
                 int(row["Nombre d'élèves en élémentaire hors ULIS"])
-                + int(row["Nombre d'élèves en ULIS"]))
+                + int(row["Nombre d'élèves en ULIS"])
+            )
 
 
 def test_a_known_rennes_school_in_detail(annuaire, effectifs):
@@ -79,18 +93,24 @@ def test_a_known_rennes_school_in_detail(annuaire, effectifs):
 
 
 def test_maternelles_are_listed_but_not_ticked_and_private_schools_out_of_contract_cannot_be(
-        annuaire, effectifs, oracle_rows):
+    annuaire, effectifs, oracle_rows
+):
     schools, _counts = oracle_rows
     proposals = rennes(annuaire, effectifs)
-    in_rennes = {r["Identifiant_de_l_etablissement"] for r in schools
-                 if r["Code_commune"] == RENNES}
+    in_rennes = {
+        r["Identifiant_de_l_etablissement"] for r in schools if r["Code_commune"] == RENNES
+    }
     assert {p.uai for p in proposals} == in_rennes  # every school is shown
     maternelles = [p for p in proposals if p.kind == "maternelle"]
-    assert maternelles and all(p.eligible and not p.ticked and not p.school.classes
-                               for p in maternelles)
+    assert maternelles and all(
+        p.eligible and not p.ticked and not p.school.classes for p in maternelles
+    )
     hors_contrat = [p for p in proposals if "hors contrat" in " ".join(p.notes)]
-    expected_hc = {r["Identifiant_de_l_etablissement"] for r in schools
-                   if r["Code_commune"] == RENNES and r["Type_contrat_prive"] == "HORS CONTRAT"}
+    expected_hc = {
+        r["Identifiant_de_l_etablissement"]
+        for r in schools
+        if r["Code_commune"] == RENNES and r["Type_contrat_prive"] == "HORS CONTRAT"
+    }
     assert {p.uai for p in hors_contrat} == expected_hc
     assert all(not p.eligible and not p.ticked for p in hors_contrat)
 
@@ -114,18 +134,27 @@ def test_a_primary_school_gets_its_elementary_share_of_classes_and_says_so(annua
     assert primary.kind == "primaire" and primary.ticked
     assert primary.school.secteur == Secteur.PRIVE
     assert len(primary.school.classes) == 5  # 8 × 142 / 215 = 5.28
-    assert any("estimée" in note and "5 classe(s) élémentaire(s) sur 8" in note
-               for note in primary.notes)
+    assert any(
+        "estimée" in note and "5 classe(s) élémentaire(s) sur 8" in note for note in primary.notes
+    )
 
 
-@pytest.mark.parametrize("query, words", [
-    ("Rennnes", ["Aucune commune « Rennnes »", "Rennes (35238)"]),
-    ("Paris", ["Aucune commune « Paris »", "code INSEE"]),
-    ("st aubin", ["Vouliez-vous dire : Saint-Aubin-d'Aubigné (35251), Saint-Aubin-des-Landes "
-                  "(35252), Saint-Aubin-du-Cormier (35253) ?"]),
-    ("75056", ["Aucune commune de code INSEE 75056"]),
-    ("", ["Saisissez une commune"]),
-])
+@pytest.mark.parametrize(
+    "query, words",
+    [
+        ("Rennnes", ["Aucune commune « Rennnes »", "Rennes (35238)"]),
+        ("Paris", ["Aucune commune « Paris »", "code INSEE"]),
+        (
+            "st aubin",
+            [
+                "Vouliez-vous dire : Saint-Aubin-d'Aubigné (35251), Saint-Aubin-des-Landes "
+                "(35252), Saint-Aubin-du-Cormier (35253) ?"
+            ],
+        ),
+        ("75056", ["Aucune commune de code INSEE 75056"]),
+        ("", ["Saisissez une commune"]),
+    ],
+)
 def test_an_unknown_commune_is_told_clearly(annuaire, query, words):
     with pytest.raises(CommuneQueryError) as caught:
         CommuneIndex(annuaire).resolve(query)
@@ -139,11 +168,15 @@ def test_communes_by_name_or_code_accents_and_case_ignored_several_at_once(annua
         assert [c.insee for c in index.resolve(query)] == ["35001"]
     assert [c.nom for c in index.resolve("st malo")] == ["Saint-Malo"]
     assert [c.insee for c in index.resolve("Rennes, Cardroc ; 35001, rennes")] == [
-        RENNES, CARDROC, "35001"]
+        RENNES,
+        CARDROC,
+        "35001",
+    ]
 
 
 def test_importing_rennes_into_an_empty_dossier_adds_the_commune_and_the_ticked_schools(
-        annuaire, effectifs):
+    annuaire, effectifs
+):
     proposals = [p for p in rennes(annuaire, effectifs) if p.ticked]
     dossier = Dossier()
     plan = plan_import(dossier, proposals)

@@ -39,8 +39,9 @@ def squashed(text: str) -> str:
 
 
 def needs(tool: str) -> pytest.MarkDecorator:
-    return pytest.mark.skipif(shutil.which(tool) is None,
-                              reason=f"{tool} absent (paquet Debian poppler-utils)")
+    return pytest.mark.skipif(
+        shutil.which(tool) is None, reason=f"{tool} absent (paquet Debian poppler-utils)"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -32,15 +32,33 @@ def test_first_page_has_porteur_communes_campaign_date_and_plan(example, example
 def test_plan_figures_are_the_computed_ones_formatted_the_french_way(example, example_pdf):
     _dossier, result = example
     first = spaced(page_texts(example_pdf)[0])
-    for volet, label in ((result.equipment, "Équipement"),
-                         (result.services, "Services et ressources")):
-        row = " ".join(spaced(x) for x in (label, euros(volet.expense), euros(volet.eligible),
-                                           percent_fr(volet.rate, 1), euros(volet.subsidy),
-                                           euros(volet.remaining)))
+    for volet, label in (
+        (result.equipment, "Équipement"),
+        (result.services, "Services et ressources"),
+    ):
+        row = " ".join(
+            spaced(x)
+            for x in (
+                label,
+                euros(volet.expense),
+                euros(volet.eligible),
+                percent_fr(volet.rate, 1),
+                euros(volet.subsidy),
+                euros(volet.remaining),
+            )
+        )
         assert row in first, row
-    total = " ".join(spaced(x) for x in ("Total", euros(result.expense), euros(result.eligible),
-                                         percent_fr(result.subsidy / result.eligible, 1),
-                                         euros(result.subsidy), euros(result.remaining)))
+    total = " ".join(
+        spaced(x)
+        for x in (
+            "Total",
+            euros(result.expense),
+            euros(result.eligible),
+            percent_fr(result.subsidy / result.eligible, 1),
+            euros(result.subsidy),
+            euros(result.remaining),
+        )
+    )
     assert total in first
     assert spaced(f"soit {percent_fr(result.rate, 1)} de la dépense totale") in first
 
@@ -76,8 +94,10 @@ def test_socle_diagnostic_per_school(example, example_text, campaign):
             assert spaced(item.item.libelle) in text
             assert STATUS_LABELS[item.status] in text
     # Les Tilleuls plans 8 tablets for 2 classes where the rule of thumb asks 10.
-    assert "Reste à couvrir après le projet : Terminaux mobiles partagés (classe mobile) : " \
-           "2 manquants" in text
+    assert (
+        "Reste à couvrir après le projet : Terminaux mobiles partagés (classe mobile) : "
+        "2 manquants" in text
+    )
 
 
 def test_warnings_rules_settings_and_signature(example, example_text, campaign):
@@ -87,12 +107,20 @@ def test_warnings_rules_settings_and_signature(example, example_text, campaign):
     for alert in result.alerts:
         assert spaced(alert.message) in text
     assert "Règles et paramètres de calcul" in text
-    for expected in (campaign.id, "Base des montants TTC", "Prix saisis TTC", "Taux de TVA 20 %",
-                     "appliqué par école", "au centime", "tous les élèves des écoles équipées",
-                     "chaque commune",
-                     spaced(euros(campaign.minimum_par_ecole)),
-                     spaced(euros(campaign.plafond_par_commune)), "70 % jusqu'à",
-                     spaced(euros(campaign.services_plafond_par_eleve))):
+    for expected in (
+        campaign.id,
+        "Base des montants TTC",
+        "Prix saisis TTC",
+        "Taux de TVA 20 %",
+        "appliqué par école",
+        "au centime",
+        "tous les élèves des écoles équipées",
+        "chaque commune",
+        spaced(euros(campaign.minimum_par_ecole)),
+        spaced(euros(campaign.plafond_par_commune)),
+        "70 % jusqu'à",
+        spaced(euros(campaign.services_plafond_par_eleve)),
+    ):
         assert expected in text, expected
     assert "Fait à" in text and "Le maire" in text and "Cachet et signature" in text
 
@@ -123,11 +151,15 @@ def test_settings_other_than_the_defaults_are_stated(example, campaign):
     params.base, params.prix_saisis, params.plafond_par_classe = "HT", "HT", "projet"
     params.arrondi, params.eleves_services = "euro", "cycles_2_3"
     result = compute(dossier, campaign)
-    text = spaced("\n".join(page_texts(build_pdf(dossier, campaign, result=result,
-                                                 today=TODAY))))
-    for expected in ("Base des montants HT", "Prix saisis HT", "appliqué par commune",
-                     "à l'euro", "les élèves de cycles 2 et 3 des écoles équipées",
-                     "Montant HT (€)"):
+    text = spaced("\n".join(page_texts(build_pdf(dossier, campaign, result=result, today=TODAY))))
+    for expected in (
+        "Base des montants HT",
+        "Prix saisis HT",
+        "appliqué par commune",
+        "à l'euro",
+        "les élèves de cycles 2 et 3 des écoles équipées",
+        "Montant HT (€)",
+    ):
         assert expected in text, expected
     assert "projet" not in text.split("Règles et paramètres de calcul")[1].split("Signature")[0]
     assert spaced(euros(result.subsidy)) in text
@@ -147,8 +179,7 @@ def test_an_excluded_school_says_why(example, campaign):
     result = compute(dossier, campaign)
     reason = result.schools[1].excluded_because
     assert reason
-    text = spaced("\n".join(page_texts(build_pdf(dossier, campaign, result=result,
-                                                 today=TODAY))))
+    text = spaced("\n".join(page_texts(build_pdf(dossier, campaign, result=result, today=TODAY))))
     assert spaced(f"École exclue de la subvention d'équipement : {reason}.") in text
     assert spaced(f"Exclue : {reason}") in text
 

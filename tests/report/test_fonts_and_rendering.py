@@ -71,8 +71,11 @@ def test_every_page_renders(example_pdf, tmp_path):
 
     path = tmp_path / "exemple.pdf"
     path.write_bytes(example_pdf)
-    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")],
+        check=True,
+        capture_output=True,
+    )
     images = sorted(tmp_path.glob("page-*.png"))
     assert len(images) == len(page_texts(example_pdf))
     for image_path in images:

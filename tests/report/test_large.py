@@ -31,8 +31,13 @@ def test_every_school_and_the_totals(large, large_pages):
     text = "\n".join(pages)
     for school in dossier.ecoles:
         assert f"{school.nom} UAI {school.uai}" in text, school.nom
-    for figure in (result.expense, result.subsidy, result.remaining, result.equipment.subsidy,
-                   result.services.subsidy):
+    for figure in (
+        result.expense,
+        result.subsidy,
+        result.remaining,
+        result.equipment.subsidy,
+        result.services.subsidy,
+    ):
         assert spaced(euros(figure)) in pages[0]
     for commune in result.communes:
         assert spaced(f"{commune.nom} ({commune.insee})") in text
@@ -41,8 +46,7 @@ def test_every_school_and_the_totals(large, large_pages):
 def test_long_tables_repeat_their_header_rows(large_pages):
     """A school's lines fill more than a page: the continuation starts with the header row."""
     pages = large_pages
-    continued = [p for p in pages
-                 if p.splitlines()[3:5] == ["Article", "Quantité"]]
+    continued = [p for p in pages if p.splitlines()[3:5] == ["Article", "Quantité"]]
     assert len(continued) >= 30
     recap = [p for p in pages if "École (UAI)" in p]
     assert len(recap) >= 2  # the summary of 60 schools runs over several pages
@@ -53,9 +57,13 @@ def test_every_line_is_listed(large, large_pages):
 
     dossier, _result = large
     text = "\n".join(large_pages)
-    articles = ("Vidéoprojecteur interactif (VPI) installé", "Ordinateur portable de l'enseignant",
-                "Tablette avec coque de protection", "Visualiseur (caméra de document)",
-                "ENT 1er degré, deux années scolaires (par élève)")
+    articles = (
+        "Vidéoprojecteur interactif (VPI) installé",
+        "Ordinateur portable de l'enseignant",
+        "Tablette avec coque de protection",
+        "Visualiseur (caméra de document)",
+        "ENT 1er degré, deux années scolaires (par élève)",
+    )
     listed = sum(text.count(article) for article in articles)
     others = ("Valise de rangement", "Licence de gestion de flotte", "Borne wifi débrayable")
     listed += sum(text.count(article) for article in others)

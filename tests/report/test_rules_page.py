@@ -17,8 +17,7 @@ from .conftest import TODAY, page_texts, spaced
 
 def _text(dossier, campaign) -> str:
     result = compute(dossier, campaign)
-    return spaced("\n".join(page_texts(build_pdf(dossier, campaign, result=result,
-                                                 today=TODAY))))
+    return spaced("\n".join(page_texts(build_pdf(dossier, campaign, result=result, today=TODAY))))
 
 
 def _rules(text: str) -> str:
@@ -30,10 +29,13 @@ def test_prices_typed_ht_say_each_articles_rate_and_the_rounding_per_line(exampl
     dossier.parametres.prix_saisis = "HT"
     dossier.catalogue["manuels-numeriques"] = load_default_catalogue()["manuels-numeriques"]
     dossier.ecoles[0].services.append(
-        Line("manuels-numeriques", "Manuels numériques", 96, Decimal("10.00")))
+        Line("manuels-numeriques", "Manuels numériques", 96, Decimal("10.00"))
+    )
     rules = _rules(_text(dossier, campaign))
-    assert ("HT, convertis en TTC ligne par ligne au taux de TVA de chaque article ; chaque "
-            "ligne convertie est arrondie au centime") in rules
+    assert (
+        "HT, convertis en TTC ligne par ligne au taux de TVA de chaque article ; chaque "
+        "ligne convertie est arrondie au centime"
+    ) in rules
     assert "20 %, taux du dossier (lignes hors catalogue)" in rules
     assert "Manuels numériques, deux années scolaires (par élève) : 5,5 %" in rules
 
@@ -50,7 +52,7 @@ def test_the_pooled_cap_and_each_schools_share_are_printed(example, campaign):
     dossier.parametres.plafond_par_classe = "projet"
     tilleuls = dossier.ecoles[1]
     for classroom in tilleuls.classes:  # 4 000 € for a cap of 7 000 €: Jules Ferry, above
-        classroom.lignes = []           # its own cap, takes the 3 000 € left
+        classroom.lignes = []  # its own cap, takes the 3 000 € left
     tilleuls.lignes = [Line("vpi", "Vidéoprojecteur interactif", 1, Decimal("4000"))]
     result = compute(dossier, campaign)
     ferry, other = result.schools
@@ -58,7 +60,9 @@ def test_the_pooled_cap_and_each_schools_share_are_printed(example, campaign):
     assert ferry.subsidy + other.subsidy == result.communes[0].subsidy
     text = _text(dossier, campaign)
     assert "appliqué par commune (mis en commun entre les écoles de chaque commune)" in text
-    assert spaced(f"part laissée libre par les autres écoles de la commune {euros(ferry.pooled)}"
-                  ) in text
+    assert (
+        spaced(f"part laissée libre par les autres écoles de la commune {euros(ferry.pooled)}")
+        in text
+    )
     for sr in (ferry, other):
         assert spaced(f"(au prorata de la dépense éligible) {euros(sr.subsidy)}") in text

@@ -48,8 +48,10 @@ def test_a_folder_as_target(example, campaign, tmp_path):
         write_pdf(example[0], campaign, tmp_path)
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root écrit partout ; les droits ne peuvent pas être testés")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="root écrit partout ; les droits ne peuvent pas être testés",
+)
 def test_read_only_folder(example, campaign, tmp_path):
     folder = tmp_path / "lecture-seule"
     folder.mkdir()
@@ -64,6 +66,7 @@ def test_read_only_folder(example, campaign, tmp_path):
 
 def test_a_folder_the_system_refuses(example, campaign, tmp_path, monkeypatch):
     """What a read-only folder does, shown even to root (who writes everywhere)."""
+
     def refused(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
@@ -104,11 +107,14 @@ def test_failure_while_laying_out_writes_nothing(example, campaign, tmp_path, mo
 
 
 def test_importing_the_package_does_not_load_reportlab():
-    code = ("import sys, socle_desktop.report as r; "
-            "print(any(m.startswith('reportlab') for m in sys.modules))")
+    code = (
+        "import sys, socle_desktop.report as r; "
+        "print(any(m.startswith('reportlab') for m in sys.modules))"
+    )
     root = Path(__file__).resolve().parents[2]
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=root)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
     assert out.stdout.strip() == "False"
 
 

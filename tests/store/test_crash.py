@@ -41,8 +41,13 @@ def _run_and_kill(path: Path, seed: str, rng: random.Random) -> tuple[list[str],
     """Start the child, kill it at a random moment; the lines it printed, and whether it had
     finished opening the file."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, str(CHILD), str(path), seed, "1000000"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(path), seed, "1000000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
     lines: list[str] = []
     ready = threading.Event()
 
@@ -99,6 +104,8 @@ def test_every_reported_edit_survives_sigkill(tmp_path, example_dossier, campaig
         saved += len(reported)
         state = found
     elapsed = time.monotonic() - started
-    print(f"\n{KILLS} kills, {saved} edits reported saved, {in_flight_kept} in-flight edits "
-          f"committed, {elapsed:.1f} s")
+    print(
+        f"\n{KILLS} kills, {saved} edits reported saved, {in_flight_kept} in-flight edits "
+        f"committed, {elapsed:.1f} s"
+    )
     assert saved > KILLS * 5  # the kills really fell among saves, not only during start-up

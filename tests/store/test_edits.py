@@ -48,27 +48,39 @@ def test_set_field_of_each_kind_is_saved(opened, dossier_path):
     ]:
         perform(opened, edit)
     assert read_dossier(dossier_path)[0] == d
-    assert rows(dossier_path, "SELECT quantite, prix_unitaire FROM lignes WHERE id = ?",
-                [line.id]) == [(7, "1999.99")]
+    assert rows(
+        dossier_path, "SELECT quantite, prix_unitaire FROM lignes WHERE id = ?", [line.id]
+    ) == [(7, "1999.99")]
     assert rows(dossier_path, "SELECT niveaux FROM classes WHERE id = ?", [classroom.id]) == [
-        ("CE2 CM1",)]
+        ("CE2 CM1",)
+    ]
 
 
 def test_insert_renumbers_siblings_and_remove_cascades(opened, dossier_path):
     d = opened.dossier
     school = d.ecoles[0]
-    new_class = Classroom("CP bis", ["CP"], 12, [Line("vpi", "VPI", 1, Decimal("2300.00")),
-                                                  Line("pc-enseignant", "PC", 1, Decimal("700"))])
+    new_class = Classroom(
+        "CP bis",
+        ["CP"],
+        12,
+        [Line("vpi", "VPI", 1, Decimal("2300.00")), Line("pc-enseignant", "PC", 1, Decimal("700"))],
+    )
     perform(opened, edits.Insert("classe", school.id, "classes", 1, new_class))
-    perform(opened, edits.Insert("ligne", school.id, "services", 0,
-                                 Line("ent", "ENT", 10, Decimal("12.00"))))
+    perform(
+        opened,
+        edits.Insert("ligne", school.id, "services", 0, Line("ent", "ENT", 10, Decimal("12.00"))),
+    )
     assert read_dossier(dossier_path)[0] == d
-    positions = rows(dossier_path, "SELECT position FROM classes WHERE ecole_id = ? "
-                     "ORDER BY position", [school.id])
+    positions = rows(
+        dossier_path,
+        "SELECT position FROM classes WHERE ecole_id = ? ORDER BY position",
+        [school.id],
+    )
     assert [p for (p,) in positions] == list(range(len(school.classes)))
     perform(opened, edits.Remove("classe", school.classes[0].id))
-    assert rows(dossier_path, "SELECT count(*) FROM lignes WHERE classe_id = ?",
-                [school.classes[0].id]) == [(2,)]  # the new first class is CP bis
+    assert rows(
+        dossier_path, "SELECT count(*) FROM lignes WHERE classe_id = ?", [school.classes[0].id]
+    ) == [(2,)]  # the new first class is CP bis
     removed = school.id
     perform(opened, edits.Remove("ecole", removed))
     for table in ("classes", "lignes", "existant"):
@@ -87,11 +99,27 @@ def test_undo_of_a_removed_school_puts_it_back_in_place(opened, dossier_path):
 
 
 def test_put_article_adds_replaces_and_removes(opened, dossier_path):
-    item = CatalogueItem("robot", "Robot de programmation", "autre", "ecole", "equipement",
-                         Decimal("89.90"), Decimal("20"), False, "pièce")
+    item = CatalogueItem(
+        "robot",
+        "Robot de programmation",
+        "autre",
+        "ecole",
+        "equipement",
+        Decimal("89.90"),
+        Decimal("20"),
+        False,
+        "pièce",
+    )
     perform(opened, edits.PutArticle("robot", item))
-    perform(opened, edits.PutArticle("vpi", CatalogueItem(
-        "vpi", "VPI révisé", "projection", "classe", "equipement", Decimal("2100"))))
+    perform(
+        opened,
+        edits.PutArticle(
+            "vpi",
+            CatalogueItem(
+                "vpi", "VPI révisé", "projection", "classe", "equipement", Decimal("2100")
+            ),
+        ),
+    )
     perform(opened, edits.PutArticle("ent", None))
     saved = read_dossier(dossier_path)[0].catalogue
     assert saved == opened.dossier.catalogue
@@ -105,19 +133,28 @@ def test_batch_is_one_transaction(opened, dossier_path):
     assert read_dossier(dossier_path)[0] == opened.dossier
     # A batch whose last part names nothing: no part of it reaches the file.
     before = digest(dossier_path)
-    bad = edits.Batch((edits.SetField("ecole", school.id, "nom", "Changé"),
-                       edits.SetField("ligne", "inexistante", "quantite", 3)))
+    bad = edits.Batch(
+        (
+            edits.SetField("ecole", school.id, "nom", "Changé"),
+            edits.SetField("ligne", "inexistante", "quantite", 3),
+        )
+    )
     with pytest.raises(StoreError, match="n'a pas été enregistrée"):
         opened.apply(bad)
     assert digest(dossier_path) == before
     inserted = Classroom("Nouvelle", ["CP"], 3, [Line("vpi", "VPI", 1, Decimal("2300.00"))])
-    bad = edits.Batch((edits.Insert("classe", school.id, "classes", 0, inserted),
-                       edits.Remove("classe", "inexistante")))
+    bad = edits.Batch(
+        (
+            edits.Insert("classe", school.id, "classes", 0, inserted),
+            edits.Remove("classe", "inexistante"),
+        )
+    )
     with pytest.raises(StoreError):
         opened.apply(bad)
     assert digest(dossier_path) == before
-    assert rows(dossier_path, "SELECT count(*) FROM lignes WHERE classe_id = ?",
-                [inserted.id]) == [(0,)]
+    assert rows(dossier_path, "SELECT count(*) FROM lignes WHERE classe_id = ?", [inserted.id]) == [
+        (0,)
+    ]
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -136,8 +173,9 @@ def test_disk_full_is_reported_in_french_and_rolled_back(opened, dossier_path):
     d = opened.dossier
     pages = opened._db.conn.execute("PRAGMA page_count").fetchone()[0]
     opened._db.conn.execute(f"PRAGMA max_page_count = {pages}")  # as if the disk were full
-    big = Classroom("Énorme", ["CM2"], 20,
-                    [Line("vpi", "x" * 400, 1, Decimal(1)) for _ in range(300)])
+    big = Classroom(
+        "Énorme", ["CM2"], 20, [Line("vpi", "x" * 400, 1, Decimal(1)) for _ in range(300)]
+    )
     edit = edits.Insert("classe", d.ecoles[0].id, "classes", 0, big)
     before = copy.deepcopy(d)
     with pytest.raises(StoreError) as error:

@@ -19,8 +19,10 @@ def without_diagnostic(dossier) -> dict:
     """The example as the version-1 file holds it: no diagnostic, and the MDM licence as the
     catalogue then sold it (24 yearly licences at 20 €, since a three-year licence at 60 €)."""
     data = jsonio.to_data(dossier)
-    old_mdm = {"libelle": "Licence de gestion de flotte (MDM), par appareil et par an",
-               "prix_unitaire": "20.00"}
+    old_mdm = {
+        "libelle": "Licence de gestion de flotte (MDM), par appareil et par an",
+        "prix_unitaire": "20.00",
+    }
     for school in data["ecoles"]:
         school["existant"] = {}
         for line in school["lignes"]:
@@ -54,7 +56,8 @@ def test_open_backs_up_then_migrates(v1_path, example_dossier, campaign):
         file.apply(edit)  # the new table works
     assert rows(v1_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert rows(v1_path, "SELECT valeur FROM meta WHERE cle = 'version_schema'") == [
-        (str(SCHEMA_VERSION),)]
+        (str(SCHEMA_VERSION),)
+    ]
     assert rows(v1_path, "SELECT identifiant, version FROM campagne") == [("snee-2021", 1)]
     origin = rows(v1_path, "SELECT origine FROM campagne")[0][0]
     assert "format 1" in origin

@@ -23,8 +23,11 @@ def refused(path: Path, *words: str) -> str:
     before = digest(path)
     folder_before = sorted(os.listdir(path.parent))
     messages = []
-    for opener in (lambda: DossierFile.open(path), lambda: read_dossier(path),
-                   lambda: DossierFile.open(path, read_only=True)):
+    for opener in (
+        lambda: DossierFile.open(path),
+        lambda: read_dossier(path),
+        lambda: DossierFile.open(path, read_only=True),
+    ):
         with pytest.raises(StoreError) as error:
             opener()
         message = str(error.value)
@@ -116,8 +119,9 @@ def test_read_only_file_opens_read_only_and_says_so(dossier_path):
     try:
         with DossierFile.open(dossier_path) as file:
             assert file.read_only
-            assert file.read_only_reason == ("Le fichier est en lecture seule : les modifications "
-                                            "ne seront pas enregistrées.")
+            assert file.read_only_reason == (
+                "Le fichier est en lecture seule : les modifications ne seront pas enregistrées."
+            )
             assert file.dossier.ecoles  # the content is there to read
             with pytest.raises(StoreError, match="lecture seule"):
                 file.apply(edits.SetField("porteur", "", "nom", "X"))
@@ -165,8 +169,12 @@ time.sleep(60)
 
 @POSIX_ONLY
 def test_other_process_holds_the_file_until_it_dies(dossier_path):
-    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(dossier_path)],
-                             stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2])
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(dossier_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
     try:
         assert child.stdout.readline().strip() == "ouvert"
         with pytest.raises(DossierInUse) as error:
@@ -193,15 +201,19 @@ for statement in sys.argv[2:]:
     conn.execute(statement)
 os.kill(os.getpid(), signal.SIGKILL)
 """
-INTERRUPTED_EDIT = ["UPDATE lignes SET libelle = libelle || ' interrompu ' || hex(randomblob(200))",
-                    "DELETE FROM classes"]
+INTERRUPTED_EDIT = [
+    "UPDATE lignes SET libelle = libelle || ' interrompu ' || hex(randomblob(200))",
+    "DELETE FROM classes",
+]
 
 
 @POSIX_ONLY
-def test_interrupted_write_is_rolled_back_and_reading_never_touches_the_file(dossier_path,
-                                                                            example_dossier):
-    subprocess.run([sys.executable, "-c", HOT_JOURNAL, str(dossier_path), *INTERRUPTED_EDIT],
-                   check=False)
+def test_interrupted_write_is_rolled_back_and_reading_never_touches_the_file(
+    dossier_path, example_dossier
+):
+    subprocess.run(
+        [sys.executable, "-c", HOT_JOURNAL, str(dossier_path), *INTERRUPTED_EDIT], check=False
+    )
     journal = dossier_path.parent / (dossier_path.name + "-journal")
     assert journal.exists() and journal.stat().st_size > 0
     before, journal_before = digest(dossier_path), digest(journal)
@@ -262,8 +274,9 @@ def test_foreign_file_with_an_interrupted_write_is_refused_untouched(tmp_path):
     conn.executemany("INSERT INTO t VALUES (?)", [(str(i) * 50,) for i in range(3000)])
     conn.commit()
     conn.close()
-    subprocess.run([sys.executable, "-c", HOT_JOURNAL, str(path), "UPDATE t SET x = x || x"],
-                   check=False)
+    subprocess.run(
+        [sys.executable, "-c", HOT_JOURNAL, str(path), "UPDATE t SET x = x || x"], check=False
+    )
     journal = tmp_path / "autre.db-journal"
     assert journal.exists()
     before, journal_before = digest(path), digest(journal)
@@ -273,10 +286,16 @@ def test_foreign_file_with_an_interrupted_write_is_refused_untouched(tmp_path):
 
 
 def test_process_ending_without_close_leaves_no_lock_file(dossier_path):
-    script = ("import sys\nfrom socle_desktop.store import DossierFile\n"
-              "f = DossierFile.open(sys.argv[1])\nprint(f.read_only)\n")
-    ran = subprocess.run([sys.executable, "-c", script, str(dossier_path)], capture_output=True,
-                         text=True, cwd=Path(__file__).parents[2])
+    script = (
+        "import sys\nfrom socle_desktop.store import DossierFile\n"
+        "f = DossierFile.open(sys.argv[1])\nprint(f.read_only)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script, str(dossier_path)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
     assert ran.stdout.strip() == "False", ran.stderr
     assert sorted(os.listdir(dossier_path.parent)) == [dossier_path.name]
 

@@ -46,8 +46,9 @@ def test_large_dossier_round_trip_keeps_order_ids_and_exact_amounts(tmp_path, ca
         assert [s.id for s in opened.dossier.ecoles] == [s.id for s in big.ecoles]
         assert opened.dossier.ecoles[0].lignes[0].prix_unitaire == Decimal("0.10")
         assert str(opened.dossier.parametres.taux_tva) == "5.5"
-    assert rows(path, "SELECT prix_unitaire FROM lignes WHERE id = ?",
-                [big.ecoles[0].lignes[0].id]) == [("0.10",)]
+    assert rows(
+        path, "SELECT prix_unitaire FROM lignes WHERE id = ?", [big.ecoles[0].lignes[0].id]
+    ) == [("0.10",)]
 
 
 def test_hostile_names_survive(tmp_path, example_dossier, campaign):
@@ -64,17 +65,30 @@ def test_hostile_names_survive(tmp_path, example_dossier, campaign):
 def test_file_is_readable_by_a_curious_user(dossier_path, example_dossier):
     tables = rows(dossier_path, "SELECT name FROM sqlite_master WHERE type = 'table'")
     names = {name for (name,) in tables}
-    assert {"meta", "campagne", "parametres", "porteur", "communes", "ecoles", "existant",
-            "classes", "lignes", "catalogue"} <= names
+    assert {
+        "meta",
+        "campagne",
+        "parametres",
+        "porteur",
+        "communes",
+        "ecoles",
+        "existant",
+        "classes",
+        "lignes",
+        "catalogue",
+    } <= names
     assert rows(dossier_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert ("application", "socle") in rows(dossier_path, "SELECT cle, valeur FROM meta")
     school = example_dossier.ecoles[0]
     assert rows(dossier_path, "SELECT nom, uai, commune FROM ecoles ORDER BY position LIMIT 1") == [
-        (school.nom, school.uai, school.commune)]
+        (school.nom, school.uai, school.commune)
+    ]
     first = school.classes[0].lignes[0]
-    assert rows(dossier_path, "SELECT article, quantite, prix_unitaire, niveau, volet FROM lignes "
-                "WHERE id = ?", [first.id]) == [
-        (first.article, first.quantite, f"{first.prix_unitaire}", "classe", "equipement")]
+    assert rows(
+        dossier_path,
+        "SELECT article, quantite, prix_unitaire, niveau, volet FROM lignes WHERE id = ?",
+        [first.id],
+    ) == [(first.article, first.quantite, f"{first.prix_unitaire}", "classe", "equipement")]
     view = rows(dossier_path, "SELECT ecole, classe, libelle FROM vue_lignes LIMIT 1")
     assert view == [(school.nom, school.classes[0].nom, first.libelle)]
 
@@ -94,8 +108,9 @@ def test_foreign_keys_cascade_from_schools(dossier_path):
 
 def test_campaign_rules_are_the_copy_kept_in_the_file(tmp_path, example_dossier, campaign):
     """A later change of the bundled rules never alters a saved dossier."""
-    changed_text = campaign.source_text.replace('plafond_par_eleve = "20.00"',
-                                                'plafond_par_eleve = "15.00"')
+    changed_text = campaign.source_text.replace(
+        'plafond_par_eleve = "20.00"', 'plafond_par_eleve = "15.00"'
+    )
     assert changed_text != campaign.source_text
     changed = parse_campaign_text(changed_text, "modifiée")
     path = tmp_path / "regles.socle"
@@ -109,8 +124,16 @@ def test_campaign_rules_are_the_copy_kept_in_the_file(tmp_path, example_dossier,
 
 def test_catalogue_copy_kept_in_order(tmp_path, example_dossier, campaign):
     example_dossier.catalogue["perso"] = CatalogueItem(
-        "perso", "Article maison", "autre", "ecole", "equipement", Decimal("12.34"),
-        Decimal("5.5"), False, "lot")
+        "perso",
+        "Article maison",
+        "autre",
+        "ecole",
+        "equipement",
+        Decimal("12.34"),
+        Decimal("5.5"),
+        False,
+        "lot",
+    )
     path = tmp_path / "catalogue.socle"
     create_dossier_file(path, example_dossier, campaign)
     dossier, _ = read_dossier(path)

@@ -17,9 +17,14 @@ COL_MONTANT = COL_ELEVES + 1
 HEADERS = ("Nom de la classe", *LEVELS, "Élèves", "Équipement (€)")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEVEL_TIPS = {
-    "PS": "petite section", "MS": "moyenne section", "GS": "grande section",
-    "CP": "cours préparatoire", "CE1": "cours élémentaire 1", "CE2": "cours élémentaire 2",
-    "CM1": "cours moyen 1", "CM2": "cours moyen 2",
+    "PS": "petite section",
+    "MS": "moyenne section",
+    "GS": "grande section",
+    "CP": "cours préparatoire",
+    "CE1": "cours élémentaire 1",
+    "CE2": "cours élémentaire 2",
+    "CM1": "cours moyen 1",
+    "CM2": "cours moyen 2",
 }
 
 
@@ -119,8 +124,9 @@ class ClassesModel(QAbstractTableModel):
             niveaux = [lv for lv in LEVELS if lv in chosen]
             label = f"{'Cocher' if checked else 'Décocher'} {level}"
             # a Batch, so that each click is its own undo step (SetFields of a field merge)
-            return self.session.edit(edits.Batch(
-                (edits.SetField("classe", c.id, "niveaux", niveaux, label),), label))
+            return self.session.edit(
+                edits.Batch((edits.SetField("classe", c.id, "niveaux", niveaux, label),), label)
+            )
         if role != Qt.ItemDataRole.EditRole:
             return False
         if col == COL_NOM:

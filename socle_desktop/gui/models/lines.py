@@ -102,15 +102,20 @@ class LinesModel(QAbstractTableModel):
             if col == COL_MONTANT:
                 return amount_fr(line.montant)
         elif role == Qt.ItemDataRole.EditRole:
-            return {COL_LIBELLE: line.libelle, COL_QUANTITE: line.quantite,
-                    COL_PRIX: line.prix_unitaire}.get(col)
+            return {
+                COL_LIBELLE: line.libelle,
+                COL_QUANTITE: line.quantite,
+                COL_PRIX: line.prix_unitaire,
+            }.get(col)
         elif role == Qt.ItemDataRole.TextAlignmentRole and col >= COL_QUANTITE:
             return _RIGHT
         elif role == Qt.ItemDataRole.ToolTipRole:
             item = self._article(line)
             if item is not None and not item.subventionnable:
-                return ("Non subventionnable (hors socle ou coût récurrent) : "
-                        "à la charge de la collectivité.")
+                return (
+                    "Non subventionnable (hors socle ou coût récurrent) : "
+                    "à la charge de la collectivité."
+                )
             if col == COL_LIBELLE:
                 return line.libelle
         elif role == Qt.ItemDataRole.ForegroundRole:
@@ -136,8 +141,9 @@ class LinesModel(QAbstractTableModel):
                 return False
             return self.session.set_field("ligne", line.id, "libelle", text, "Modifier le libellé")
         if col == COL_QUANTITE and isinstance(value, int):
-            return self.session.set_field("ligne", line.id, "quantite", value,
-                                          "Modifier la quantité")
+            return self.session.set_field(
+                "ligne", line.id, "quantite", value, "Modifier la quantité"
+            )
         if col == COL_PRIX and isinstance(value, Decimal):
             return self.session.set_field(
                 "ligne", line.id, "prix_unitaire", value, "Modifier le prix unitaire"

@@ -53,8 +53,11 @@ class ProposalsModel(QAbstractTableModel):
         new = [p.eligible and ticked for p in self.proposals]
         if new != self.ticks:
             self.ticks = new
-            self.dataChanged.emit(self.index(0, COL_NOM), self.index(len(new) - 1, COL_NOM),
-                                  [Qt.ItemDataRole.CheckStateRole])
+            self.dataChanged.emit(
+                self.index(0, COL_NOM),
+                self.index(len(new) - 1, COL_NOM),
+                [Qt.ItemDataRole.CheckStateRole],
+            )
             self.ticksChanged.emit()
 
     # --- QAbstractTableModel -------------------------------------------------------------------

@@ -45,8 +45,9 @@ class RowsModel(QAbstractTableModel):
     def set_rows(self, rows: list[list[Cell]]) -> None:
         if len(rows) == len(self._rows) and rows:
             self._rows = rows
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(rows) - 1, len(self._headers) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(rows) - 1, len(self._headers) - 1)
+            )
             return
         self.beginResetModel()
         self._rows = rows

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 class CenteredCheckDelegate(QStyledItemDelegate):
     def _check_rect(self, option: QStyleOptionViewItem) -> QRect:
         style = option.widget.style() if option.widget else QApplication.style()
-        size = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator,
-                                    option, option.widget).size()
+        size = style.subElementRect(
+            QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, option.widget
+        ).size()
         rect = QRect(0, 0, size.width(), size.height())
         rect.moveCenter(option.rect.center())
         return rect
@@ -24,14 +25,17 @@ class CenteredCheckDelegate(QStyledItemDelegate):
         check.rect = self._check_rect(opt)
         checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
         check.state = (check.state & ~QStyle.StateFlag.State_HasFocus) | (
-            QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off)
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, check, painter,
-                            opt.widget)
+            QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off
+        )
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, check, painter, opt.widget
+        )
         if opt.state & QStyle.StateFlag.State_HasFocus:
             focus = QStyleOptionViewItem(opt)
             focus.rect = self._check_rect(opt).adjusted(-2, -2, 2, 2)
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter,
-                                opt.widget)
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, opt.widget
+            )
 
     def editorEvent(self, event, model, option, index) -> bool:
         flags = index.flags()
@@ -40,8 +44,11 @@ class CenteredCheckDelegate(QStyledItemDelegate):
         if event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick):
             if event.button() != Qt.MouseButton.LeftButton:
                 return False
-            if not self._check_rect(option).adjusted(-4, -4, 4, 4).contains(
-                    event.position().toPoint()):
+            if (
+                not self._check_rect(option)
+                .adjusted(-4, -4, 4, 4)
+                .contains(event.position().toPoint())
+            ):
                 return False
             if event.type() == QEvent.Type.MouseButtonDblClick:
                 return True  # the release already toggled it

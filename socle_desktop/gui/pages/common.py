@@ -53,7 +53,8 @@ class SchoolPage(LazyPage):
         self.school_combo = form.school_combo
         self.school_selector = SchoolSelector(self.school_combo, self)
         self.school_selector.schoolChanged.connect(
-            on_change or (lambda _id: self.redraw(self.session.result)))
+            on_change or (lambda _id: self.redraw(self.session.result))
+        )
 
     def _init_lines_editor(self, form: Any, editor) -> None:
         """Put the lines editor in the form's « lines_editor_host », with short names for its
@@ -108,7 +109,8 @@ class SchoolSelector(QObject):
         self.combo = combo
         self._key: tuple = ()
         self.combo.currentIndexChanged.connect(
-            lambda _i: self.schoolChanged.emit(self.current_id()))
+            lambda _i: self.schoolChanged.emit(self.current_id())
+        )
 
     def current_id(self) -> str:
         return self.combo.currentData() or ""

@@ -84,8 +84,7 @@ class SchoolsModel(QAbstractTableModel):
         ids = [s.id for s in self.dossier.ecoles]
         if ids == self._ids:
             if ids:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(ids) - 1, len(COLUMNS) - 1))
+                self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
             return
         self.beginResetModel()
         self._ids = ids
@@ -96,9 +95,12 @@ class EcolesPage(LazyPage):
     STEP = "ecoles"
 
     def __init__(self, session, parent=None):
-        super().__init__(session, "Écoles",
-                         "Les écoles du projet : ajoutez-les, puis complétez chacune.",
-                         parent=parent)
+        super().__init__(
+            session,
+            "Écoles",
+            "Les écoles du projet : ajoutez-les, puis complétez chacune.",
+            parent=parent,
+        )
         form = self.form = load_form(Ui_EcolesForm(), self)
         self.table: QTableView = form.ecoles_table
         self.model = SchoolsModel(session.dossier, self)
@@ -125,9 +127,11 @@ class EcolesPage(LazyPage):
         self.import_dialog = None
         if session.read_only:
             self.import_button.setEnabled(False)
-            self.import_button.setToolTip("Dossier en lecture seule : enregistrez-en une copie "
-                                          "(Fichier › Enregistrer sous…) pour importer des "
-                                          "écoles.")
+            self.import_button.setToolTip(
+                "Dossier en lecture seule : enregistrez-en une copie "
+                "(Fichier › Enregistrer sous…) pour importer des "
+                "écoles."
+            )
         self.nom_edit: QLineEdit = form.nom_edit
         self.uai_edit: QLineEdit = form.uai_edit
         self.uai_message: QLabel = form.uai_message
@@ -136,12 +140,12 @@ class EcolesPage(LazyPage):
         self.eleves_edit: CountEdit = form.eleves_edit
         self.eleves_edit.kind, self.eleves_edit.field = "ecole", "eleves"
         self.eleves_message: QLabel = form.eleves_message
-        self.school_message = MessageLine(form.school_message, session,
-                                          self)
+        self.school_message = MessageLine(form.school_message, session, self)
         self.school_box: QGroupBox = form.school_box
         # A 200-character commune name must not widen the page beyond the screen.
         self.commune_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.commune_combo.setMinimumContentsLength(16)
         for secteur, label in SECTEUR_LABELS.items():
             self.secteur_combo.addItem(label, secteur.value)
@@ -150,25 +154,55 @@ class EcolesPage(LazyPage):
         self.remove_button.clicked.connect(self.remove_school)
         self.import_button.clicked.connect(self.open_import)
         school_id = self._current_id
-        self.nom_binding = FieldBinding(self.nom_edit, session, "ecole", "nom", school_id,
-                                        "Modifier le nom de l'école", parent=self)
-        self.uai_binding = FieldBinding(self.uai_edit, session, "ecole", "uai", school_id,
-                                        "Modifier l'UAI", live_text=str.upper, parent=self)
-        self.eleves_binding = FieldBinding(self.eleves_edit, session, "ecole", "eleves",
-                                           school_id, "Modifier le nombre d'élèves", parent=self)
+        self.nom_binding = FieldBinding(
+            self.nom_edit,
+            session,
+            "ecole",
+            "nom",
+            school_id,
+            "Modifier le nom de l'école",
+            parent=self,
+        )
+        self.uai_binding = FieldBinding(
+            self.uai_edit,
+            session,
+            "ecole",
+            "uai",
+            school_id,
+            "Modifier l'UAI",
+            live_text=str.upper,
+            parent=self,
+        )
+        self.eleves_binding = FieldBinding(
+            self.eleves_edit,
+            session,
+            "ecole",
+            "eleves",
+            school_id,
+            "Modifier le nombre d'élèves",
+            parent=self,
+        )
         self.nom_binding.stateChanged.connect(
-            lambda: self.school_message.error(sentence(self.nom_binding.error))
-            if self.nom_binding.error else self.school_message.clear())
+            lambda: (
+                self.school_message.error(sentence(self.nom_binding.error))
+                if self.nom_binding.error
+                else self.school_message.clear()
+            )
+        )
         self.uai_binding.stateChanged.connect(self._show_uai)
         self.eleves_binding.stateChanged.connect(self._show_eleves)
         for binding in (self.nom_binding, self.uai_binding, self.eleves_binding):
             binding.notice.connect(self.school_message.info)
         self.commune_combo.activated.connect(
-            lambda i: self._set("commune", self.commune_combo.itemData(i),
-                                "Changer la commune de l'école"))
+            lambda i: self._set(
+                "commune", self.commune_combo.itemData(i), "Changer la commune de l'école"
+            )
+        )
         self.secteur_combo.activated.connect(
-            lambda i: self._set("secteur", Secteur(self.secteur_combo.itemData(i)),
-                                "Changer le secteur de l'école"))
+            lambda i: self._set(
+                "secteur", Secteur(self.secteur_combo.itemData(i)), "Changer le secteur de l'école"
+            )
+        )
         self.redraw(session.result)
 
     # --- selection ---------------------------------------------------------------------------
@@ -197,8 +231,9 @@ class EcolesPage(LazyPage):
 
     def _set(self, field: str, value, label: str) -> None:
         school = self.current_school()
-        if school is not None and not self.session.set_field("ecole", school.id, field, value,
-                                                             label):
+        if school is not None and not self.session.set_field(
+            "ecole", school.id, field, value, label
+        ):
             failure = self.session.last_failure
             if failure is not None and failure.kind == "refused":
                 self.school_message.error(sentence(failure.message))
@@ -213,8 +248,9 @@ class EcolesPage(LazyPage):
         dossier = self.session.dossier
         commune = dossier.communes[0].insee if dossier.communes else ""
         school = School(nom="", uai="", commune=commune)
-        if self.session.edit(Insert("ecole", "", "ecoles", len(dossier.ecoles), school,
-                                    "Ajouter une école")):
+        if self.session.edit(
+            Insert("ecole", "", "ecoles", len(dossier.ecoles), school, "Ajouter une école")
+        ):
             self.select_school(len(dossier.ecoles) - 1)
             self.nom_edit.setFocus()
 
@@ -226,13 +262,15 @@ class EcolesPage(LazyPage):
         lines = len(school.equipment_lines()) + len(school.services)
         name = school.nom or "sans nom"
         answer = dialogs.question(
-            self, "Supprimer l'école",
+            self,
+            "Supprimer l'école",
             f"Supprimer l'école « {name} » ?\n\n"
             f"Ses classes ({plural(classes, 'classe')}) et ses lignes d'équipement et de "
             f"services ({plural(lines, 'ligne')}) seront supprimées aussi.\n"
             "Vous pourrez revenir en arrière avec Édition › Annuler (Ctrl+Z).",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         row = self.table.currentIndex().row()
@@ -273,8 +311,10 @@ class EcolesPage(LazyPage):
 
     def _fill_communes(self) -> None:
         communes = [(c.nom, c.insee) for c in self.session.dossier.communes]
-        shown = [(self.commune_combo.itemText(i), self.commune_combo.itemData(i))
-                 for i in range(self.commune_combo.count())]
+        shown = [
+            (self.commune_combo.itemText(i), self.commune_combo.itemData(i))
+            for i in range(self.commune_combo.count())
+        ]
         if communes != shown:
             self.commune_combo.clear()
             for nom, insee in communes:
@@ -283,8 +323,14 @@ class EcolesPage(LazyPage):
     def _show_selected(self) -> None:
         school = self.current_school()
         has = school is not None
-        for widget in (self.nom_edit, self.uai_edit, self.commune_combo, self.secteur_combo,
-                       self.eleves_edit, self.remove_button):
+        for widget in (
+            self.nom_edit,
+            self.uai_edit,
+            self.commune_combo,
+            self.secteur_combo,
+            self.eleves_edit,
+            self.remove_button,
+        ):
             widget.setEnabled(has)
         for binding in (self.nom_binding, self.uai_binding, self.eleves_binding):
             binding.refresh()
@@ -294,8 +340,9 @@ class EcolesPage(LazyPage):
             return
         index = self.commune_combo.findData(school.commune)
         self.commune_combo.setCurrentIndex(index)
-        self.secteur_combo.setCurrentIndex(self.secteur_combo.findData(Secteur(school.secteur)
-                                                                       .value))
+        self.secteur_combo.setCurrentIndex(
+            self.secteur_combo.findData(Secteur(school.secteur).value)
+        )
 
     def _show_uai(self) -> None:
         """The refusal of the text being typed, else what the saved UAI is worth."""
@@ -312,8 +359,9 @@ class EcolesPage(LazyPage):
             self.uai_message.setText("Saisissez l'UAI (7 chiffres et une lettre).")
         elif not uai_check_letter_ok(uai):
             set_state(self.uai_message, "warning")
-            self.uai_message.setText("Attention : la lettre de contrôle ne correspond pas, "
-                                     "vérifiez l'UAI.")
+            self.uai_message.setText(
+                "Attention : la lettre de contrôle ne correspond pas, vérifiez l'UAI."
+            )
         else:
             set_state(self.uai_message, "ok")
             self.uai_message.setText("UAI valide")

@@ -53,13 +53,15 @@ class EquipementEcolePage(SchoolPage):
         for item in session.campaign.socle:
             if item.niveau == "ecole" and item.volet == "equipement":
                 self.category_combo.addItem(category_label(item.id), item.id)
-                self.category_combo.setItemData(self.category_combo.count() - 1, item.libelle,
-                                                Qt.ItemDataRole.ToolTipRole)
+                self.category_combo.setItemData(
+                    self.category_combo.count() - 1, item.libelle, Qt.ItemDataRole.ToolTipRole
+                )
         self.category_combo.addItem(category_label(OTHER), OTHER)
         self.category_combo.currentIndexChanged.connect(self._on_category_changed)
 
         self._init_lines_editor(
-            form, LinesEditor(session, "ecole", "equipement", self.current_school))
+            form, LinesEditor(session, "ecole", "equipement", self.current_school)
+        )
 
         # what the school already has (the diagnostic): one row per socle item, from the rules
         self.existant_combos: dict[str, QComboBox] = {}
@@ -89,8 +91,11 @@ class EquipementEcolePage(SchoolPage):
         grid.setColumnStretch(6, 1)
 
         # the form's tab order, with the lines editor and the diagnostic's combos joined in
-        order = [self.category_combo, *self.lines_editor.tab_widgets(),
-                 *self.existant_combos.values()]
+        order = [
+            self.category_combo,
+            *self.lines_editor.tab_widgets(),
+            *self.existant_combos.values(),
+        ]
         chain_tab_order(order)
         self.redraw(session.result)
 
@@ -100,8 +105,9 @@ class EquipementEcolePage(SchoolPage):
         self.school_selector.update_schools(self.session.dossier.ecoles)
         school = self._draw_summary(self.summary_label, result)
         writable = school is not None and not self.session.read_only
-        self.lines_editor.set_target(school.id if school else "", "lignes",
-                                     school.lignes if school else [])
+        self.lines_editor.set_target(
+            school.id if school else "", "lignes", school.lignes if school else []
+        )
         self._draw_mobiles(school)
         self._draw_existant(school)
         for combo in self.existant_combos.values():
@@ -117,7 +123,8 @@ class EquipementEcolePage(SchoolPage):
         classes = advice.classes
         if not classes:
             self.mobiles_label.setText(
-                "Terminaux mobiles : l'école n'a pas encore de classe de cycles 2 et 3.")
+                "Terminaux mobiles : l'école n'a pas encore de classe de cycles 2 et 3."
+            )
             self.suggest_button.setText("P&roposer")
             self.suggest_button.setEnabled(False)
             return
@@ -132,8 +139,9 @@ class EquipementEcolePage(SchoolPage):
 
     def _draw_existant(self, school: School | None) -> None:
         # only this school's diagnostic: session.diagnostics() would diagnose every school
-        diagnostic = (diagnose_school(school, self.session.dossier, self.session.campaign)
-                      if school else None)
+        diagnostic = (
+            diagnose_school(school, self.session.dossier, self.session.campaign) if school else None
+        )
         by_item = {d.item.id: d for d in diagnostic.items} if diagnostic else {}
         for item_id, combo in self.existant_combos.items():
             state = school.existant.get(item_id, Existant.ABSENT) if school else Existant.ABSENT
@@ -172,8 +180,9 @@ class EquipementEcolePage(SchoolPage):
         item = self.session.campaign.socle_item(item_id).libelle
         label = f"Existant : {item} — {EXISTANT_LABELS[state].lower()}"
         # a Batch, so that each choice is its own undo step (SetFields of a field merge)
-        self.session.edit(edits.Batch(
-            (edits.SetField("ecole", school.id, "existant", existant, label),), label))
+        self.session.edit(
+            edits.Batch((edits.SetField("ecole", school.id, "existant", existant, label),), label)
+        )
 
     def suggest_mobiles(self) -> None:
         """Set the advised quantity on the mobile devices line (adding a tablet line if none)."""

@@ -42,11 +42,14 @@ from socle_desktop.gui.tables import EditTable
 
 __all__ = ["EditTable", "FieldDelegate", "LinesEditor", "available_articles", "fit_columns"]
 
-def available_articles(session: Session, niveau: str, volet: str,
-                       categories: set[str] | None = None) -> list[CatalogueItem]:
+
+def available_articles(
+    session: Session, niveau: str, volet: str, categories: set[str] | None = None
+) -> list[CatalogueItem]:
     """The articles the dossier offers there (``catalogue.offered_articles``)."""
-    return offered_articles(session.dossier, [item.id for item in session.campaign.socle],
-                            niveau, volet, categories)
+    return offered_articles(
+        session.dossier, [item.id for item in session.campaign.socle], niveau, volet, categories
+    )
 
 
 def article_text(item: CatalogueItem, dossier: Dossier) -> str:
@@ -76,8 +79,14 @@ class LinesEditor(QWidget):
     linesChanged = Signal()
     NUMBER_WIDTHS = {COL_QUANTITE: 80, COL_PRIX: 120, COL_MONTANT: 120}
 
-    def __init__(self, session: Session, niveau: str, volet: str,
-                 school: Callable[[], School | None] = lambda: None, parent=None):
+    def __init__(
+        self,
+        session: Session,
+        niveau: str,
+        volet: str,
+        school: Callable[[], School | None] = lambda: None,
+        parent=None,
+    ):
         super().__init__(parent)
         self.session, self.niveau, self.volet = session, niveau, volet
         self.school = school  # the school the lines belong to (for the default quantities)
@@ -102,20 +111,28 @@ class LinesEditor(QWidget):
         self.table.setModel(self.model)
         self.table.deleteRequested.connect(self.remove_current_line)
         line_id = self._line_id
-        self.quantity_delegate = FieldDelegate(session, "ligne", "quantite",
-                                               "Modifier la quantité", line_id, "count",
-                                               self.table)
-        self.price_delegate = FieldDelegate(session, "ligne", "prix_unitaire",
-                                            "Modifier le prix unitaire", line_id, "amount",
-                                            self.table)
-        self.libelle_delegate = FieldDelegate(session, "ligne", "libelle", "Modifier le libellé",
-                                              line_id, "text", self.table)
+        self.quantity_delegate = FieldDelegate(
+            session, "ligne", "quantite", "Modifier la quantité", line_id, "count", self.table
+        )
+        self.price_delegate = FieldDelegate(
+            session,
+            "ligne",
+            "prix_unitaire",
+            "Modifier le prix unitaire",
+            line_id,
+            "amount",
+            self.table,
+        )
+        self.libelle_delegate = FieldDelegate(
+            session, "ligne", "libelle", "Modifier le libellé", line_id, "text", self.table
+        )
         self.table.setItemDelegateForColumn(COL_QUANTITE, self.quantity_delegate)
         self.table.setItemDelegateForColumn(COL_PRIX, self.price_delegate)
         self.table.setItemDelegateForColumn(COL_LIBELLE, self.libelle_delegate)
         for delegate in (self.quantity_delegate, self.price_delegate, self.libelle_delegate):
             delegate.invalid.connect(
-                lambda message: self.show_error(message) if message else self.clear_message())
+                lambda message: self.show_error(message) if message else self.clear_message()
+            )
             delegate.notice.connect(self.show_info)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -133,8 +150,13 @@ class LinesEditor(QWidget):
 
     def tab_widgets(self) -> list[QWidget]:
         """Its widgets in keyboard order, for the page's tab chain."""
-        return [self.article_combo, self.add_button, self.catalogue_button, self.table,
-                self.remove_button]
+        return [
+            self.article_combo,
+            self.add_button,
+            self.catalogue_button,
+            self.table,
+            self.remove_button,
+        ]
 
     # --- what is shown ---------------------------------------------------------------------
 
@@ -157,8 +179,10 @@ class LinesEditor(QWidget):
 
     def _refresh_articles(self) -> None:
         items = available_articles(self.session, self.niveau, self.volet, self.categories)
-        key = (self.session.dossier.parametres.prix_saisis,
-               *((i.id, i.libelle, i.prix_unitaire, i.unite) for i in items))
+        key = (
+            self.session.dossier.parametres.prix_saisis,
+            *((i.id, i.libelle, i.prix_unitaire, i.unite) for i in items),
+        )
         if key == self._articles_key:
             return
         self._articles_key = key
@@ -167,8 +191,9 @@ class LinesEditor(QWidget):
         self.article_combo.clear()
         for item in items:
             self.article_combo.addItem(article_text(item, self.session.dossier), item.id)
-            self.article_combo.setItemData(self.article_combo.count() - 1, item.libelle,
-                                           Qt.ItemDataRole.ToolTipRole)
+            self.article_combo.setItemData(
+                self.article_combo.count() - 1, item.libelle, Qt.ItemDataRole.ToolTipRole
+            )
         index = self.article_combo.findData(current)
         self.article_combo.setCurrentIndex(max(0, index))
         self.article_combo.blockSignals(False)
@@ -188,8 +213,11 @@ class LinesEditor(QWidget):
         self.table.setFocus()
         self.table.setCurrentIndex(index)
         self.table.edit(index)
-        delegate = {COL_QUANTITE: self.quantity_delegate, COL_PRIX: self.price_delegate,
-                    COL_LIBELLE: self.libelle_delegate}
+        delegate = {
+            COL_QUANTITE: self.quantity_delegate,
+            COL_PRIX: self.price_delegate,
+            COL_LIBELLE: self.libelle_delegate,
+        }
         return delegate[column].editor if column in delegate else self.table.focusWidget()
 
     def quantity_editor(self, row: int = 0):
@@ -255,7 +283,8 @@ class LinesEditor(QWidget):
             self.show_info(f"Ligne « {line.libelle} » supprimée (Ctrl+Z pour annuler).")
             if self.model.rowCount():
                 self.table.setCurrentIndex(
-                    self.model.index(min(row, self.model.rowCount() - 1), COL_LIBELLE))
+                    self.model.index(min(row, self.model.rowCount() - 1), COL_LIBELLE)
+                )
             self.linesChanged.emit()
 
     def _choose_in_catalogue(self) -> None:
@@ -266,9 +295,12 @@ class LinesEditor(QWidget):
             self.add_article(item)
 
     def eventFilter(self, watched, event) -> bool:
-        if (watched is self.article_combo and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not self.article_combo.view().isVisible()):
+        if (
+            watched is self.article_combo
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.article_combo.view().isVisible()
+        ):
             self.add_current_article()
             return True
         return super().eventFilter(watched, event)

@@ -41,19 +41,20 @@ class PorteurPage(DossierPage):
     STEP = "porteur"
 
     def __init__(self, session, parent=None):
-        super().__init__(session, "Porteur du projet",
-                         "Qui dépose le dossier, qui contacter, et les communes concernées.",
-                         parent=parent)
+        super().__init__(
+            session,
+            "Porteur du projet",
+            "Qui dépose le dossier, qui contacter, et les communes concernées.",
+            parent=parent,
+        )
         form = self.form = load_form(Ui_PorteurForm(), self)
         self.type_combo: QComboBox = form.type_combo
         for kind, label in PORTEUR_LABELS.items():
             self.type_combo.addItem(label, kind.value)
         self.type_combo.activated.connect(self._on_type)
         self.siren_message: QLabel = form.siren_message
-        self.porteur_message = MessageLine(form.porteur_message, session,
-                                           self)
-        self.contact_message = MessageLine(form.contact_message, session,
-                                           self)
+        self.porteur_message = MessageLine(form.porteur_message, session, self)
+        self.contact_message = MessageLine(form.contact_message, session, self)
         self.edits: dict[str, QLineEdit] = {}
         self.bindings: dict[str, FieldBinding] = {}
         for name, (kind, field, label) in TEXT_FIELDS.items():
@@ -64,8 +65,8 @@ class PorteurPage(DossierPage):
                 binding.stateChanged.connect(self._show_siren)
             else:
                 binding.stateChanged.connect(
-                    lambda b=binding, m=line: m.error(sentence(b.error)) if b.error
-                    else m.clear())
+                    lambda b=binding, m=line: m.error(sentence(b.error)) if b.error else m.clear()
+                )
             binding.notice.connect(line.info)
             self.edits[name], self.bindings[name] = edit, binding
             setattr(self, name, edit)
@@ -110,8 +111,9 @@ class PorteurPage(DossierPage):
             self.siren_message.setText(sentence(error))
         elif siren and not siren_key_ok(siren):
             set_state(self.siren_message, "warning")
-            self.siren_message.setText("Attention : la clé de ce SIREN ne correspond pas, "
-                                       "vérifiez les chiffres.")
+            self.siren_message.setText(
+                "Attention : la clé de ce SIREN ne correspond pas, vérifiez les chiffres."
+            )
         else:
             set_state(self.siren_message, "ok")
             self.siren_message.setText("SIREN valide" if siren else "")
@@ -126,12 +128,21 @@ class PorteurPage(DossierPage):
             nom = typed_value("commune", "nom", self.commune_nom_edit.text())
         except InvalidValue as error:
             empty = not self.commune_nom_edit.text().strip()
-            self._commune_problem("indiquez le nom de la commune" if empty else str(error),
-                                  self.commune_nom_edit)
+            self._commune_problem(
+                "indiquez le nom de la commune" if empty else str(error), self.commune_nom_edit
+            )
             return
         communes = self.session.dossier.communes
-        if not self.session.edit(Insert("commune", "", "communes", len(communes),
-                                        Commune(insee, nom), f"Ajouter la commune {nom}")):
+        if not self.session.edit(
+            Insert(
+                "commune",
+                "",
+                "communes",
+                len(communes),
+                Commune(insee, nom),
+                f"Ajouter la commune {nom}",
+            )
+        ):
             failure = self.session.last_failure
             if failure is not None and failure.kind == "refused":
                 self._commune_problem(failure.message, self.insee_edit)
@@ -161,8 +172,7 @@ class PorteurPage(DossierPage):
         failure = self.session.last_failure
         if failure is not None and failure.kind == "refused":
             set_state(self.commune_message, "error")
-            self.commune_message.setText(
-                f"{sentence(failure.message)[:-1]} à l'étape « Écoles ».")
+            self.commune_message.setText(f"{sentence(failure.message)[:-1]} à l'étape « Écoles ».")
 
     def _on_commune_renamed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 1:
@@ -180,7 +190,8 @@ class PorteurPage(DossierPage):
                 set_state(self.commune_message, "error")
                 self.commune_message.setText(
                     f"{quoted(typed)} n'a pas été gardé ({error}) : la commune garde son nom "
-                    f"{quoted(commune.nom)}.")
+                    f"{quoted(commune.nom)}."
+                )
                 return
             self.session.set_field("commune", commune.id, "nom", name, "Renommer la commune")
 
@@ -192,9 +203,12 @@ class PorteurPage(DossierPage):
         if index != self.type_combo.currentIndex():
             self.type_combo.setCurrentIndex(index)
         values = {
-            "nom_edit": porteur.nom, "siren_edit": porteur.siren,
-            "contact_nom_edit": porteur.contact.nom, "fonction_edit": porteur.contact.fonction,
-            "telephone_edit": porteur.contact.telephone, "courriel_edit": porteur.contact.courriel,
+            "nom_edit": porteur.nom,
+            "siren_edit": porteur.siren,
+            "contact_nom_edit": porteur.contact.nom,
+            "fonction_edit": porteur.contact.fonction,
+            "telephone_edit": porteur.contact.telephone,
+            "courriel_edit": porteur.contact.courriel,
         }
         for name in values:
             self.bindings[name].refresh()
@@ -205,8 +219,11 @@ class PorteurPage(DossierPage):
         communes = self.session.dossier.communes
         table = self.communes_table
         rows = [(c.insee, c.nom) for c in communes]
-        current = [(table.item(r, 0).text(), table.item(r, 1).text())
-                   for r in range(table.rowCount()) if table.item(r, 0) and table.item(r, 1)]
+        current = [
+            (table.item(r, 0).text(), table.item(r, 1).text())
+            for r in range(table.rowCount())
+            if table.item(r, 0) and table.item(r, 1)
+        ]
         if rows == current:
             return
         self._filling = True

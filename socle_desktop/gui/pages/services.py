@@ -40,7 +40,8 @@ class ServicesPage(SchoolPage):
 
         self.lines_box: QGroupBox = form.lines_box
         self._init_lines_editor(
-            form, LinesEditor(session, "ecole", "services", self.current_school))
+            form, LinesEditor(session, "ecole", "services", self.current_school)
+        )
         self.apply_ent_button: QPushButton = form.apply_ent_button
         self.apply_ent_button.clicked.connect(self.apply_ent_to_all_schools)
 
@@ -62,10 +63,13 @@ class ServicesPage(SchoolPage):
             self.pupils_label.setText(plural(school.eleves, "élève"))
             self.lines_editor.set_target(school.id, "services", school.services)
             self.apply_ent_button.setEnabled(
-                not self.session.read_only and len(self.session.dossier.ecoles) > 1
-                and bool(ent_lines(school, self.session.dossier)))
-        self.cap_label.setText("Services et ressources, tout le projet :\n"
-                               + result.services.explanation)
+                not self.session.read_only
+                and len(self.session.dossier.ecoles) > 1
+                and bool(ent_lines(school, self.session.dossier))
+            )
+        self.cap_label.setText(
+            "Services et ressources, tout le projet :\n" + result.services.explanation
+        )
 
     # --- editing ---------------------------------------------------------------------------
 
