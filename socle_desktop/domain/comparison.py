@@ -14,6 +14,7 @@ from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.diagnostic import diagnose
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.money import ZERO, euros, percent_fr, signed_euros, signed_points
+from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.rules import Result, compute
 from socle_desktop.domain.variants import checked_out
 
@@ -98,7 +99,7 @@ def difference_text(figure: Figure, delta: Decimal | int) -> str:
         return f"{signed_points(Decimal(delta))} {figure.noun}"
     count = abs(int(delta))
     sign = "+" if delta > 0 else "\u2212"
-    return f"{sign}{count} école{'s' if count > 1 else ''} {figure.noun}"
+    return f"{sign}{plural(count, 'école')} {figure.noun}"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from socle_desktop.domain.campaign import Campaign, setting_label
 from socle_desktop.domain.incremental import ComputeCache
 from socle_desktop.domain.model import Commune, Dossier, School
 from socle_desktop.domain.money import CENT, ZERO, euros, percent_fr
+from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.results import BandResult, CommuneResult, SchoolResult, VoletResult
 
 POOLED = "projet"  # the stored value of the cap pooled within each commune
@@ -201,7 +202,7 @@ def equipment_volet(
 def _school_line(s: SchoolResult) -> str:
     if s.excluded_because:
         return f"• {s.nom} : exclue, {s.excluded_because}."
-    classes = f"{s.classes_cycles_2_3} classe{'s' if s.classes_cycles_2_3 > 1 else ''}"
+    classes = plural(s.classes_cycles_2_3, "classe")
     if s.pooled > 0:
         return (
             f"• {s.nom} : {euros(s.subsidisable)} dont {euros(s.eligible)} éligibles "

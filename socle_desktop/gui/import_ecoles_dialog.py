@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socle_desktop.domain.money import NBSP
 from socle_desktop.domain.presentation import plural
 from socle_desktop.gui import preferences
 from socle_desktop.gui.forms import load_form
@@ -54,10 +55,6 @@ CHOOSE_TITLE = {
     EFFECTIFS: "Choisir les effectifs par école (CSV)",
 }
 _SEPARATORS = re.compile(r"[,;]")
-
-
-def _plural(n: int, word: str) -> str:
-    return plural(n, word, space="\u00a0")
 
 
 class CommunesCompleter(QCompleter):
@@ -296,7 +293,7 @@ class ImportEcolesDialog(QDialog):
             edit.setCursorPosition(0)
         if self.annuaire is not None:
             communes = self.completer.model().rowCount()
-            parts.append(f"Annuaire lu : {_plural(communes, 'commune')} avec des écoles")
+            parts.append(f"Annuaire lu : {plural(communes, 'commune', space=NBSP)} avec des écoles")
         if self.effectifs is not None:
             year = self.effectifs.latest_year
             parts.append(f"effectifs de la rentrée {year}" if year else "effectifs lus")
@@ -345,7 +342,7 @@ class ImportEcolesDialog(QDialog):
         ticked = len(self.model.ticked())
         names = ", ".join(c.nom for c in self.communes)
         self.count_label.setText(
-            f"{_plural(ticked, 'école')} cochée{'s' if ticked > 1 else ''} sur {shown} ({names})"
+            f"{plural(ticked, 'école cochée', 'écoles cochées', space=NBSP)} sur {shown} ({names})"
             if shown
             else ""
         )

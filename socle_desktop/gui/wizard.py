@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from socle_desktop.domain.edit_places import Place
+from socle_desktop.domain.presentation import plural
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.theme import set_state
 
@@ -246,7 +247,7 @@ class WizardView(QWidget):
         more = len(missing) - len(shown)
         text = "Pour passer à l'étape suivante :\n" + "\n".join(f"• {m}" for m in shown)
         if more:
-            text += f"\n… et {more} autre{'s' if more > 1 else ''} point{'s' if more > 1 else ''}."
+            text += f"\n… et {plural(more, 'autre point', 'autres points')}."
         text += "\nTout est déjà enregistré : vous pouvez fermer et reprendre plus tard."
         return text
 

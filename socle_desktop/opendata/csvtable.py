@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from socle_desktop.domain.presentation import plural
 from socle_desktop.system_errors import SpecialFile, os_reason, printable, read_bytes
 
 # progress(fraction done, 0..1) -> False to cancel
@@ -344,10 +345,10 @@ def _check_widths(table: Table, progress: Progress | None) -> None:
     if not bad:
         return
     line, count = bad[0]
-    found = "illisible" if count < 0 else f"{count} colonne{'s' if count > 1 else ''}"
+    found = "illisible" if count < 0 else plural(count, "colonne")
     raise OpenDataError(
         table.path,
-        f"{len(bad)} ligne{'s' if len(bad) > 1 else ''} sur {len(table.records)} "
+        f"{plural(len(bad), 'ligne')} sur {len(table.records)} "
         f"n'{'ont' if len(bad) > 1 else 'a'} pas les {width} colonnes de l'en-tête (ligne "
         f"{line} : {found}). Le fichier a sans doute été converti ou ré-enregistré sans "
         "respecter ses guillemets : ses colonnes ne correspondent plus à leurs titres, et une "

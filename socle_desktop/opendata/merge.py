@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from socle_desktop.domain.edits import Batch, Edit, Insert, SetField, copy_with_new_ids
 from socle_desktop.domain.model import SECTEUR_LABELS, Commune, Dossier, School, Secteur
 from socle_desktop.domain.money import group_thousands
+from socle_desktop.domain.presentation import plural
 from socle_desktop.opendata.proposals import Proposal
 
 ADDED, UPDATED, UNCHANGED = "ajoutée", "mise à jour", "inchangée"
@@ -61,7 +62,7 @@ def _plural(n: int, one: str, several: str) -> str:
 
 def _classes_text(school: School) -> str:
     n = school.cycle_2_3_classes
-    return f"{n} classe{'s' if n > 1 else ''} de CP à CM2"
+    return f"{plural(n, 'classe')} de CP à CM2"
 
 
 def _added(proposal: Proposal) -> SchoolChange:
@@ -160,4 +161,4 @@ def plan_import(dossier: Dossier, proposals: list[Proposal]) -> ImportPlan:
 
 def _label(changes: list[SchoolChange]) -> str:
     n = sum(1 for change in changes if change.action != UNCHANGED)
-    return f"Importer {n} école{'s' if n > 1 else ''} de l'annuaire"
+    return f"Importer {plural(n, 'école')} de l'annuaire"

@@ -9,6 +9,7 @@ from reportlab.platypus import Table
 
 from socle_desktop.domain.diagnostic import STATUS_LABELS, SchoolDiagnostic, Status
 from socle_desktop.domain.model import Existant
+from socle_desktop.domain.presentation import plural
 from socle_desktop.report.styles import (
     BAD,
     FONT_BOLD,
@@ -67,5 +68,5 @@ def diagnostic_summary(diagnostic: SchoolDiagnostic) -> Para:
     parts = []
     for item in diagnostic.missing:
         what = markup(item.item.libelle)
-        parts.append(f"{what} : {item.missing} manquant{'s' if item.missing > 1 else ''}")
+        parts.append(f"{what} : {plural(item.missing, 'manquant')}")
     return Para("Reste à couvrir après le projet : " + " ; ".join(parts) + ".", styles["body"])
