@@ -39,12 +39,17 @@ def ecoles_missing(dossier: Dossier) -> list[str]:
     out = []
     insees = {c.insee for c in dossier.communes}
     for number, school in enumerate(dossier.ecoles, start=1):
+        named = bool(school.nom.strip())
+        bad_uai = uai_error(school.uai) is not None
+        no_commune = school.commune not in insees
+        if named and not bad_uai and not no_commune:
+            continue  # most schools, each keystroke: nothing to say, no sentence made
         name = school_label(school, number)
-        if not school.nom.strip():
+        if not named:
             out.append(f"Donnez un nom à l'école n° {number}.")
-        if uai_error(school.uai):
+        if bad_uai:
             out.append(f"École {name} : saisissez une UAI valide (7 chiffres et une lettre).")
-        if school.commune not in insees:
+        if no_commune:
             out.append(f"École {name} : choisissez sa commune.")
     return out
 
