@@ -100,6 +100,7 @@ def _plan_data(dossier: Dossier) -> dict[str, Any]:
             "base": p.base,
             "arrondi": p.arrondi,
             "eleves_services": p.eleves_services,
+            "fctva": p.fctva,
         },
         "porteur": {
             "type": porteur.type.value,

@@ -345,6 +345,7 @@ def _parametres(data: dict[str, Any], defaults: dict[str, str]) -> Parametres:
         )
     }
     params = Parametres(**texts)
+    params.fctva = _get(raw, "fctva", p, bool, False, False)
     if "taux_tva" in raw:
         params.taux_tva = _amount(raw, "taux_tva", p, "parametres")
     else:

@@ -60,6 +60,7 @@ class Parametres:
     base: str = "TTC"  # TTC | HT: basis of every computed amount
     arrondi: str = "centime"  # centime | euro: rounding of each commune's subsidy
     eleves_services: str = "ecoles"  # ecoles | cycles_2_3: pupils counted for the services cap
+    fctva: bool = False  # show the remaining cost after FCTVA (an estimate, not the subsidy)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from socle_desktop.domain.campaign import Campaign, setting_label
+from socle_desktop.domain.fctva import FctvaResult, compute_fctva
 from socle_desktop.domain.model import PORTEUR_LABELS, Dossier
 from socle_desktop.domain.money import euros
 from socle_desktop.domain.presentation import PLAN_HEADERS, RATE_MEANING, plan_lines, plural, share
@@ -18,6 +19,17 @@ def plan_table_text(result: Result) -> list[str]:
         + "".join(f"  {cell:>{w}}" for cell, w in zip(row[1:], widths[1:], strict=True))
         for row in rows
     ]
+
+
+def fctva_lines(fctva: FctvaResult) -> list[str]:
+    """The FCTVA estimate under the plan, apart from the State's figures."""
+    rows = [(f"FCTVA estimé ({fctva.rate.label} de la dépense TTC d'équipement)",
+             euros(fctva.amount)),
+            ("Reste à charge après FCTVA", euros(fctva.remaining_after))]
+    width = max(len(label) for label, _ in rows)
+    amount = max(len(value) for _, value in rows)
+    return ["Hors subvention de l'État (estimation) :",
+            *(f"  {label:<{width}}  {value:>{amount}}" for label, value in rows)]
 
 
 def _rules_lines(dossier: Dossier, campaign: Campaign) -> list[str]:
@@ -67,6 +79,9 @@ def plan_text(dossier: Dossier, campaign: Campaign, result: Result) -> str:
         *plan_table_text(result),
         RATE_MEANING + " " + share(result, porteur.type),
     ]
+    fctva = compute_fctva(dossier, campaign, result)
+    if fctva is not None:
+        out += ["", *fctva_lines(fctva)]
     out.append("")
     out.append("Communes (volet équipement) :")
     for c in result.communes:

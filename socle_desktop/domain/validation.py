@@ -240,6 +240,7 @@ FIELDS: dict[str, dict[str, Any]] = {
         "base": Choice("la base des montants", ("TTC", "HT")),
         "arrondi": Choice("l'arrondi", ("centime", "euro")),
         "eleves_services": Choice("les élèves comptés", ("ecoles", "cycles_2_3")),
+        "fctva": Flag("« reste à charge après FCTVA »"),
     },
     "commune": {
         "insee": Code("insee", optional=False),

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from socle_desktop.domain.campaign import Campaign, setting_label
+from socle_desktop.domain.fctva import fctva_rate
 from socle_desktop.domain.model import Dossier, PorteurType
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
@@ -97,6 +98,11 @@ def settings_section(dossier: Dossier, campaign: Campaign) -> list[Flowable]:
          "commune, le volet équipement étant la somme des communes ; la subvention de services, "
          "une fois"),
     ]
+    rate = fctva_rate(campaign) if params.fctva else None
+    if rate is not None:
+        rows.append(("Reste à charge après FCTVA",
+                     f"estimation affichée, hors subvention : {rate.label} de la dépense TTC "
+                     f"({rate.source})"))
     data = [[Para(label, styles["cell_bold"]), para(value, "cell")] for label, value in rows]
     table = make_table(data, [50 * mm, CONTENT_WIDTH - 50 * mm], grid_style(header_rows=0),
                        repeat_rows=0)

@@ -10,6 +10,7 @@ from reportlab.platypus import Spacer, Table
 
 from socle_desktop.domain import presentation
 from socle_desktop.domain.campaign import Campaign
+from socle_desktop.domain.fctva import FctvaResult, compute_fctva
 from socle_desktop.domain.model import PORTEUR_LABELS, Dossier
 from socle_desktop.domain.money import euros, group_thousands, percent_fr
 from socle_desktop.domain.presentation import plural
@@ -113,6 +114,17 @@ def plan_table(result: Result) -> Table:
     return make_table(rows, widths, style, right_from=1)
 
 
+def _fctva_box(fctva: FctvaResult) -> list:
+    """The FCTVA estimate, below the State's figures and visibly apart from them."""
+    styles = stylesheet()
+    text = (f"<b>Hors subvention de l'État — estimation du FCTVA.</b> FCTVA estimé : "
+            f"{euros(fctva.amount)} ({fctva.rate.label} de {euros(fctva.base)} de dépense TTC "
+            f"d'équipement). Reste à charge après FCTVA : <b>{euros(fctva.remaining_after)}</b>. "
+            "Le FCTVA est versé plus tard au titre de la TVA payée ; il ne fait pas partie de "
+            f"la subvention demandée. Taux : {markup(fctva.rate.source)}.")
+    return [Spacer(1, 2 * mm), Para(text, styles["small"])]
+
+
 def _key_figures(dossier: Dossier, result: Result) -> Table:
     """The two numbers a council asks for, large."""
     styles = stylesheet()
@@ -210,6 +222,7 @@ def first_page(
         Para(f"Montants {dossier.parametres.base}. {presentation.RATE_MEANING}", styles["small"]),
         Spacer(1, 2 * mm),
         _key_figures(dossier, result),
+        *(_fctva_box(fctva) if (fctva := compute_fctva(dossier, campaign, result)) else []),
         Para("Volet équipement : subvention par commune", styles["h2"]),
         _communes_table(dossier, result),
         Spacer(1, 1.5 * mm),

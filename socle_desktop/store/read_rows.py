@@ -59,6 +59,7 @@ PARAMETRES_FIELDS = (
     "arrondi",
     "eleves_services",
 )
+FCTVA_KEY = "parametre_fctva"  # meta key of Parametres.fctva (a display setting: no column)
 
 
 class DamagedRow(ValueError):
@@ -213,6 +214,8 @@ def read_dossier_rows(conn: sqlite3.Connection, campagne: str) -> Dossier:
     with _decoding(conn):
         dossier = Dossier(campagne=campagne)
         dossier.parametres = _parametres(conn)
+        fctva = conn.execute("SELECT valeur FROM meta WHERE cle = ?", [FCTVA_KEY]).fetchone()
+        dossier.parametres.fctva = fctva is not None and fctva[0] == "1"
         dossier.porteur = _porteur(conn)
         where_of: dict[str, str] = {}
         for where, row in _rows(

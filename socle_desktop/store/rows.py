@@ -22,7 +22,7 @@ from socle_desktop.domain.model import (
     School,
     Variante,
 )
-from socle_desktop.store.read_rows import PARAMETRES_FIELDS, read_dossier_rows
+from socle_desktop.store.read_rows import FCTVA_KEY, PARAMETRES_FIELDS, read_dossier_rows
 
 Row = dict[str, Any]  # one row to insert: column -> value
 
@@ -53,6 +53,11 @@ def encode(value: Any) -> Any:
 
 def parametres_row(p: Parametres) -> Row:
     return {"id": 1, **{name: encode(getattr(p, name)) for name in PARAMETRES_FIELDS}}
+
+
+def fctva_row(on: bool) -> Row:
+    """A display setting, not a rule: kept in meta, so files without it need no migration."""
+    return {"cle": FCTVA_KEY, "valeur": "1" if on else "0"}
 
 
 def porteur_row(porteur: Porteur) -> Row:
@@ -203,6 +208,7 @@ def dossier_rows(dossier: Dossier) -> Rows:
         rows.add("variantes", variant_row(variant, i, variant.id == dossier.retenue))
     rows.add("parametres", parametres_row(dossier.parametres))
     rows.add("porteur", porteur_row(dossier.porteur))
+    rows.add("meta", fctva_row(dossier.parametres.fctva))
     for i, commune in enumerate(dossier.communes):
         rows.add("communes", commune_row(commune, i))
     for i, school in enumerate(dossier.ecoles):
@@ -215,4 +221,5 @@ def dossier_rows(dossier: Dossier) -> Rows:
     return rows
 
 
-__all__ = ["PARAMETRES_FIELDS", "Rows", "dossier_rows", "encode", "read_dossier_rows"]
+__all__ = ["FCTVA_KEY", "PARAMETRES_FIELDS", "Rows", "dossier_rows", "encode", "fctva_row",
+           "read_dossier_rows"]
