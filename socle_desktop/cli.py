@@ -108,6 +108,7 @@ def summary(args) -> None:
     import json
 
     from socle_desktop.cli_variants import chosen_variant
+    from socle_desktop.domain.fctva import compute_fctva, fctva_data
     from socle_desktop.domain.jsonio import result_data
     from socle_desktop.domain.rules import compute
     from socle_desktop.domain.summary_text import plan_text
@@ -118,6 +119,9 @@ def summary(args) -> None:
     result = compute(dossier, campaign)
     if args.json:
         data = {**result_data(result), "variante": dossier.variante(dossier.courante).nom}
+        fctva = compute_fctva(dossier, campaign, result)
+        if fctva is not None:  # only when the dossier asks for it: the contract is unchanged
+            data["fctva"] = fctva_data(fctva)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(plan_text(dossier, campaign, result))
@@ -143,6 +147,39 @@ def pdf(args) -> None:
     except ReportError as error:
         raise CliError(str(error)) from None
     print(f"PDF écrit : {printable(output)}", file=sys.stderr)
+
+
+@verb("tableur", "écrit le tableur du plan de financement (.xlsx ou .ods)", DOSSIER,
+      arg("-o", "--output", required=True, metavar="FICHIER.xlsx",
+          help="le classeur à écrire (.xlsx ou .ods)"),
+      description="Écrit un classeur : plan de financement, écoles et toutes les lignes, "
+      "montants en nombres, totaux en formules (docs/exports.md).")
+def tableur(args) -> None:
+    from socle_desktop.export.commands import tableur as write
+
+    write(args)
+
+
+@verb("deliberation", "écrit le projet de délibération (.odt ou .docx)", DOSSIER,
+      arg("-o", "--output", required=True, metavar="FICHIER.odt",
+          help="le document à écrire (.odt ou .docx)"),
+      description="Écrit le projet de délibération du conseil (municipal, communautaire ou "
+      "syndical) à compléter : date de la séance, numéro, votes…")
+def deliberation(args) -> None:
+    from socle_desktop.export.commands import deliberation as write
+
+    write(args)
+
+
+@verb("depot", "affiche la fiche de dépôt (démarches-simplifiées)", DOSSIER,
+      arg("--json", action="store_true", help='la fiche en JSON : [{"rubrique", "champ", '
+          '"valeur"}]'),
+      description="Affiche, dans l'ordre du dossier de candidature, chaque valeur que demande "
+      "le formulaire en ligne, puis les pièces à joindre.")
+def depot(args) -> None:
+    from socle_desktop.export.commands import depot as show
+
+    show(args)
 
 
 @verb(
