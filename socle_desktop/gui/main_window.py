@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from socle_desktop import __version__
 from socle_desktop.gui import dialogs, pyside_guard, window_geometry
 from socle_desktop.gui.dossier_files import FILE_FILTER, DossierFiles, extension
+from socle_desktop.gui.export_actions import ExportActionsMixin
 from socle_desktop.gui.menus import MenusMixin, UndoKeysFirst
 from socle_desktop.gui.pdf_actions import PdfActionsMixin
 from socle_desktop.gui.preferences import settings
@@ -40,10 +41,11 @@ pyside_guard.apply()  # PySide6 6.12.0 on Python 3.11 would abort after a while 
 __all__ = ["FILE_FILTER", "MainWindow", "extension"]
 
 
-class MainWindow(PdfActionsMixin, MenusMixin, QMainWindow):
+class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
     """The start screen or the open dossier's editor. It owns its file actions (``files``,
     dossier_files.py: they need only ``DossierWindow``) and its recent files (``recent``);
-    PDF and printing (pdf_actions.py) and the menus (menus.py) are mixed in."""
+    PDF and printing (pdf_actions.py), the other exports (export_actions.py) and the menus
+    (menus.py) are mixed in."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,9 +57,10 @@ class MainWindow(PdfActionsMixin, MenusMixin, QMainWindow):
         self.editor: QWidget | None = None
         self.temporary_dir: str | None = None  # the example's temporary copy
         self._jobs: list = []
-        self._printer = None
         self._saved_at = QTime.currentTime()
         self._first_geometry = None  # the one chosen at first launch, until the user resizes
+        self._print_flows: list = []  # printings and previews under way (printing.py)
+        self._print_folders: list = []  # their temporary PDFs, removed when they end
 
         self.undo_group = QUndoGroup(self)
         self.stack = QStackedWidget()
@@ -192,7 +195,15 @@ class MainWindow(PdfActionsMixin, MenusMixin, QMainWindow):
 
     # --- reacting to the session -------------------------------------------------------------
 
+    def toggle_fctva(self, checked: bool) -> None:
+        if self.session is None:
+            return
+        label = "Afficher le FCTVA" if checked else "Masquer le FCTVA"
+        self.session.set_field("parametres", "", "fctva", bool(checked), label)
+        self.fctva_action.setChecked(self.session.dossier.parametres.fctva)
+
     def _on_changed(self, _result) -> None:
+        self.fctva_action.setChecked(bool(self.session and self.session.dossier.parametres.fctva))
         if self.session is not None and not self.session.read_only:
             self._saved_at = QTime.currentTime()
             self.saved_label.setText(f"Enregistré à {self._saved_at.toString('HH:mm:ss')}")
@@ -278,8 +289,10 @@ class MainWindow(PdfActionsMixin, MenusMixin, QMainWindow):
     def _update_actions(self) -> None:
         has = self.file is not None
         for action in (self.save_action, self.save_as_action, self.pdf_action, self.print_action,
-                       self.catalogue_action, self.next_step_action, self.previous_step_action):
+                       self.catalogue_action, self.next_step_action, self.previous_step_action,
+                       self.fctva_action, *self.export_actions()):
             action.setEnabled(has)
+        self.fctva_action.setChecked(has and self.session.dossier.parametres.fctva)
 
     # --- the keyboard's Ctrl+S and Ctrl+PgDown / Ctrl+PgUp -------------------------------------
 
@@ -369,6 +382,7 @@ class MainWindow(PdfActionsMixin, MenusMixin, QMainWindow):
         if self.editor is not None:
             self.editor.save_state()
         store.sync()
+        self._remove_print_files()
         self._close_dossier()
         super().closeEvent(event)
 

@@ -66,6 +66,15 @@ class MenusMixin:
                                        "pdf_action")
         self.print_action = self._action("&Imprimer…", self.print_dossier,
                                          key(key.StandardKey.Print), "print_action")
+        self.preview_action = self._action("&Aperçu avant impression", self.preview_dossier,
+                                           name="preview_action")
+        self.spreadsheet_action = self._action("Exporter le &tableur…", self.export_spreadsheet,
+                                               name="spreadsheet_action")
+        self.deliberation_action = self._action("Projet de &délibération…",
+                                                self.export_deliberation,
+                                                name="deliberation_action")
+        self.depot_action = self._action("Préparer le &dépôt…", self.show_depot,
+                                         name="depot_action")
         self.quit_action = self._action("&Quitter", self.close, key("Ctrl+Q"), "quit_action")
         # Not QUndoGroup's own actions: through the session, the stack moves only once the
         # undo or redo is saved in the file.
@@ -86,6 +95,12 @@ class MenusMixin:
                                                  "previous_step_action")
         self.help_action = self._action("&Guide de Socle", self.show_help, key("F1"),
                                         "help_action")
+        self.fctva_action = self._action("Afficher le reste à charge après &FCTVA",
+                                         self.toggle_fctva, name="fctva_action")
+        self.fctva_action.setCheckable(True)
+        self.fctva_action.setStatusTip(
+            "Estimation du FCTVA (hors subvention de l'État) dans le plan de financement, "
+            "le PDF et les exports")
         self.about_action = self._action("À &propos de Socle", self.about, name="about_action")
         # « Annuler « modifier le nom » » rather than Qt's « Annuler Modifier le nom ».
         self.undo_group.undoTextChanged.connect(
@@ -110,6 +125,11 @@ class MenusMixin:
         fichier.addAction(self.save_as_action)
         fichier.addSeparator()
         fichier.addAction(self.pdf_action)
+        fichier.addAction(self.spreadsheet_action)
+        fichier.addAction(self.deliberation_action)
+        fichier.addAction(self.depot_action)
+        fichier.addSeparator()
+        fichier.addAction(self.preview_action)
         fichier.addAction(self.print_action)
         fichier.addSeparator()
         fichier.addAction(self.quit_action)
@@ -121,6 +141,8 @@ class MenusMixin:
         edition.addAction(self.previous_step_action)
         edition.addSeparator()
         edition.addAction(self.catalogue_action)
+        edition.addSeparator()
+        edition.addAction(self.fctva_action)
         aide = bar.addMenu("&Aide")
         aide.addAction(self.help_action)
         aide.addAction(self.about_action)

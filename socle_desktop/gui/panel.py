@@ -80,6 +80,13 @@ class SubsidyPanel(QFrame):
         self.services_label, self.subsidy_label = values["services"], values["subsidy"]
         self.remaining_label, self.rate_label = values["remaining"], values["rate"]
 
+        from socle_desktop.gui.fctva_box import FctvaBox
+
+        fctva_button = self._help_button("fctva", "Reste à charge après FCTVA")
+        self.buttons["fctva"] = fctva_button
+        self.fctva_box = FctvaBox(session, fctva_button)
+        layout.addWidget(self.fctva_box)
+
         self.excluded_label = QLabel()
         self.excluded_label.setObjectName("excluded_label")
         self.excluded_label.setWordWrap(True)
@@ -134,6 +141,9 @@ class SubsidyPanel(QFrame):
         for figure in presentation.figures(result, porteur_type):
             self.values[figure.key].setText(figure.value)
             self.names[figure.key].setText(figure.label)
+        self.fctva_box.refresh(result)
+        if self._shown == "fctva" and not self.fctva_box.isVisibleTo(self):
+            self.explain(None)
         self.equipment_label.setToolTip(result.equipment.explanation)
         self.services_label.setToolTip(result.services.explanation)
         excluded = presentation.excluded_summary(result)
@@ -167,9 +177,13 @@ class SubsidyPanel(QFrame):
         if self._shown is None:
             return
         porteur_type = self._porteur_type()
-        title = presentation.figure_label(self._shown, porteur_type)
+        if self._shown == "fctva":  # not a figure of the State's: the estimate's own box
+            title = "Reste à charge après FCTVA"
+            text = self.fctva_box.explanation
+        else:
+            title = presentation.figure_label(self._shown, porteur_type)
+            text = presentation.explanation(self._result, self._shown, porteur_type)
         self.explanation_title.setText(f"<b>{title}</b> — d'où vient ce chiffre")
-        text = presentation.explanation(self._result, self._shown, porteur_type)
         if text != self._text:
             self._text = text
             # French typography: no line break before « ; » or « : » (no-break spaces).

@@ -1,5 +1,6 @@
-"""« Exporter PDF… » and « Imprimer… » of the main window: a PDF written in the background, then
-« Ouvrir le PDF » and « Ouvrir le dossier » in the status bar."""
+"""« Exporter PDF… », « Aperçu avant impression » and « Imprimer… » of the main window: a PDF
+written in the background, then « Ouvrir le PDF » and « Ouvrir le dossier » in the status bar,
+or that same PDF printed or previewed (printing.py)."""
 
 from __future__ import annotations
 
@@ -82,16 +83,68 @@ class PdfActionsMixin:
         dialogs.warning(self, "PDF impossible",
                         f"Le PDF n'a pas pu être écrit.\n\n{message}")
 
+    # --- printing and preview ----------------------------------------------------------------
+
     def print_dossier(self) -> None:
+        self._print_pdf_of_dossier(preview=False)
+
+    def preview_dossier(self) -> None:
+        self._print_pdf_of_dossier(preview=True)
+
+    def _print_pdf_of_dossier(self, preview: bool) -> None:
         if self.session is None:
             return
-        folder = tempfile.mkdtemp(prefix="socle-impression-")
-        path = Path(folder) / f"{Path(self.file.path).stem}.pdf"
-        self.statusBar().showMessage("Préparation de l'impression…")
-        self._start_pdf(path, self._print_pdf)
+        folder = Path(tempfile.mkdtemp(prefix="socle-impression-"))
+        path = folder / f"{Path(self.file.path).stem}.pdf"
+        self.statusBar().showMessage("Préparation de l'aperçu…" if preview
+                                     else "Préparation de l'impression…")
+        self._print_folders.append(folder)
+        self._start_pdf(path, lambda written: self._pdf_ready(Path(written), folder, preview))
 
-    def _print_pdf(self, path: str) -> None:
-        self._jobs = [j for j in self._jobs if str(j.path) != path]
-        from socle_desktop.gui.printing import print_pdf
+    def _pdf_ready(self, path: Path, folder: Path, preview: bool) -> None:
+        import shutil
 
-        self._printer = print_pdf(self, Path(path))
+        from socle_desktop.gui.pdf_pages import renderer_available
+        from socle_desktop.gui.printing import PrintFlow, open_in_viewer
+
+        self._jobs = [j for j in self._jobs if j.path != path]
+        if not renderer_available():
+            self._print_folders.remove(folder)  # the viewer reads it; the system's temp keeps it
+            open_in_viewer(self, path)
+            return
+        try:
+            output = preferences.folder("pdf_folder") / f"{path.stem} (impression).pdf"
+            flow = PrintFlow(self, path, folder, output)
+        except Exception as error:  # noqa: BLE001 - an unreadable PDF, told in French
+            shutil.rmtree(folder, ignore_errors=True)
+            self._print_folders.remove(folder)
+            dialogs.warning(self, "Impression impossible",
+                            f"Le PDF du dossier n'a pas pu être lu.\n\n{error}")
+            return
+        self._print_flows.append(flow)
+        self.statusBar().clearMessage()
+        if preview:
+            flow.preview()
+        else:
+            flow.ask()
+
+    def _forget_print_flow(self, flow) -> None:
+        if flow in self._print_flows:
+            self._print_flows.remove(flow)
+        if flow.folder in self._print_folders:
+            self._print_folders.remove(flow.folder)
+
+    def _remove_print_files(self) -> None:
+        """On closing: no temporary PDF stays behind, even of a printing still under way."""
+        import shutil
+
+        from PySide6.QtCore import QThreadPool
+
+        running = [f.job for f in self._print_flows if f.job is not None and not f.job.done]
+        for job in running:
+            job.cancel()
+        if running:  # a page takes a fraction of a second: let the worker stop
+            QThreadPool.globalInstance().waitForDone(5000)
+        for folder in self._print_folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        self._print_folders.clear()

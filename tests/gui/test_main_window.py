@@ -218,13 +218,13 @@ def test_export_pdf_with_ctrl_e_runs_in_the_background(qtbot, monkeypatch, tmp_p
                     timeout=5000)
 
 
-def test_print_without_qtpdf_opens_the_pdf_in_the_viewer(qtbot, monkeypatch):
+def test_print_without_a_pdf_renderer_opens_the_pdf_in_the_viewer(qtbot, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl",
                         staticmethod(lambda url: opened.append(url) or True))
-    monkeypatch.setattr("socle_desktop.gui.printing.qtpdf_available", lambda: False)
+    monkeypatch.setattr("socle_desktop.gui.pdf_pages.renderer_available", lambda: False)
     window = example_window(qtbot)
     window.print_action.trigger()
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)

@@ -1,0 +1,70 @@
+"""The FCTVA estimate under the panel's figures: shown only when the dossier asks for it, and
+drawn apart (a rule above, its own title) so that nobody adds it to the State's subsidy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
+
+from socle_desktop.domain.fctva import compute_fctva, fctva_unavailable_reason
+from socle_desktop.domain.money import euros
+from socle_desktop.domain.rules import Result
+
+
+class FctvaBox(QFrame):
+    """« Hors subvention de l'État : FCTVA estimé, reste à charge après FCTVA »."""
+
+    def __init__(self, session, help_button: QToolButton, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("fctva_box")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet("#fctva_box { border-top: 1px solid palette(mid); }")
+        self.session = session
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 6, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setColumnStretch(0, 1)
+        title = QLabel("Hors subvention de l'État (estimation)")
+        title.setStyleSheet("color: palette(mid); font-style: italic;")
+        title.setWordWrap(True)
+        grid.addWidget(title, 0, 0, 1, 2)
+        grid.addWidget(help_button, 0, 2)
+        self.amount_name = QLabel("FCTVA estimé")
+        self.amount_label = QLabel()
+        self.amount_label.setObjectName("fctva_label")
+        self.remaining_name = QLabel("Reste à charge après FCTVA")
+        self.remaining_name.setWordWrap(True)
+        self.remaining_label = QLabel()
+        self.remaining_label.setObjectName("fctva_remaining_label")
+        self.reason_label = QLabel()
+        self.reason_label.setObjectName("fctva_reason_label")
+        self.reason_label.setWordWrap(True)
+        for row, (name, value) in enumerate(((self.amount_name, self.amount_label),
+                                             (self.remaining_name, self.remaining_label)), 1):
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+        grid.addWidget(self.reason_label, 3, 0, 1, 3)
+        self.explanation = ""
+
+    def refresh(self, result: Result) -> None:
+        dossier, campaign = self.session.dossier, self.session.campaign
+        self.setVisible(dossier.parametres.fctva)
+        if not dossier.parametres.fctva:
+            self.explanation = ""
+            return
+        fctva = compute_fctva(dossier, campaign, result)
+        reason = fctva_unavailable_reason(dossier, campaign)
+        for widget in (self.amount_name, self.amount_label, self.remaining_name,
+                       self.remaining_label):
+            widget.setVisible(fctva is not None)
+        self.reason_label.setVisible(fctva is None)
+        if fctva is None:
+            self.reason_label.setText(f"FCTVA non estimé : {reason}.")
+            self.explanation = self.reason_label.text()
+            return
+        self.amount_name.setText(f"FCTVA estimé ({fctva.rate.label})")
+        self.amount_label.setText(euros(fctva.amount))
+        self.remaining_label.setText(euros(fctva.remaining_after))
+        self.explanation = fctva.explanation
