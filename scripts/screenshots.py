@@ -1,8 +1,9 @@
 """PNG captures of the application at 1366×768 into docs/screenshots/ (`make screenshots`).
 
 The example dossier is opened in the main window (a temporary copy), then each wizard page, the
-catalogue dialog and the start screen are captured, and the open-data import dialog on Rennes
-when the real extracts are found (SOCLE_SHARED_DATA, or ../shared/data). Runs
+catalogue dialog, the start screen, the print dialog and preview, the fiche de dépôt and the
+FCTVA estimate are captured, and the open-data import dialog on Rennes when the real extracts
+are found (SOCLE_SHARED_DATA, or ../shared/data). Runs
 under Xvfb (`xvfb-run -a -s "-screen 0 1366x768x24"`) or offscreen (QT_QPA_PLATFORM=offscreen),
 without touching the user's settings.
 
@@ -68,6 +69,40 @@ def _capture_import(window, folder: Path, app) -> None:
     dialog.close()
 
 
+def _wait(app, condition, seconds: float = 30) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    return condition()
+
+
+def _capture_filing(window, folder: Path, app) -> None:
+    """The print dialog, the print preview, the fiche de dépôt and the FCTVA estimate."""
+    window.print_dossier()
+    if not _wait(app, lambda: bool(window._print_flows) and window._print_flows[0].dialog):
+        raise SystemExit("Le dialogue d'impression ne s'est pas ouvert")
+    flow = window._print_flows[0]
+    _save(flow.dialog, folder, "10-impression", app)
+    flow.dialog.reject()
+    window.preview_dossier()
+    if not _wait(app, lambda: bool(window._print_flows)
+                 and window._print_flows[0].preview_dialog is not None):
+        raise SystemExit("L'aperçu avant impression ne s'est pas ouvert")
+    preview = window._print_flows[0].preview_dialog
+    _save(preview, folder, "11-apercu", app)
+    preview.reject()
+    window.show_depot()
+    _save(window.depot_dialog, folder, "12-depot", app)
+    window.depot_dialog.close()
+    window.fctva_action.trigger()
+    window.panel.explain("fctva")
+    _save(window, folder, "13-fctva", app)
+    window.undo_action.trigger()  # the example's copy is temporary, but leave it as it was
+
+
 def _stress_file(folder: Path) -> Path:
     from socle_desktop.domain.campaign import load_campaign
     from socle_desktop.domain.samples import HOSTILE_NAMES, large_dossier
@@ -128,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     dialog.close()
     window.wizard.go_to(int(PageId.ECOLES))
     _capture_import(window, folder, app)
+    window.wizard.go_to(int(PageId.RECAPITULATIF))
+    _capture_filing(window, folder, app)
     window.close()
     return 0
 

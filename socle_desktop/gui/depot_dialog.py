@@ -65,8 +65,8 @@ class DepotDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         body = QHBoxLayout()
-        body.addWidget(self.table, 3)
-        body.addWidget(box, 2)
+        body.addWidget(self.table, 7)
+        body.addWidget(box, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(body, 1)
@@ -74,7 +74,7 @@ class DepotDialog(QDialog):
         layout.addWidget(buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table,
                   self.copy_selected, context=Qt.ShortcutContext.WidgetShortcut)
-        self.resize(1040, 600)
+        self.resize(1240, 640)
         self.table.setFocus()
         if self.entries:
             self.table.selectRow(0)
@@ -96,7 +96,7 @@ class DepotDialog(QDialog):
             previous = entry.rubrique
             for col, text in enumerate((shown, entry.champ, entry.valeur)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text if col == 2 else "")
+                item.setToolTip(entry.rubrique if col == 0 else text if col == 2 else "")
                 if col == 0:
                     font = item.font()
                     font.setBold(True)
@@ -112,20 +112,23 @@ class DepotDialog(QDialog):
             table.setCellWidget(row, 3, button)
             self.copy_buttons.append(button)
         header = table.horizontalHeader()
-        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+        for col, mode in enumerate((QHeaderView.ResizeMode.Interactive,
                                     QHeaderView.ResizeMode.ResizeToContents,
                                     QHeaderView.ResizeMode.Stretch,
                                     QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(col, mode)
+        header.resizeSection(0, 190)  # a long rubrique shows whole in its tooltip
         return table
 
     def _checklist(self) -> QListWidget:
         checklist = QListWidget()
         checklist.setObjectName("depot_checklist")
         checklist.setWordWrap(True)
+        checklist.setSpacing(3)
         ticked = set(settings().value(self._key, []) or [])
         for entry in self.attachments:
-            item = QListWidgetItem(f"{entry.champ}\n{entry.valeur}")
+            item = QListWidgetItem(f"{entry.champ} ({entry.valeur})")
+            item.setToolTip(entry.valeur)
             item.setData(Qt.ItemDataRole.UserRole, entry.champ)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if entry.champ in ticked

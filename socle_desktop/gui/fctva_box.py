@@ -25,7 +25,7 @@ class FctvaBox(QFrame):
         grid.setHorizontalSpacing(8)
         grid.setColumnStretch(0, 1)
         title = QLabel("Hors subvention de l'État (estimation)")
-        title.setStyleSheet("color: palette(mid); font-style: italic;")
+        title.setStyleSheet("font-style: italic;")
         title.setWordWrap(True)
         grid.addWidget(title, 0, 0, 1, 2)
         grid.addWidget(help_button, 0, 2)

@@ -152,7 +152,10 @@ class PrintJob(_PagesJob):
                     return "cancelled"
                 if done and not printer.newPage():
                     return "l'imprimante a refusé la page suivante"
-                draw_page(painter, pages.image(index, dpi, gray), area)
+                image, bitmap = pages.view(index, dpi, gray)
+                draw_page(painter, image, area)
+                del image
+                pages.release(bitmap)  # one page in memory at a time
                 self.signals.progress.emit(done + 1, len(self.sequence))
         finally:
             painter.end()

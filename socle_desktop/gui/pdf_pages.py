@@ -39,20 +39,32 @@ class PdfPages:
             self.sizes = [tuple(self._pdf[i].get_size()) for i in range(self.count)]  # points
 
     def image(self, index: int, dpi: int, grayscale: bool = False) -> QImage:
-        """Page ``index`` (0-based) at ``dpi`` (capped at MAX_DPI), white background."""
+        """Page ``index`` (0-based) at ``dpi`` (capped at MAX_DPI), an image of its own."""
+        image, bitmap = self.view(index, dpi, grayscale)
+        own = image.copy()  # the bitmap's buffer goes with the bitmap
+        self.release(bitmap)
+        return own
+
+    def view(self, index: int, dpi: int, grayscale: bool = False):
+        """(image, bitmap): the image reads the bitmap's buffer, without a copy, for as long as
+        the caller keeps the bitmap (a 300 dpi page is 26 MB: the printer needs no copy)."""
         dpi = min(dpi, MAX_DPI)
         with _LOCK:
             bitmap = self._pdf[index].render(scale=dpi / 72, rev_byteorder=True,
                                              grayscale=grayscale)
-            image_format = {1: QImage.Format.Format_Grayscale8,
-                            3: QImage.Format.Format_RGB888}.get(bitmap.n_channels,
-                                                                QImage.Format.Format_RGBX8888)
-            # copy(): the bitmap's buffer is freed with it
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                           image_format).copy()
+        image_format = {1: QImage.Format.Format_Grayscale8,
+                        3: QImage.Format.Format_RGB888}.get(bitmap.n_channels,
+                                                            QImage.Format.Format_RGBX8888)
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, image_format)
         image.setDotsPerMeterX(round(dpi / 0.0254))
         image.setDotsPerMeterY(round(dpi / 0.0254))
-        return image
+        return image, bitmap
+
+    def release(self, bitmap) -> None:
+        """Free a bitmap of ``view`` now, under the lock (not later in a finalizer that any
+        thread might run while another draws)."""
+        with _LOCK:
+            bitmap.close()
 
     def close(self) -> None:
         with _LOCK:

@@ -108,14 +108,14 @@ def test_cancelling_the_print_dialog_removes_the_temporary_pdf(qtbot):
 
 def test_progress_then_cancel_in_the_worker(qtbot, tmp_path, monkeypatch):
     gate = threading.Event()
-    real_image = pdf_pages.PdfPages.image
+    real_view = pdf_pages.PdfPages.view
 
-    def slow_image(self, index, dpi, grayscale=False):
+    def slow_view(self, index, dpi, grayscale=False):
         if index >= 1:
             gate.wait(10)  # the second page waits until the user has cancelled
-        return real_image(self, index, dpi, grayscale)
+        return real_view(self, index, dpi, grayscale)
 
-    monkeypatch.setattr(pdf_pages.PdfPages, "image", slow_image)
+    monkeypatch.setattr(pdf_pages.PdfPages, "view", slow_view)
     window = example_window(qtbot)
     flow = open_print_dialog(qtbot, window)
     output = tmp_path / "annule.pdf"
