@@ -25,6 +25,19 @@ dist/socle/socle-cli import-ecoles "$out/cardroc.socle" --annuaire "$out/annuair
 dist/socle/socle-cli summary "$out/cardroc.socle" | grep -q "^Écoles : 1," \
     || { echo "import-ecoles du programme installé : école absente du dossier" >&2; exit 1; }
 echo "Écoles importées des données ouvertes par le programme installé : 1 (Cardroc)"
+# The exports of the installed CLI: the spreadsheet, the draft délibération, the fiche de dépôt.
+dist/socle/socle-cli tableur "$out/cardroc.socle" -o "$out/plan.xlsx" 2>/dev/null
+dist/socle/socle-cli tableur "$out/cardroc.socle" -o "$out/plan.ods" 2>/dev/null
+dist/socle/socle-cli deliberation "$out/cardroc.socle" -o "$out/deliberation.odt" 2>/dev/null
+dist/socle/socle-cli deliberation "$out/cardroc.socle" -o "$out/deliberation.docx" 2>/dev/null
+dist/socle/socle-cli depot "$out/cardroc.socle" --json | grep -q '"UAI"' \
+    || { echo "depot --json du programme installé : UAI absent" >&2; exit 1; }
+for f in plan.xlsx plan.ods deliberation.odt deliberation.docx; do
+  [ "$(head -c 2 "$out/$f")" = "PK" ] || { echo "$f du programme installé illisible" >&2; exit 1; }
+done
+echo "Tableur (.xlsx, .ods), projet de délibération (.odt, .docx) et fiche de dépôt écrits par le programme installé"
+ls dist/socle/_internal/pypdfium2_raw/*pdfium* >/dev/null 2>&1 \
+    || { echo "PDFium (impression) absent du programme installé" >&2; exit 1; }
 # The window itself: the built program opens the example offscreen, shows it, and quits.
 shown=$(QT_QPA_PLATFORM=offscreen SOCLE_BENCH_EXIT_AFTER_SHOW=1 SOCLE_BENCH_T0="$(date +%s.%N)" \
         timeout 60 "$bin" --exemple) || { echo "La fenêtre du programme installé a échoué" >&2; exit 1; }
