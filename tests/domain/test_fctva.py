@@ -42,17 +42,28 @@ def test_off_by_default(example_dossier, campaign):
     assert "FCTVA" not in plan_text(example_dossier, campaign, result)
 
 
+def test_a_worked_example(campaign):
+    d = dossier(school(4, "10000.00", pupils=100))  # 7 000 € of State subsidy
+    d.parametres.fctva = True
+    result = compute(d, campaign)
+    fctva = compute_fctva(d, campaign, result)
+    assert fctva.base == Decimal("10000.00")
+    assert fctva.amount == Decimal("1640.40")  # 16,404 % of 10 000 €
+    assert result.remaining == Decimal("3000.00")
+    assert fctva.remaining_after == Decimal("1359.60")
+    text = plan_text(d, campaign, result)
+    assert "FCTVA estimé (16,404\u00a0%)" in text
+    assert re.search(r"Reste à charge après FCTVA\s+1\u202f359,60\u00a0€", text)
+    assert "Hors subvention de l'État" in text
+
+
 def test_the_example_with_fctva(example_dossier, campaign):
     example_dossier.parametres.fctva = True
     result = compute(example_dossier, campaign)
     fctva = compute_fctva(example_dossier, campaign, result)
-    assert fctva.base == result.equipment.expense == Decimal("32430.00")
-    assert fctva.amount == Decimal("5319.82")  # 32 430 × 16,404 % = 5 319,8172
-    assert fctva.remaining_after == result.remaining - Decimal("5319.82") == Decimal("13358.18")
-    text = plan_text(example_dossier, campaign, result)
-    assert "FCTVA estimé (16,404\u00a0%)" in text
-    assert re.search(r"Reste à charge après FCTVA\s+13\u202f358,18\u00a0€", text)
-    assert "Hors subvention de l'État" in text
+    assert fctva.base == result.equipment.expense  # the services are operating costs
+    assert fctva.amount == (fctva.base * Decimal("0.16404")).quantize(Decimal("0.01"))
+    assert fctva.remaining_after == result.remaining - fctva.amount
 
 
 def test_not_estimated_on_ht_amounts(example_dossier, campaign):

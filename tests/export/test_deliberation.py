@@ -65,7 +65,7 @@ def test_odt_of_a_commune(tmp_path, example, campaign):
     assert (f"SOLLICITE une subvention de l'État de {euros(result.subsidy)} "
             "(quinze mille six cent quarante-huit euros)") in text
     assert "AUTORISE le maire" in text and "Le maire" in text
-    assert f"{euros(result.remaining)} (dix-huit mille six cent soixante-dix-huit euros)" in text
+    assert f"{euros(result.remaining)} ({euros_in_words(result.remaining)})" in text
     for school in example.ecoles:
         assert school.nom in text and school.uai in text
     assert {"[date de la séance]", "[numéro]", "[lieu]", "[nombre]"} <= set(gaps)

@@ -74,4 +74,5 @@ def test_fctva_only_when_asked(example, campaign):
                                                           "Plan de financement")
     example.parametres.fctva = True
     plan = values(fiche(example, campaign), "Plan de financement")
-    assert plan["FCTVA estimé (hors subvention)"] == "5319,82"
+    expense = compute(example, campaign).equipment.expense
+    assert plan["FCTVA estimé (hors subvention)"] == form_amount(expense * Decimal("0.16404"))

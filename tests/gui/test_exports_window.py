@@ -103,8 +103,10 @@ def test_fctva_switch_shows_the_estimate_apart_and_undoes(qtbot):
     window.fctva_action.trigger()
     assert window.fctva_action.isChecked() and window.session.dossier.parametres.fctva
     assert panel.fctva_box.isVisible()
-    assert panel.fctva_box.amount_label.text() == euros(Decimal("5319.82"))
-    assert panel.fctva_box.remaining_label.text() == euros(Decimal("13358.18"))
+    result = window.session.result
+    amount = (result.equipment.expense * Decimal("0.16404")).quantize(Decimal("0.01"))
+    assert panel.fctva_box.amount_label.text() == euros(amount)
+    assert panel.fctva_box.remaining_label.text() == euros(result.remaining - amount)
     assert panel.subsidy_label.text() == euros(window.session.result.subsidy)  # unchanged
     qtbot.mouseClick(panel.buttons["fctva"], Qt.MouseButton.LeftButton)
     assert "16,404" in panel.explanation_text() and "ne fait pas" in panel.explanation_text()
