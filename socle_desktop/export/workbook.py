@@ -111,13 +111,15 @@ def plan_sheet(dossier: Dossier, campaign: Campaign, result: Result) -> Sheet:
     first = len(sheet.rows) + 1
     for row in plan.volets:
         number = len(sheet.rows) + 1
-        sheet.add([row.label, Money(row.expense), Money(row.eligible), Rate(row.rate),
+        sheet.add([row.label, Money(row.expense), Money(row.eligible),
+                   Rate(row.rate) if row.rate is not None else None,  # nothing eligible
                    Money(row.subsidy), Formula(f"B{number}-E{number}", row.remaining)])
     last = len(sheet.rows)
     total = plan.total
     total_row = sheet.add([
         "Total", _sum(1, first, last, total.expense), _sum(2, first, last, total.eligible),
-        None, _sum(4, first, last, total.subsidy), _sum(5, first, last, total.remaining)],
+        Formula(f"IF(C{last + 1}=0;0;E{last + 1}/C{last + 1})", total.rate or ZERO, "rate"),
+        _sum(4, first, last, total.subsidy), _sum(5, first, last, total.remaining)],
         bold=True)
     sheet.add(["Part de l'État dans la dépense totale", None, None,
                Formula(f"IF(B{total_row}=0;0;E{total_row}/B{total_row})", result.rate, "rate")])

@@ -52,7 +52,8 @@ def test_a_worked_example(campaign):
     assert result.remaining == Decimal("3000.00")
     assert fctva.remaining_after == Decimal("1359.60")
     text = plan_text(d, campaign, result)
-    assert "FCTVA estimé (16,404\u00a0%)" in text
+    assert re.search(r"FCTVA estimé \(16,404\u00a0% de la dépense TTC d'équipement\)\s+"
+                     r"1\u202f640,40\u00a0€", text)
     assert re.search(r"Reste à charge après FCTVA\s+1\u202f359,60\u00a0€", text)
     assert "Hors subvention de l'État" in text
 

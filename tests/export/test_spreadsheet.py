@@ -195,3 +195,15 @@ def test_a_file_that_refuses_to_be_replaced_is_left_whole(tmp_path, example, cam
         write_spreadsheet(example, campaign, path)
     assert path.read_bytes() == b"ancien"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]  # no temporary left
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_an_empty_dossier_still_writes(tmp_path, campaign, suffix):
+    from socle_desktop.domain.model import Dossier
+
+    path = tmp_path / f"vide{suffix}"
+    write_spreadsheet(Dossier(), campaign, path)
+    if suffix == ".xlsx":
+        plan = resolved(xlsx_sheets(path)["Plan de financement"])
+        assert row_of(plan, "Total")[1] == 0
+        assert row_of(plan, "Équipement")[3] is None  # no rate where nothing is eligible
