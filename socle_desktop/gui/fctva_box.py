@@ -1,5 +1,6 @@
 """The FCTVA estimate under the panel's figures: shown only when the dossier asks for it, and
-drawn apart (a rule above, its own title) so that nobody adds it to the State's subsidy."""
+drawn apart (a rule above, its own italic title: resources/styles/socle.qss) so that nobody adds
+it to the State's subsidy."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
 from socle_desktop.domain.fctva import compute_fctva, fctva_unavailable_reason
 from socle_desktop.domain.money import euros
 from socle_desktop.domain.rules import Result
+from socle_desktop.gui import theme
 
 
 class FctvaBox(QFrame):
@@ -18,14 +20,14 @@ class FctvaBox(QFrame):
         super().__init__(parent)
         self.setObjectName("fctva_box")
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setStyleSheet("#fctva_box { border-top: 1px solid palette(mid); }")
         self.session = session
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 6, 0, 0)
         grid.setHorizontalSpacing(8)
         grid.setColumnStretch(0, 1)
         title = QLabel("Hors subvention de l'État (estimation)")
-        title.setStyleSheet("font-style: italic;")
+        title.setProperty("note", "estimate")  # italic, by resources/styles/socle.qss
+        theme.set_state(title, "muted")
         title.setWordWrap(True)
         grid.addWidget(title, 0, 0, 1, 2)
         grid.addWidget(help_button, 0, 2)

@@ -110,8 +110,15 @@ def test_fctva_switch_shows_the_estimate_apart_and_undoes(qtbot):
     assert panel.subsidy_label.text() == euros(window.session.result.subsidy)  # unchanged
     qtbot.mouseClick(panel.buttons["fctva"], Qt.MouseButton.LeftButton)
     assert "16,404" in panel.explanation_text() and "ne fait pas" in panel.explanation_text()
+    from socle_desktop.gui.wizard import PageId
+
+    assert window.wizard.go_to(int(PageId.RECAPITULATIF))
+    share = window.wizard.page_recapitulatif.share_label.text()
+    assert f"reste à charge après FCTVA : {euros(result.remaining - amount)}" in share
+    assert share.index("Hors subvention") > share.index("L'État finance")  # apart, below
     window.undo_action.trigger()
     assert not window.fctva_action.isChecked() and not panel.fctva_box.isVisible()
+    assert "FCTVA" not in window.wizard.page_recapitulatif.share_label.text()
     assert panel.explanation_text() == ""
     window.redo_action.trigger()
     assert window.fctva_action.isChecked() and panel.fctva_box.isVisible()

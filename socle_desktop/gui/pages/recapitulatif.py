@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListView, QPlainTextEdit, QPushButton, QT
 
 from socle_desktop.domain import presentation
 from socle_desktop.domain.diagnostic import STATUS_LABELS, Status
+from socle_desktop.domain.fctva import compute_fctva
 from socle_desktop.domain.model import Existant
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import Result
@@ -109,7 +110,13 @@ class RecapitulatifPage(LazyPage):
         height += 2 * self.plan_table.frameWidth()
         height += sum(self.plan_table.rowHeight(r) for r in range(len(rows)))
         self.plan_table.setFixedHeight(height)
-        self.share_label.setText(presentation.share(result, self._porteur_type()))
+        share = presentation.share(result, self._porteur_type())
+        fctva = compute_fctva(self.session.dossier, self.session.campaign, result)
+        if fctva is not None:  # apart from the State's figures, on a line of its own
+            share += (f"\nHors subvention de l'État (estimation) : FCTVA {euros(fctva.amount)} "
+                      f"({fctva.rate.label}) ; reste à charge après FCTVA : "
+                      f"{euros(fctva.remaining_after)}.")
+        self.share_label.setText(share)
 
     def _draw_communes(self, result: Result) -> None:
         rows = []
