@@ -43,8 +43,9 @@ def _bare_print(printer, pdf: Path) -> None:
         if index:
             printer.newPage()
         bitmap = document[index].render(scale=300 / 72, rev_byteorder=True)
-        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                       QImage.Format.Format_RGB888)
+        image = QImage(
+            bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888
+        )
         painter.drawImage(paper, image)
     painter.end()
     document.close()
@@ -77,8 +78,11 @@ def _child(kind: str, folder: Path) -> dict:
         from socle_desktop.report import write_pdf
         from socle_desktop.resources import example_dossier_path
 
-        dossier = (jsonio.loads(example_dossier_path().read_text(encoding="utf-8"))
-                   if kind == "example" else large_dossier())
+        dossier = (
+            jsonio.loads(example_dossier_path().read_text(encoding="utf-8"))
+            if kind == "example"
+            else large_dossier()
+        )
         pdf = folder / f"{kind}.pdf"
         write_pdf(dossier, load_campaign(), pdf)
         opened = PdfPages(pdf)
@@ -94,20 +98,33 @@ def _child(kind: str, folder: Path) -> dict:
             raise SystemExit(failures[0])
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-    return {"seconds": seconds, "job_seconds": job_seconds, "peak_mib": peak, "pages": pages,
-            "size_mb": output.stat().st_size / 1e6}
+    return {
+        "seconds": seconds,
+        "job_seconds": job_seconds,
+        "peak_mib": peak,
+        "pages": pages,
+        "size_mb": output.stat().st_size / 1e6,
+    }
 
 
 def _measure(kind: str) -> dict:
     runs = []
     for _ in range(RUNS):
-        done = subprocess.run([sys.executable, __file__, "--child", kind, _FOLDER],
-                              capture_output=True, text=True, timeout=300, check=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", kind, _FOLDER],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    return {"seconds": statistics.median(r["seconds"] for r in runs),
-            "job_seconds": statistics.median(r["job_seconds"] for r in runs),
-            "peak_mib": max(r["peak_mib"] for r in runs), "pages": runs[0]["pages"],
-            "size_mb": runs[0]["size_mb"]}
+    return {
+        "seconds": statistics.median(r["seconds"] for r in runs),
+        "job_seconds": statistics.median(r["job_seconds"] for r in runs),
+        "peak_mib": max(r["peak_mib"] for r in runs),
+        "pages": runs[0]["pages"],
+        "size_mb": runs[0]["size_mb"],
+    }
 
 
 def run() -> list[dict]:
@@ -116,23 +133,44 @@ def run() -> list[dict]:
     load = os.getloadavg()[0]
     shutil.rmtree(_FOLDER, ignore_errors=True)
     return [
-        {"name": f"Impression de l'exemple ({example['pages']} pages, 300 ppp) vers une "
-                 f"imprimante PDF, {example['size_mb']:.1f} Mo, PDF compris (charge de la "
-                 f"machine : {load:.1f})".replace(".", ","),
-         "value": example["seconds"], "unit": "s", "baseline": bare["seconds"],
-         "baseline_name": "pypdfium2 + QPainter nus, même PDF",
-         "goal": f"≤ {GOAL_SECONDS:g} s".replace(".", ","),
-         "ok": example["seconds"] <= GOAL_SECONDS},
-        {"name": "  dont le dessin des pages sur l'imprimante (après le dialogue)",
-         "value": example["job_seconds"], "unit": "s", "baseline": bare["seconds"],
-         "baseline_name": "pypdfium2 + QPainter nus, même PDF", "goal": "—", "ok": None},
-        {"name": "Impression de l'exemple : mémoire de pointe du processus",
-         "value": example["peak_mib"], "unit": "Mio", "baseline": bare["peak_mib"],
-         "baseline_name": "pypdfium2 + QPainter nus", "goal": f"≤ {GOAL_MIB} Mio",
-         "ok": example["peak_mib"] <= GOAL_MIB},
-        {"name": f"Impression de 60 écoles ({large['pages']} pages), pour information "
-                 f"({large['peak_mib']:.0f} Mio de pointe)",
-         "value": large["seconds"], "unit": "s", "baseline": None, "goal": "—", "ok": None},
+        {
+            "name": f"Impression de l'exemple ({example['pages']} pages, 300 ppp) vers une "
+            f"imprimante PDF, {example['size_mb']:.1f} Mo, PDF compris (charge de la "
+            f"machine : {load:.1f})".replace(".", ","),
+            "value": example["seconds"],
+            "unit": "s",
+            "baseline": bare["seconds"],
+            "baseline_name": "pypdfium2 + QPainter nus, même PDF",
+            "goal": f"≤ {GOAL_SECONDS:g} s".replace(".", ","),
+            "ok": example["seconds"] <= GOAL_SECONDS,
+        },
+        {
+            "name": "  dont le dessin des pages sur l'imprimante (après le dialogue)",
+            "value": example["job_seconds"],
+            "unit": "s",
+            "baseline": bare["seconds"],
+            "baseline_name": "pypdfium2 + QPainter nus, même PDF",
+            "goal": "—",
+            "ok": None,
+        },
+        {
+            "name": "Impression de l'exemple : mémoire de pointe du processus",
+            "value": example["peak_mib"],
+            "unit": "Mio",
+            "baseline": bare["peak_mib"],
+            "baseline_name": "pypdfium2 + QPainter nus",
+            "goal": f"≤ {GOAL_MIB} Mio",
+            "ok": example["peak_mib"] <= GOAL_MIB,
+        },
+        {
+            "name": f"Impression de 60 écoles ({large['pages']} pages), pour information "
+            f"({large['peak_mib']:.0f} Mio de pointe)",
+            "value": large["seconds"],
+            "unit": "s",
+            "baseline": None,
+            "goal": "—",
+            "ok": None,
+        },
     ]
 
 
@@ -141,10 +179,15 @@ def main(argv: list[str]) -> int:
         print(json.dumps(_child(argv[1], Path(argv[2]))))
         return 0
     for row in run():
-        floor = (f"{row['baseline']:.2f} {row['unit']} ({row['baseline_name']})"
-                 if row["baseline"] is not None else "—")
-        print(f"{row['name']} : {row['value']:.2f} {row['unit']} ; référence : {floor} ; objectif "
-              f"{row['goal']} : {({True: 'atteint', False: 'NON atteint', None: '—'})[row['ok']]}")
+        floor = (
+            f"{row['baseline']:.2f} {row['unit']} ({row['baseline_name']})"
+            if row["baseline"] is not None
+            else "—"
+        )
+        print(
+            f"{row['name']} : {row['value']:.2f} {row['unit']} ; référence : {floor} ; objectif "
+            f"{row['goal']} : {({True: 'atteint', False: 'NON atteint', None: '—'})[row['ok']]}"
+        )
     return 0
 
 

@@ -93,15 +93,18 @@ def compute_fctva(dossier: Dossier, campaign: Campaign, result: Result) -> Fctva
     base = sum((volets[v].expense for v in rate.volets), ZERO)
     amount = cents(base * rate.taux)
     covered = " et ".join(VOLET_LABELS[v] for v in rate.volets)
-    explanation = "\n".join([
-        f"FCTVA estimé : {rate.label} de la dépense TTC du volet {covered} "
-        f"({euros(base)}) = {euros(amount)}.",
-        f"Reste à charge après subvention de l'État : {euros(result.remaining)} ; "
-        f"après FCTVA : {euros(result.remaining - amount)}.",
-        "Le FCTVA est versé plus tard par l'État au titre de la TVA payée ; il ne fait pas "
-        "partie de la subvention demandée.",
-        f"Taux : {rate.source}" + (f", en vigueur au {date_fr(rate.date)}." if rate.date else "."),
-    ])
+    explanation = "\n".join(
+        [
+            f"FCTVA estimé : {rate.label} de la dépense TTC du volet {covered} "
+            f"({euros(base)}) = {euros(amount)}.",
+            f"Reste à charge après subvention de l'État : {euros(result.remaining)} ; "
+            f"après FCTVA : {euros(result.remaining - amount)}.",
+            "Le FCTVA est versé plus tard par l'État au titre de la TVA payée ; il ne fait pas "
+            "partie de la subvention demandée.",
+            f"Taux : {rate.source}"
+            + (f", en vigueur au {date_fr(rate.date)}." if rate.date else "."),
+        ]
+    )
     return FctvaResult(rate, base, amount, result.remaining, explanation)
 
 
@@ -128,8 +131,20 @@ def fctva_unavailable_reason(dossier: Dossier, campaign: Campaign) -> str | None
     return None
 
 
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre")
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 
 def date_fr(iso: str) -> str:

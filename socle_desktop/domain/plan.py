@@ -52,14 +52,23 @@ def _rate(subsidy: Decimal, eligible: Decimal) -> Decimal | None:
 def plan_rows(result: Result) -> tuple[PlanRow, ...]:
     """Équipement, services et ressources, then the total (as ``presentation.plan_lines``)."""
     rows = [
-        PlanRow(label, v.expense, v.eligible, _rate(v.subsidy, v.eligible), v.subsidy,
-                v.remaining)
-        for label, v in (("Équipement", result.equipment),
-                         ("Services et ressources", result.services))
+        PlanRow(label, v.expense, v.eligible, _rate(v.subsidy, v.eligible), v.subsidy, v.remaining)
+        for label, v in (
+            ("Équipement", result.equipment),
+            ("Services et ressources", result.services),
+        )
     ]
-    rows.append(PlanRow("Total", result.expense, result.eligible,
-                        _rate(result.subsidy, result.eligible), result.subsidy,
-                        result.remaining, total=True))
+    rows.append(
+        PlanRow(
+            "Total",
+            result.expense,
+            result.eligible,
+            _rate(result.subsidy, result.eligible),
+            result.subsidy,
+            result.remaining,
+            total=True,
+        )
+    )
     return tuple(rows)
 
 

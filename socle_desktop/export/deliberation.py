@@ -34,12 +34,19 @@ class Assembly:
 
 
 ASSEMBLIES = {
-    PorteurType.COMMUNE: Assembly("Le conseil municipal", "du conseil municipal", "le maire",
-                                  "Le maire", "du maire"),
-    PorteurType.EPCI: Assembly("Le conseil communautaire", "du conseil communautaire",
-                               "le président", "Le président", "du président"),
-    PorteurType.RPI: Assembly("Le comité syndical", "du comité syndical", "le président",
-                              "Le président", "du président"),
+    PorteurType.COMMUNE: Assembly(
+        "Le conseil municipal", "du conseil municipal", "le maire", "Le maire", "du maire"
+    ),
+    PorteurType.EPCI: Assembly(
+        "Le conseil communautaire",
+        "du conseil communautaire",
+        "le président",
+        "Le président",
+        "du président",
+    ),
+    PorteurType.RPI: Assembly(
+        "Le comité syndical", "du comité syndical", "le président", "Le président", "du président"
+    ),
 }
 
 
@@ -57,52 +64,100 @@ def deliberation(dossier: Dossier, campaign: Campaign, result: Result) -> Docume
     doc = Document(f"Projet de délibération — {name}")
     doc.para(name, style="subtitle")
     doc.para("Projet de délibération", style="title")
-    doc.para(f"Séance {who.session_of} du ", blank("date de la séance"), " — Délibération n° ",
-             blank("numéro"), style="center")
-    doc.para("Date de la convocation : ", blank("date"), " — Membres en exercice : ",
-             blank("nombre"), ", présents : ", blank("nombre"), ", votants : ", blank("nombre"),
-             style="center")
-    doc.para(Run("Objet : ", bold=True),
-             f"appel à projets « {campaign.nom} » — approbation du projet et du plan de "
-             "financement, demande de subvention de l'État")
+    doc.para(
+        f"Séance {who.session_of} du ",
+        blank("date de la séance"),
+        " — Délibération n° ",
+        blank("numéro"),
+        style="center",
+    )
+    doc.para(
+        "Date de la convocation : ",
+        blank("date"),
+        " — Membres en exercice : ",
+        blank("nombre"),
+        ", présents : ",
+        blank("nombre"),
+        ", votants : ",
+        blank("nombre"),
+        style="center",
+    )
+    doc.para(
+        Run("Objet : ", bold=True),
+        f"appel à projets « {campaign.nom} » — approbation du projet et du plan de "
+        "financement, demande de subvention de l'État",
+    )
     doc.para(Run(f"{who.council},", bold=True))
     doc.para("Vu le code général des collectivités territoriales ;")
-    doc.para(f"Vu l'appel à projets « {campaign.nom} », lancé par le ministère de l'Éducation "
-             "nationale en janvier 2021 dans le cadre du plan de relance (continuité "
-             "pédagogique) ;")
-    doc.para("Considérant que le projet, préparé avec les équipes pédagogiques et "
-             "l'inspection de l'Éducation nationale, vise à doter les écoles élémentaires d'un "
-             "socle numérique de base (équipement des classes, terminaux mobiles, réseau, "
-             "services et ressources numériques) ;")
+    doc.para(
+        f"Vu l'appel à projets « {campaign.nom} », lancé par le ministère de l'Éducation "
+        "nationale en janvier 2021 dans le cadre du plan de relance (continuité "
+        "pédagogique) ;"
+    )
+    doc.para(
+        "Considérant que le projet, préparé avec les équipes pédagogiques et "
+        "l'inspection de l'Éducation nationale, vise à doter les écoles élémentaires d'un "
+        "socle numérique de base (équipement des classes, terminaux mobiles, réseau, "
+        "services et ressources numériques) ;"
+    )
     _schools(doc, dossier, result)
     doc.para(f"Considérant le plan de financement suivant (montants {base}) :")
     doc.table(_plan_table(plan))
     doc.para(f"Entendu l'exposé {who.of_signatory}, ", blank("M. ou Mme, nom"), ",")
-    doc.para("Après en avoir délibéré, par ", blank("nombre"), " voix pour, ", blank("nombre"),
-             " voix contre et ", blank("nombre"), " abstentions,")
-    doc.para(Run("APPROUVE", bold=True), " le projet d'équipement numérique des écoles "
-             f"présenté, pour une dépense totale {base} de {amount(result.expense)} ;",
-             style="decision")
+    doc.para(
+        "Après en avoir délibéré, par ",
+        blank("nombre"),
+        " voix pour, ",
+        blank("nombre"),
+        " voix contre et ",
+        blank("nombre"),
+        " abstentions,",
+    )
+    doc.para(
+        Run("APPROUVE", bold=True),
+        " le projet d'équipement numérique des écoles "
+        f"présenté, pour une dépense totale {base} de {amount(result.expense)} ;",
+        style="decision",
+    )
     doc.para(Run("APPROUVE", bold=True), " le plan de financement ci-dessus ;", style="decision")
-    doc.para(Run("SOLLICITE", bold=True), f" une subvention de l'État de {amount(result.subsidy)}"
-             f" au titre de l'appel à projets « {campaign.nom} », soit "
-             f"{percent_fr(result.rate, 1)} de la dépense, dont {euros(result.equipment.subsidy)}"
-             f" pour le volet équipement et {euros(result.services.subsidy)} pour le volet "
-             "services et ressources numériques ;", style="decision")
-    doc.para(Run("S'ENGAGE", bold=True), " à inscrire au budget les crédits nécessaires et à "
-             f"financer la part restant à sa charge, soit {amount(result.remaining)} ;",
-             style="decision")
+    doc.para(
+        Run("SOLLICITE", bold=True),
+        f" une subvention de l'État de {amount(result.subsidy)}"
+        f" au titre de l'appel à projets « {campaign.nom} », soit "
+        f"{percent_fr(result.rate, 1)} de la dépense, dont {euros(result.equipment.subsidy)}"
+        f" pour le volet équipement et {euros(result.services.subsidy)} pour le volet "
+        "services et ressources numériques ;",
+        style="decision",
+    )
+    doc.para(
+        Run("S'ENGAGE", bold=True),
+        " à inscrire au budget les crédits nécessaires et à "
+        f"financer la part restant à sa charge, soit {amount(result.remaining)} ;",
+        style="decision",
+    )
     if plan.fctva is not None:
-        doc.para(Run("PREND ACTE", bold=True), " que cette part pourra être diminuée du fonds "
-                 "de compensation pour la TVA, estimé à "
-                 f"{amount(plan.fctva.amount)} ({plan.fctva.rate.label} de la dépense TTC "
-                 "d'équipement), qui ne fait pas partie de la subvention sollicitée ;",
-                 style="decision")
-    doc.para(Run("AUTORISE", bold=True), f" {who.signatory} à déposer le dossier de candidature,"
-             " à signer la convention avec l'État et tout document relatif à ce projet.",
-             style="decision")
-    doc.para("Fait et délibéré à ", blank("lieu"), ", le ", blank("date de la séance"), ".",
-             style="signature")
+        doc.para(
+            Run("PREND ACTE", bold=True),
+            " que cette part pourra être diminuée du fonds "
+            "de compensation pour la TVA, estimé à "
+            f"{amount(plan.fctva.amount)} ({plan.fctva.rate.label} de la dépense TTC "
+            "d'équipement), qui ne fait pas partie de la subvention sollicitée ;",
+            style="decision",
+        )
+    doc.para(
+        Run("AUTORISE", bold=True),
+        f" {who.signatory} à déposer le dossier de candidature,"
+        " à signer la convention avec l'État et tout document relatif à ce projet.",
+        style="decision",
+    )
+    doc.para(
+        "Fait et délibéré à ",
+        blank("lieu"),
+        ", le ",
+        blank("date de la séance"),
+        ".",
+        style="signature",
+    )
     doc.para("Pour extrait conforme,", style="signature")
     doc.para(Run(who.signature, bold=True), style="signature")
     doc.para(blank("nom, signature et cachet"), style="signature")
@@ -116,22 +171,41 @@ def _schools(doc: Document, dossier: Dossier, result: Result) -> None:
         doc.para("– ", blank("écoles du projet"), style="decision")
     for school, computed in zip(dossier.ecoles, result.schools, strict=True):
         commune = names.get(school.commune, school.commune)
-        details = [f"UAI {school.uai}" if school.uai else "", clean_text(commune),
-                   f"{computed.classes_cycles_2_3} classe(s) de cycles 2 et 3",
-                   f"{school.eleves} élèves"]
-        doc.para(f"– {clean_text(school.nom) or 'école sans nom'} ("
-                 + ", ".join(part for part in details if part) + ") ;", style="decision")
+        details = [
+            f"UAI {school.uai}" if school.uai else "",
+            clean_text(commune),
+            f"{computed.classes_cycles_2_3} classe(s) de cycles 2 et 3",
+            f"{school.eleves} élèves",
+        ]
+        doc.para(
+            f"– {clean_text(school.nom) or 'école sans nom'} ("
+            + ", ".join(part for part in details if part)
+            + ") ;",
+            style="decision",
+        )
 
 
 def _plan_table(plan) -> TableBlock:
-    rows = tuple((row.label, euros(row.expense), euros(row.eligible), euros(row.subsidy),
-                  euros(row.remaining)) for row in plan.rows)
-    return TableBlock(("Volet", "Dépense", "Dépense éligible", "Subvention de l'État",
-                       "Reste à charge"), rows, widths=(3.2, 2.2, 2.2, 2.2, 2.2))
+    rows = tuple(
+        (
+            row.label,
+            euros(row.expense),
+            euros(row.eligible),
+            euros(row.subsidy),
+            euros(row.remaining),
+        )
+        for row in plan.rows
+    )
+    return TableBlock(
+        ("Volet", "Dépense", "Dépense éligible", "Subvention de l'État", "Reste à charge"),
+        rows,
+        widths=(3.2, 2.2, 2.2, 2.2, 2.2),
+    )
 
 
-def write_deliberation(dossier: Dossier, campaign: Campaign, path: Path,
-                       result: Result | None = None) -> None:
+def write_deliberation(
+    dossier: Dossier, campaign: Campaign, path: Path, result: Result | None = None
+) -> None:
     """Write the draft to ``path`` (.odt or .docx), atomically; ExportError if not."""
     path = Path(path)
     check_target(path, SUFFIXES)

@@ -47,8 +47,12 @@ def fiche(dossier: Dossier, campaign: Campaign, result: Result | None = None) ->
     add("Porteur du projet", "Type de porteur", PORTEUR_LABELS[porteur.type])
     add("Porteur du projet", "Nom (raison sociale)", porteur.nom)
     add("Porteur du projet", "Numéro SIREN", porteur.siren)
-    for champ, value in (("Nom", contact.nom), ("Fonction", contact.fonction),
-                         ("Téléphone", contact.telephone), ("Courriel", contact.courriel)):
+    for champ, value in (
+        ("Nom", contact.nom),
+        ("Fonction", contact.fonction),
+        ("Téléphone", contact.telephone),
+        ("Courriel", contact.courriel),
+    ):
         add("Contact", champ, value)
     add("Communes concernées", "Nombre de communes", len(dossier.communes))
     for number, commune in enumerate(dossier.communes, 1):
@@ -64,11 +68,15 @@ def fiche(dossier: Dossier, campaign: Campaign, result: Result | None = None) ->
 def _schools(dossier: Dossier, result: Result, add) -> None:
     names = {c.insee: c.nom for c in dossier.communes}
     add("Écoles", "Nombre d'écoles", len(dossier.ecoles))
-    add("Écoles", "Nombre de classes de cycles 2 et 3",
-        sum(s.classes_cycles_2_3 for s in result.schools))
+    add(
+        "Écoles",
+        "Nombre de classes de cycles 2 et 3",
+        sum(s.classes_cycles_2_3 for s in result.schools),
+    )
     add("Écoles", "Nombre d'élèves", sum(s.eleves for s in dossier.ecoles))
-    for number, (school, computed) in enumerate(zip(dossier.ecoles, result.schools,
-                                                    strict=True), 1):
+    for number, (school, computed) in enumerate(
+        zip(dossier.ecoles, result.schools, strict=True), 1
+    ):
         rubrique = f"École {number}"
         add(rubrique, "Nom de l'école", school.nom)
         add(rubrique, "UAI", school.uai)
@@ -103,29 +111,43 @@ def _plan(dossier: Dossier, campaign: Campaign, result: Result, add) -> None:
     add(rubrique, "Autofinancement (reste à charge)", form_amount(result.remaining))
     if plan.fctva is not None:
         add(rubrique, "FCTVA estimé (hors subvention)", form_amount(plan.fctva.amount))
-        add(rubrique, "Reste à charge après FCTVA (estimation)",
-            form_amount(plan.fctva.remaining_after))
+        add(
+            rubrique,
+            "Reste à charge après FCTVA (estimation)",
+            form_amount(plan.fctva.remaining_after),
+        )
 
 
 def attachments(dossier: Dossier) -> list[tuple[str, str]]:
     """(attachment, where it comes from), in the order the form asks them."""
-    council = {PorteurType.COMMUNE: "du conseil municipal",
-               PorteurType.EPCI: "du conseil communautaire",
-               PorteurType.RPI: "du comité syndical"}[dossier.porteur.type]
+    council = {
+        PorteurType.COMMUNE: "du conseil municipal",
+        PorteurType.EPCI: "du conseil communautaire",
+        PorteurType.RPI: "du comité syndical",
+    }[dossier.porteur.type]
     items = [
-        (f"Délibération {council} approuvant le projet et le plan de financement",
-         "projet : Fichier › Projet de délibération…, à faire voter et signer"),
-        ("Devis ou estimations détaillées des équipements et des services",
-         "un par fournisseur, aux montants du dossier"),
+        (
+            f"Délibération {council} approuvant le projet et le plan de financement",
+            "projet : Fichier › Projet de délibération…, à faire voter et signer",
+        ),
+        (
+            "Devis ou estimations détaillées des équipements et des services",
+            "un par fournisseur, aux montants du dossier",
+        ),
         ("Relevé d'identité bancaire (RIB) de la collectivité", "au nom du porteur"),
-        ("Dossier de candidature (plan de financement et détail par école)",
-         "Fichier › Exporter PDF…"),
-        ("Avis de l'IEN de circonscription ou projet pédagogique",
-         "si l'académie le demande"),
+        (
+            "Dossier de candidature (plan de financement et détail par école)",
+            "Fichier › Exporter PDF…",
+        ),
+        ("Avis de l'IEN de circonscription ou projet pédagogique", "si l'académie le demande"),
     ]
     if dossier.porteur.type != PorteurType.COMMUNE:
-        items.append(("Statuts ou arrêté attestant la compétence scolaire du porteur",
-                      "EPCI, syndicat ou RPI"))
+        items.append(
+            (
+                "Statuts ou arrêté attestant la compétence scolaire du porteur",
+                "EPCI, syndicat ou RPI",
+            )
+        )
     return items
 
 
@@ -136,8 +158,10 @@ def depot_data(entries: list[Entry]) -> list[dict]:
 
 def depot_text(entries: list[Entry], dossier: Dossier) -> str:
     """The fiche for the terminal: each rubrique, its fields, then the checklist."""
-    lines = [f"Fiche de dépôt — {dossier.porteur.nom or 'porteur sans nom'}",
-             "Valeurs à reporter dans le formulaire démarches-simplifiées, dans l'ordre :"]
+    lines = [
+        f"Fiche de dépôt — {dossier.porteur.nom or 'porteur sans nom'}",
+        "Valeurs à reporter dans le formulaire démarches-simplifiées, dans l'ordre :",
+    ]
     rubrique = None
     for entry in entries:
         if entry.rubrique != rubrique:

@@ -35,22 +35,25 @@ def _style_id(name: str) -> str:
 
 
 def _styles_xml() -> str:
-    parts = [f'<w:styles xmlns:w="{W}">',
-             f'<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" '
-             f'w:cs="{FONT}" w:eastAsia="{FONT}"/><w:sz w:val="21"/><w:lang w:val="fr-FR"/>'
-             '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr>'
-             '</w:pPrDefault></w:docDefaults>',
-             '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-             '</w:style>']
+    parts = [
+        f'<w:styles xmlns:w="{W}">',
+        f'<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" '
+        f'w:cs="{FONT}" w:eastAsia="{FONT}"/><w:sz w:val="21"/><w:lang w:val="fr-FR"/>'
+        '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr>'
+        "</w:pPrDefault></w:docDefaults>",
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+        "</w:style>",
+    ]
     for name, (size, bold, align, before, after, left) in STYLES.items():
         parts.append(
             f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{_style_id(name)}">'
             f'<w:name w:val="Socle {name}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
-            f'<w:pPr>{"<w:keepNext/>" if name in ("signature", "title") else ""}'
+            f"<w:pPr>{'<w:keepNext/>' if name in ('signature', 'title') else ''}"
             f'<w:spacing w:before="{before}" w:after="{after}"/>'
             + (f'<w:ind w:left="{left}"/>' if left else "")
             + f'<w:jc w:val="{align}"/></w:pPr>'
-            f'<w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{size}"/></w:rPr></w:style>')
+            f'<w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{size}"/></w:rPr></w:style>'
+        )
     parts.append("</w:styles>")
     return "".join(parts)
 
@@ -75,32 +78,45 @@ def _paragraph(style: str, runs, force_bold: bool = False) -> str:
 
 def _cell(text: str, width: int, style: str, bold: bool, fill: str | None) -> str:
     shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
-            f"{_paragraph(style, [Run(text)], bold)}</w:tc>")
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+        f"{_paragraph(style, [Run(text)], bold)}</w:tc>"
+    )
 
 
 def _table(block: TableBlock) -> str:
     weights = block.widths or (1.0,) * len(block.headers)
     widths = [int(PAGE_WIDTH_TWIPS * w / sum(weights)) for w in weights]
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
-    borders = "".join(border.format(side) for side in
-                      ("top", "left", "bottom", "right", "insideH", "insideV"))
-    parts = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-             '<w:tblCellMar><w:left w:w="70" w:type="dxa"/><w:right w:w="70" w:type="dxa"/>'
-             '</w:tblCellMar></w:tblPr><w:tblGrid>'
-             + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"]
+    borders = "".join(
+        border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    parts = [
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="70" w:type="dxa"/><w:right w:w="70" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr><w:tblGrid>"
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        + "</w:tblGrid>"
+    ]
 
     def style(index: int) -> str:
         return "cellnumber" if index >= block.numeric_from else "cell"
 
-    parts.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" + "".join(
-        _cell(text, widths[i], style(i), True, "E4ECF4") for i, text in enumerate(block.headers))
-        + "</w:tr>")
+    parts.append(
+        "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+        + "".join(
+            _cell(text, widths[i], style(i), True, "E4ECF4") for i, text in enumerate(block.headers)
+        )
+        + "</w:tr>"
+    )
     for number, row in enumerate(block.rows):
         bold = block.bold_last and number == len(block.rows) - 1
-        parts.append("<w:tr>" + "".join(_cell(text, widths[i], style(i), bold, None)
-                                        for i, text in enumerate(row)) + "</w:tr>")
+        parts.append(
+            "<w:tr>"
+            + "".join(_cell(text, widths[i], style(i), bold, None) for i, text in enumerate(row))
+            + "</w:tr>"
+        )
     parts.append("</w:tbl>")
     return "".join(parts)
 
@@ -113,11 +129,15 @@ def _document_xml(document: Document) -> str:
         else:
             body.append(_table(block))
             body.append(_paragraph("body", []))  # Word needs a paragraph between two tables
-    section = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" '
-               'w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" '
-               'w:gutter="0"/></w:sectPr>')
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:document xmlns:w="{W}"><w:body>{"".join(body)}{section}</w:body></w:document>')
+    section = (
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" '
+        'w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" '
+        'w:gutter="0"/></w:sectPr>'
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{W}"><w:body>{"".join(body)}{section}</w:body></w:document>'
+    )
 
 
 CONTENT_TYPES = (
@@ -131,31 +151,36 @@ CONTENT_TYPES = (
     '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.wordprocessingml.styles+xml"/>'
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
-    'package.core-properties+xml"/></Types>')
+    'package.core-properties+xml"/></Types>'
+)
 PACKAGE_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
     'relationships/officeDocument" Target="word/document.xml"/>'
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/'
-    'metadata/core-properties" Target="docProps/core.xml"/></Relationships>')
+    'metadata/core-properties" Target="docProps/core.xml"/></Relationships>'
+)
 DOCUMENT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/styles" Target="styles.xml"/></Relationships>')
+    'relationships/styles" Target="styles.xml"/></Relationships>'
+)
 
 
 def _core_xml(title: str) -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-            'xmlns:dcterms="http://purl.org/dc/terms/" '
-            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f"<dc:title>{escape(title)}</dc:title><dc:creator>Socle</dc:creator>"
-            f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
-            "</cp:coreProperties>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(title)}</dc:title><dc:creator>Socle</dc:creator>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+        "</cp:coreProperties>"
+    )
 
 
 def docx_bytes(document: Document) -> bytes:

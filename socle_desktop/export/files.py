@@ -19,8 +19,11 @@ class ExportError(Exception):
 
 def office_lock(path: Path) -> Path | None:
     """The lock file an office suite keeps beside ``path`` while it is open, if any."""
-    candidates = [path.with_name(f".~lock.{path.name}#"), path.with_name(f"~${path.name[2:]}"),
-                  path.with_name(f"~${path.name}")]
+    candidates = [
+        path.with_name(f".~lock.{path.name}#"),
+        path.with_name(f"~${path.name[2:]}"),
+        path.with_name(f"~${path.name}"),
+    ]
     return next((lock for lock in candidates if lock.exists() and path.exists()), None)
 
 
@@ -29,7 +32,8 @@ def check_target(path: Path, suffixes: tuple[str, ...]) -> None:
     if path.suffix.lower() not in suffixes:
         raise ExportError(
             f"{path} : extension « {path.suffix or '(aucune)'} » non prise en charge "
-            f"(attendu : {' ou '.join(suffixes)})")
+            f"(attendu : {' ou '.join(suffixes)})"
+        )
     if path.is_dir():
         raise ExportError(f"{path} : c'est un dossier, pas un fichier")
     folder = path.parent if str(path.parent) else Path(".")
@@ -37,8 +41,10 @@ def check_target(path: Path, suffixes: tuple[str, ...]) -> None:
         raise ExportError(f"{path} : le dossier {folder} n'existe pas")
     lock = office_lock(path)
     if lock is not None:
-        raise ExportError(f"{path} : le fichier est ouvert dans un autre programme "
-                          f"(LibreOffice ou Word) ; fermez-le puis recommencez")
+        raise ExportError(
+            f"{path} : le fichier est ouvert dans un autre programme "
+            f"(LibreOffice ou Word) ; fermez-le puis recommencez"
+        )
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -49,8 +55,9 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise ExportError(f"{path} : impossible d'écrire dans {folder} ({_reason(error)})") \
-            from None
+        raise ExportError(
+            f"{path} : impossible d'écrire dans {folder} ({_reason(error)})"
+        ) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -64,9 +71,11 @@ def write_bytes(path: Path, data: bytes) -> None:
         except OSError:
             pass
         if isinstance(error, PermissionError) and path.exists():
-            raise ExportError(f"{path} : le fichier ne peut pas être remplacé ; il est peut-être "
-                              "ouvert dans un autre programme (fermez-le) ou protégé en "
-                              "écriture") from None
+            raise ExportError(
+                f"{path} : le fichier ne peut pas être remplacé ; il est peut-être "
+                "ouvert dans un autre programme (fermez-le) ou protégé en "
+                "écriture"
+            ) from None
         raise ExportError(f"{path} : écriture impossible ({_reason(error)})") from None
 
 

@@ -49,8 +49,13 @@ def cell_styles(doc) -> dict:
 
     _data_styles(doc)
     styles = {}
-    data = {"text": None, "money": "euro", "rate": "pourcent", "rate3": "pourcent3",
-            "int": "entier"}
+    data = {
+        "text": None,
+        "money": "euro",
+        "rate": "pourcent",
+        "rate3": "pourcent3",
+        "int": "entier",
+    }
     for kind in ("", "bold", "header"):
         for value, data_style in data.items():
             name = value + (f"-{kind}" if kind else "")
@@ -61,9 +66,14 @@ def cell_styles(doc) -> dict:
             if kind:
                 style.addElement(TextProperties(fontweight="bold"))
             if kind == "header":
-                style.addElement(TableCellProperties(
-                    backgroundcolor=HEADER_FILL, wrapoption="wrap", verticalalign="middle",
-                    borderbottom="0.5pt solid #000000"))
+                style.addElement(
+                    TableCellProperties(
+                        backgroundcolor=HEADER_FILL,
+                        wrapoption="wrap",
+                        verticalalign="middle",
+                        borderbottom="0.5pt solid #000000",
+                    )
+                )
                 if value != "text":
                     style.addElement(ParagraphProperties(textalign="end"))
             doc.automaticstyles.addElement(style)
@@ -105,13 +115,17 @@ def freeze(doc, tables: list[tuple[str, int]]) -> None:
     named = ConfigItemMapNamed(name="Tables")
     for name, rows in tables:
         entry = ConfigItemMapEntry(name=name)
-        for key, kind, value in (("HorizontalSplitMode", "short", 0),
-                                 ("VerticalSplitMode", "short", 2),
-                                 ("HorizontalSplitPosition", "int", 0),
-                                 ("VerticalSplitPosition", "int", rows),
-                                 ("ActiveSplitRange", "short", 2),
-                                 ("PositionLeft", "int", 0), ("PositionRight", "int", 0),
-                                 ("PositionTop", "int", 0), ("PositionBottom", "int", rows)):
+        for key, kind, value in (
+            ("HorizontalSplitMode", "short", 0),
+            ("VerticalSplitMode", "short", 2),
+            ("HorizontalSplitPosition", "int", 0),
+            ("VerticalSplitPosition", "int", rows),
+            ("ActiveSplitRange", "short", 2),
+            ("PositionLeft", "int", 0),
+            ("PositionRight", "int", 0),
+            ("PositionTop", "int", 0),
+            ("PositionBottom", "int", rows),
+        ):
             entry.addElement(ConfigItem(name=key, type=kind, text=str(value)))
         named.addElement(entry)
     view.addElement(named)
@@ -134,8 +148,14 @@ def landscape_table_style(doc):
     from odf.namespaces import STYLENS
 
     properties = PageLayoutProperties(
-        printorientation="landscape", pagewidth="29.7cm", pageheight="21cm",
-        margintop="1.5cm", marginbottom="1.5cm", marginleft="1.5cm", marginright="1.5cm")
+        printorientation="landscape",
+        pagewidth="29.7cm",
+        pageheight="21cm",
+        margintop="1.5cm",
+        marginbottom="1.5cm",
+        marginleft="1.5cm",
+        marginright="1.5cm",
+    )
     # one page wide, as many pages high as needed (odfpy has no keyword for these two)
     properties.setAttrNS(STYLENS, "scale-to-X", "1")
     properties.setAttrNS(STYLENS, "scale-to-Y", "0")

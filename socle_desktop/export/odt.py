@@ -34,16 +34,21 @@ def _styles(doc) -> dict:
         TextProperties,
     )
 
-    doc.fontfacedecls.addElement(FontFace(name=FONT, fontfamily=f"'{FONT}'",
-                                          fontfamilygeneric="swiss", fontpitch="variable"))
+    doc.fontfacedecls.addElement(
+        FontFace(name=FONT, fontfamily=f"'{FONT}'", fontfamilygeneric="swiss", fontpitch="variable")
+    )
     styles = {}
     for name, (size, bold, align, above, below, left) in PARAGRAPH_STYLES.items():
         style = Style(name=f"Socle {name}", displayname=f"Socle {name}", family="paragraph")
         keep = {"keepwithnext": "always"} if name in ("signature", "title") else {}
-        style.addElement(ParagraphProperties(textalign=align, margintop=above,
-                                             marginbottom=below, marginleft=left, **keep))
-        style.addElement(TextProperties(fontname=FONT, fontsize=size,
-                                        fontweight="bold" if bold else "normal"))
+        style.addElement(
+            ParagraphProperties(
+                textalign=align, margintop=above, marginbottom=below, marginleft=left, **keep
+            )
+        )
+        style.addElement(
+            TextProperties(fontname=FONT, fontsize=size, fontweight="bold" if bold else "normal")
+        )
         doc.styles.addElement(style)
         styles[name] = style
     bold = Style(name="gras", family="text")
@@ -65,8 +70,7 @@ def _styles(doc) -> dict:
         cell.addElement(TableCellProperties(**attributes))
         doc.automaticstyles.addElement(cell)
         styles[name] = cell
-    styles["column"] = lambda index, width: _column(doc, TableColumnProperties, Style, index,
-                                                    width)
+    styles["column"] = lambda index, width: _column(doc, TableColumnProperties, Style, index, width)
     return styles
 
 
@@ -136,10 +140,17 @@ def odt_bytes(document: Document) -> bytes:
     doc = OpenDocumentText()
     doc.meta.addElement(Title(text=document.title))
     layout = PageLayout(name="A4")
-    layout.addElement(PageLayoutProperties(pagewidth="21cm", pageheight="29.7cm",
-                                           margintop="2cm", marginbottom="2cm",
-                                           marginleft="2cm", marginright="2cm",
-                                           printorientation="portrait"))
+    layout.addElement(
+        PageLayoutProperties(
+            pagewidth="21cm",
+            pageheight="29.7cm",
+            margintop="2cm",
+            marginbottom="2cm",
+            marginleft="2cm",
+            marginright="2cm",
+            printorientation="portrait",
+        )
+    )
     doc.automaticstyles.addElement(layout)
     doc.masterstyles.addElement(MasterPage(name="Standard", pagelayoutname=layout))
     styles = _styles(doc)

@@ -29,13 +29,14 @@ from socle_desktop.export.workbook import (
 )
 
 SUFFIXES = (".xlsx", ".ods")
-EURO_XLSX = '#,##0.00\\ [$€-40C];\\-#,##0.00\\ [$€-40C]'  # « 12 345,67 € » in a French Excel
+EURO_XLSX = "#,##0.00\\ [$€-40C];\\-#,##0.00\\ [$€-40C]"  # « 12 345,67 € » in a French Excel
 RATE_XLSX = {1: "0.0%", 3: "0.000%"}
 HEADER_FILL = "#E4ECF4"
 
 
-def write_spreadsheet(dossier: Dossier, campaign: Campaign, path: Path,
-                      result: Result | None = None) -> None:
+def write_spreadsheet(
+    dossier: Dossier, campaign: Campaign, path: Path, result: Result | None = None
+) -> None:
     """Write the spreadsheet to ``path`` (.xlsx or .ods), atomically; ExportError if not."""
     path = Path(path)
     check_target(path, SUFFIXES)
@@ -43,8 +44,9 @@ def write_spreadsheet(dossier: Dossier, campaign: Campaign, path: Path,
     sheets = workbook(dossier, campaign, result)
     title = f"Plan de financement SNEE — {dossier.porteur.nom}".strip()
     try:
-        data = (ods_bytes(sheets, title) if path.suffix.lower() == ".ods"
-                else xlsx_bytes(sheets, title))
+        data = (
+            ods_bytes(sheets, title) if path.suffix.lower() == ".ods" else xlsx_bytes(sheets, title)
+        )
     except Exception as error:  # noqa: BLE001 - told in French, never a traceback
         raise ExportError(f"{path} : le tableur n'a pas pu être composé ({error})") from error
     write_bytes(path, data)
@@ -94,8 +96,11 @@ def _neutral_to_odf(formula: str) -> str:
     out = []
     for part in parts:
         if not part.startswith('"'):
-            part = re.sub(r"\b([A-Z]{1,3}\d+)(?::([A-Z]{1,3}\d+))?\b",
-                          lambda m: f"[.{m[1]}" + (f":.{m[2]}]" if m[2] else "]"), part)
+            part = re.sub(
+                r"\b([A-Z]{1,3}\d+)(?::([A-Z]{1,3}\d+))?\b",
+                lambda m: f"[.{m[1]}" + (f":.{m[2]}]" if m[2] else "]"),
+                part,
+            )
         out.append(part)
     return "of:=" + "".join(out)
 
@@ -107,8 +112,15 @@ def xlsx_bytes(sheets: list[Sheet], title: str) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                        "strings_to_numbers": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
     book.set_properties({"title": title, "author": "Socle", "comments": "Généré par Socle"})
     formats = _xlsx_formats(book)
     for sheet in sheets:
@@ -131,9 +143,20 @@ def xlsx_bytes(sheets: list[Sheet], title: str) -> bytes:
 
 def _xlsx_formats(book) -> dict:
     formats = {}
-    for kind, extra in (("", {}), ("bold", {"bold": True}),
-                        ("header", {"bold": True, "bg_color": HEADER_FILL, "text_wrap": True,
-                                    "valign": "vcenter", "bottom": 1})):
+    for kind, extra in (
+        ("", {}),
+        ("bold", {"bold": True}),
+        (
+            "header",
+            {
+                "bold": True,
+                "bg_color": HEADER_FILL,
+                "text_wrap": True,
+                "valign": "vcenter",
+                "bottom": 1,
+            },
+        ),
+    ):
         formats[("text", kind)] = book.add_format(extra)
         formats[("quoted", kind)] = book.add_format({**extra, "quote_prefix": True})
         formats[("money", kind)] = book.add_format({**extra, "num_format": EURO_XLSX})
@@ -167,8 +190,9 @@ def _xlsx_cell(page, r: int, c: int, cell: Cell, formats: dict, kind: str) -> No
     elif isinstance(cell, Rate):
         page.write_number(r, c, _number(cell.value), formats[(f"rate{cell.decimals}", kind)])
     elif isinstance(cell, Formula):
-        page.write_formula(r, c, _neutral_to_excel(cell.text), formats[(cell.style, kind)],
-                           _number(cell.value))
+        page.write_formula(
+            r, c, _neutral_to_excel(cell.text), formats[(cell.style, kind)], _number(cell.value)
+        )
     else:  # pragma: no cover - a bug in workbook.py
         raise ExportError(f"cellule inattendue : {cell!r}")
 
@@ -228,11 +252,13 @@ def _ods_cell(cell: Cell, styles: dict, kind: str):
     if isinstance(cell, Money):
         return _ods_number(cell.value, "money", styles, suffix)
     if isinstance(cell, Rate):
-        return _ods_number(cell.value, f"rate{cell.decimals}" if cell.decimals == 3 else "rate",
-                           styles, suffix)
+        return _ods_number(
+            cell.value, f"rate{cell.decimals}" if cell.decimals == 3 else "rate", styles, suffix
+        )
     if isinstance(cell, Formula):
-        return _ods_number(cell.value, cell.style, styles, suffix,
-                           formula=_neutral_to_odf(cell.text))
+        return _ods_number(
+            cell.value, cell.style, styles, suffix, formula=_neutral_to_odf(cell.text)
+        )
     raise ExportError(f"cellule inattendue : {cell!r}")  # pragma: no cover
 
 

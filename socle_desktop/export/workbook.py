@@ -100,40 +100,83 @@ def plan_sheet(dossier: Dossier, campaign: Campaign, result: Result) -> Sheet:
     base = dossier.parametres.base
     porteur = dossier.porteur
     sheet = Sheet("Plan de financement", header_row=3)
-    sheet.add([clean_text(f"Plan de financement — {porteur.nom or 'porteur sans nom'}")],
-              bold=True)
-    sheet.add([f"{PORTEUR_LABELS[porteur.type]}"
-               + (f", SIREN {porteur.siren}" if porteur.siren else "")
-               + f" — {campaign.nom} — montants {base}"])
+    sheet.add([clean_text(f"Plan de financement — {porteur.nom or 'porteur sans nom'}")], bold=True)
+    sheet.add(
+        [
+            f"{PORTEUR_LABELS[porteur.type]}"
+            + (f", SIREN {porteur.siren}" if porteur.siren else "")
+            + f" — {campaign.nom} — montants {base}"
+        ]
+    )
     sheet.add([])
     plan = financing_plan(dossier, campaign, result)
     sheet.add(list(PLAN_HEADERS), header=True)
     first = len(sheet.rows) + 1
     for row in plan.volets:
         number = len(sheet.rows) + 1
-        sheet.add([row.label, Money(row.expense), Money(row.eligible),
-                   Rate(row.rate) if row.rate is not None else None,  # nothing eligible
-                   Money(row.subsidy), Formula(f"B{number}-E{number}", row.remaining)])
+        sheet.add(
+            [
+                row.label,
+                Money(row.expense),
+                Money(row.eligible),
+                Rate(row.rate) if row.rate is not None else None,  # nothing eligible
+                Money(row.subsidy),
+                Formula(f"B{number}-E{number}", row.remaining),
+            ]
+        )
     last = len(sheet.rows)
     total = plan.total
-    total_row = sheet.add([
-        "Total", _sum(1, first, last, total.expense), _sum(2, first, last, total.eligible),
-        Formula(f"IF(C{last + 1}=0;0;E{last + 1}/C{last + 1})", total.rate or ZERO, "rate"),
-        _sum(4, first, last, total.subsidy), _sum(5, first, last, total.remaining)],
-        bold=True)
-    sheet.add(["Part de l'État dans la dépense totale", None, None,
-               Formula(f"IF(B{total_row}=0;0;E{total_row}/B{total_row})", result.rate, "rate")])
+    total_row = sheet.add(
+        [
+            "Total",
+            _sum(1, first, last, total.expense),
+            _sum(2, first, last, total.eligible),
+            Formula(f"IF(C{last + 1}=0;0;E{last + 1}/C{last + 1})", total.rate or ZERO, "rate"),
+            _sum(4, first, last, total.subsidy),
+            _sum(5, first, last, total.remaining),
+        ],
+        bold=True,
+    )
+    sheet.add(
+        [
+            "Part de l'État dans la dépense totale",
+            None,
+            None,
+            Formula(f"IF(B{total_row}=0;0;E{total_row}/B{total_row})", result.rate, "rate"),
+        ]
+    )
     if plan.fctva is not None:
         fctva = plan.fctva
         sheet.add([])
-        sheet.add(["Hors subvention de l'État (estimation)", "Dépense TTC d'équipement", None,
-                   "Taux", "FCTVA estimé", "Reste à charge après FCTVA"], header=True)
+        sheet.add(
+            [
+                "Hors subvention de l'État (estimation)",
+                "Dépense TTC d'équipement",
+                None,
+                "Taux",
+                "FCTVA estimé",
+                "Reste à charge après FCTVA",
+            ],
+            header=True,
+        )
         number = len(sheet.rows) + 1
-        sheet.add(["FCTVA", Money(fctva.base), None, Rate(fctva.rate.taux, 3),
-                   Money(fctva.amount),
-                   Formula(f"F{total_row}-E{number}", fctva.remaining_after)], bold=True)
-        sheet.add([f"Taux : {fctva.rate.source}, en vigueur au {date_fr(fctva.rate.date)}. "
-                   "Le FCTVA n'est pas une part de la subvention demandée."])
+        sheet.add(
+            [
+                "FCTVA",
+                Money(fctva.base),
+                None,
+                Rate(fctva.rate.taux, 3),
+                Money(fctva.amount),
+                Formula(f"F{total_row}-E{number}", fctva.remaining_after),
+            ],
+            bold=True,
+        )
+        sheet.add(
+            [
+                f"Taux : {fctva.rate.source}, en vigueur au {date_fr(fctva.rate.date)}. "
+                "Le FCTVA n'est pas une part de la subvention demandée."
+            ]
+        )
     _communes_block(sheet, result)
     return sheet
 
@@ -141,50 +184,102 @@ def plan_sheet(dossier: Dossier, campaign: Campaign, result: Result) -> Sheet:
 def _communes_block(sheet: Sheet, result: Result) -> None:
     sheet.add([])
     sheet.add(["Volet équipement : subvention par commune"], bold=True)
-    sheet.add(["Commune", "Code INSEE", "Dépense", "Dépense éligible", "Base retenue",
-               "Subvention"], header=True)
+    sheet.add(
+        ["Commune", "Code INSEE", "Dépense", "Dépense éligible", "Base retenue", "Subvention"],
+        header=True,
+    )
     first = len(sheet.rows) + 1
     for c in result.communes:
-        sheet.add([clean_text(c.nom), c.insee, Money(c.expense), Money(c.eligible),
-                   Money(c.base), Money(c.subsidy)])
+        sheet.add(
+            [
+                clean_text(c.nom),
+                c.insee,
+                Money(c.expense),
+                Money(c.eligible),
+                Money(c.base),
+                Money(c.subsidy),
+            ]
+        )
     last = len(sheet.rows)
     eq = result.equipment
-    sheet.add(["Total du volet équipement", None,
-               _sum(2, first, last, eq.expense),
-               _sum(3, first, last, sum((c.eligible for c in result.communes), ZERO)),
-               _sum(4, first, last, eq.eligible), _sum(5, first, last, eq.subsidy)], bold=True)
+    sheet.add(
+        [
+            "Total du volet équipement",
+            None,
+            _sum(2, first, last, eq.expense),
+            _sum(3, first, last, sum((c.eligible for c in result.communes), ZERO)),
+            _sum(4, first, last, eq.eligible),
+            _sum(5, first, last, eq.subsidy),
+        ],
+        bold=True,
+    )
 
 
 def schools_sheet(dossier: Dossier, result: Result) -> Sheet:
     sheet = Sheet("Écoles", header_row=0)
-    sheet.add(["École", "UAI", "Commune", "Secteur", "Classes", "Classes CP à CM2", "Élèves",
-               f"Dépense d'équipement ({dossier.parametres.base})", "Plafond",
-               "Dépense éligible", "Observation"], header=True)
+    sheet.add(
+        [
+            "École",
+            "UAI",
+            "Commune",
+            "Secteur",
+            "Classes",
+            "Classes CP à CM2",
+            "Élèves",
+            f"Dépense d'équipement ({dossier.parametres.base})",
+            "Plafond",
+            "Dépense éligible",
+            "Observation",
+        ],
+        header=True,
+    )
     names = {c.insee: c.nom for c in dossier.communes}
     first = len(sheet.rows) + 1
     for school, computed in zip(dossier.ecoles, result.schools, strict=True):
         commune = names.get(school.commune, "")
-        sheet.add([
-            clean_text(school.nom), school.uai,
-            clean_text(f"{commune} ({school.commune})" if commune else school.commune),
-            SECTEUR_LABELS[school.secteur], len(school.classes), computed.classes_cycles_2_3,
-            school.eleves, Money(computed.expense), Money(computed.cap),
-            Money(computed.eligible),
-            f"exclue : {computed.excluded_because}" if computed.excluded_because else "",
-        ])
+        sheet.add(
+            [
+                clean_text(school.nom),
+                school.uai,
+                clean_text(f"{commune} ({school.commune})" if commune else school.commune),
+                SECTEUR_LABELS[school.secteur],
+                len(school.classes),
+                computed.classes_cycles_2_3,
+                school.eleves,
+                Money(computed.expense),
+                Money(computed.cap),
+                Money(computed.eligible),
+                f"exclue : {computed.excluded_because}" if computed.excluded_because else "",
+            ]
+        )
     last = len(sheet.rows)
-    sheet.add([
-        "Total", None, None, None,
-        Formula(f"SUM(E{first}:E{last})" if last >= first else "0",
-                Decimal(sum(len(s.classes) for s in dossier.ecoles)), "int"),
-        Formula(f"SUM(F{first}:F{last})" if last >= first else "0",
-                Decimal(sum(s.classes_cycles_2_3 for s in result.schools)), "int"),
-        Formula(f"SUM(G{first}:G{last})" if last >= first else "0",
-                Decimal(sum(s.eleves for s in dossier.ecoles)), "int"),
-        _sum(7, first, last, result.equipment.expense),
-        _sum(8, first, last, sum((s.cap for s in result.schools), ZERO)),
-        _sum(9, first, last, sum((s.eligible for s in result.schools), ZERO)),
-    ], bold=True)
+    sheet.add(
+        [
+            "Total",
+            None,
+            None,
+            None,
+            Formula(
+                f"SUM(E{first}:E{last})" if last >= first else "0",
+                Decimal(sum(len(s.classes) for s in dossier.ecoles)),
+                "int",
+            ),
+            Formula(
+                f"SUM(F{first}:F{last})" if last >= first else "0",
+                Decimal(sum(s.classes_cycles_2_3 for s in result.schools)),
+                "int",
+            ),
+            Formula(
+                f"SUM(G{first}:G{last})" if last >= first else "0",
+                Decimal(sum(s.eleves for s in dossier.ecoles)),
+                "int",
+            ),
+            _sum(7, first, last, result.equipment.expense),
+            _sum(8, first, last, sum((s.cap for s in result.schools), ZERO)),
+            _sum(9, first, last, sum((s.eligible for s in result.schools), ZERO)),
+        ],
+        bold=True,
+    )
     return sheet
 
 
@@ -203,29 +298,53 @@ def _all_lines(dossier: Dossier):
 def lines_sheet(dossier: Dossier, result: Result) -> Sheet:
     params = dossier.parametres
     sheet = Sheet("Lignes", header_row=0)
-    sheet.add(["École", "Classe", "Article (code)", "Libellé", "Quantité",
-               f"Prix unitaire ({params.prix_saisis})", f"Montant ({params.base})", "Volet",
-               "Subventionnable"], header=True)
+    sheet.add(
+        [
+            "École",
+            "Classe",
+            "Article (code)",
+            "Libellé",
+            "Quantité",
+            f"Prix unitaire ({params.prix_saisis})",
+            f"Montant ({params.base})",
+            "Volet",
+            "Subventionnable",
+        ],
+        header=True,
+    )
     first = len(sheet.rows) + 1
     for school, class_name, line, volet in _all_lines(dossier):
-        sheet.add([clean_text(school.nom), clean_text(class_name or "(école)"),
-                   clean_text(line.article), clean_text(line.libelle), line.quantite,
-                   Money(line.prix_unitaire), Money(line_amount(line, dossier)),
-                   VOLET_LABELS[volet], "oui" if is_subsidisable(line, dossier) else "non"])
+        sheet.add(
+            [
+                clean_text(school.nom),
+                clean_text(class_name or "(école)"),
+                clean_text(line.article),
+                clean_text(line.libelle),
+                line.quantite,
+                Money(line.prix_unitaire),
+                Money(line_amount(line, dossier)),
+                VOLET_LABELS[volet],
+                "oui" if is_subsidisable(line, dossier) else "non",
+            ]
+        )
     last = len(sheet.rows)
     sheet.add([])
-    for label, volet in (("Total équipement", result.equipment),
-                         ("Total services et ressources", result.services)):
+    for label, volet in (
+        ("Total équipement", result.equipment),
+        ("Total services et ressources", result.services),
+    ):
         text = VOLET_LABELS["equipement" if volet is result.equipment else "services"]
-        formula = (f'SUMIF(H{first}:H{last};"{text}";G{first}:G{last})' if last >= first
-                   else "0")
-        sheet.add([label, None, None, None, None, None, Formula(formula, volet.expense)],
-                  bold=True)
-    sheet.add(["Total", None, None, None, None, None,
-               _sum(6, first, last, result.expense)], bold=True)
+        formula = f'SUMIF(H{first}:H{last};"{text}";G{first}:G{last})' if last >= first else "0"
+        sheet.add([label, None, None, None, None, None, Formula(formula, volet.expense)], bold=True)
+    sheet.add(
+        ["Total", None, None, None, None, None, _sum(6, first, last, result.expense)], bold=True
+    )
     return sheet
 
 
 def workbook(dossier: Dossier, campaign: Campaign, result: Result) -> list[Sheet]:
-    return [plan_sheet(dossier, campaign, result), schools_sheet(dossier, result),
-            lines_sheet(dossier, result)]
+    return [
+        plan_sheet(dossier, campaign, result),
+        schools_sheet(dossier, result),
+        lines_sheet(dossier, result),
+    ]

@@ -38,16 +38,19 @@ class DepotDialog(QDialog):
         self.setWindowTitle("Préparer le dépôt sur démarches-simplifiées")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.session = session
-        self._key = "depot/" + hashlib.sha1(str(Path(dossier_path).resolve()).encode()
-                                            ).hexdigest()[:16]
+        self._key = (
+            "depot/" + hashlib.sha1(str(Path(dossier_path).resolve()).encode()).hexdigest()[:16]
+        )
         entries = fiche(session.dossier, session.campaign, session.result)
         self.entries = [e for e in entries if e.rubrique != ATTACHMENTS_RUBRIQUE]
         self.attachments = [e for e in entries if e.rubrique == ATTACHMENTS_RUBRIQUE]
         self.copy_buttons: list[QPushButton] = []
 
-        intro = QLabel("Reportez ces valeurs dans le formulaire en ligne, dans cet ordre : "
-                       "« Copier » (ou Ctrl+C sur la ligne choisie) met la valeur dans le "
-                       "presse-papiers. Les montants sont écrits comme le formulaire les attend.")
+        intro = QLabel(
+            "Reportez ces valeurs dans le formulaire en ligne, dans cet ordre : "
+            "« Copier » (ou Ctrl+C sur la ligne choisie) met la valeur dans le "
+            "presse-papiers. Les montants sont écrits comme le formulaire les attend."
+        )
         intro.setWordWrap(True)
         self.table = self._table()
         self.status = QLabel(" ")
@@ -59,8 +62,9 @@ class DepotDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
-        self.copy_all_button = buttons.addButton("Copier toute la fiche",
-                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_all_button = buttons.addButton(
+            "Copier toute la fiche", QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.copy_all_button.clicked.connect(self.copy_all)
         buttons.rejected.connect(self.reject)
 
@@ -72,8 +76,12 @@ class DepotDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table,
-                  self.copy_selected, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Copy),
+            self.table,
+            self.copy_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.resize(1240, 640)
         self.table.setFocus()
         if self.entries:
@@ -112,10 +120,14 @@ class DepotDialog(QDialog):
             table.setCellWidget(row, 3, button)
             self.copy_buttons.append(button)
         header = table.horizontalHeader()
-        for col, mode in enumerate((QHeaderView.ResizeMode.Interactive,
-                                    QHeaderView.ResizeMode.ResizeToContents,
-                                    QHeaderView.ResizeMode.Stretch,
-                                    QHeaderView.ResizeMode.ResizeToContents)):
+        for col, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.Interactive,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
             header.setSectionResizeMode(col, mode)
         header.resizeSection(0, 190)  # a long rubrique shows whole in its tooltip
         return table
@@ -131,8 +143,9 @@ class DepotDialog(QDialog):
             item.setToolTip(entry.valeur)
             item.setData(Qt.ItemDataRole.UserRole, entry.champ)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if entry.champ in ticked
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if entry.champ in ticked else Qt.CheckState.Unchecked
+            )
             checklist.addItem(item)
         checklist.itemChanged.connect(self._remember_ticks)
         return checklist
@@ -152,12 +165,15 @@ class DepotDialog(QDialog):
             self.copy_row(rows[0].row())
 
     def copy_all(self) -> None:
-        QApplication.clipboard().setText(depot_text(self.entries + self.attachments,
-                                                    self.session.dossier))
+        QApplication.clipboard().setText(
+            depot_text(self.entries + self.attachments, self.session.dossier)
+        )
         self.status.setText("Toute la fiche est copiée.")
 
     def _remember_ticks(self, _item) -> None:
-        ticked = [self.checklist.item(i).data(Qt.ItemDataRole.UserRole)
-                  for i in range(self.checklist.count())
-                  if self.checklist.item(i).checkState() == Qt.CheckState.Checked]
+        ticked = [
+            self.checklist.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.checklist.count())
+            if self.checklist.item(i).checkState() == Qt.CheckState.Checked
+        ]
         settings().setValue(self._key, ticked)

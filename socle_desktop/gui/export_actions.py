@@ -12,12 +12,16 @@ from socle_desktop.gui.preferences import settings
 
 # (title of the file dialog, filters: (label, suffix), what the status bar says)
 KINDS = {
-    "tableur": ("Exporter le tableur du plan de financement",
-                (("Classeur Excel", ".xlsx"), ("Classeur OpenDocument (LibreOffice)", ".ods")),
-                "Tableur enregistré"),
-    "deliberation": ("Enregistrer le projet de délibération",
-                     (("Document OpenDocument (LibreOffice)", ".odt"), ("Document Word", ".docx")),
-                     "Projet de délibération enregistré"),
+    "tableur": (
+        "Exporter le tableur du plan de financement",
+        (("Classeur Excel", ".xlsx"), ("Classeur OpenDocument (LibreOffice)", ".ods")),
+        "Tableur enregistré",
+    ),
+    "deliberation": (
+        "Enregistrer le projet de délibération",
+        (("Document OpenDocument (LibreOffice)", ".odt"), ("Document Word", ".docx")),
+        "Projet de délibération enregistré",
+    ),
 }
 
 
@@ -41,8 +45,12 @@ class ExportActionsMixin:
     """Mixed into MainWindow, beside PdfActionsMixin."""
 
     def export_actions(self) -> list:
-        return [self.spreadsheet_action, self.deliberation_action, self.depot_action,
-                self.preview_action]
+        return [
+            self.spreadsheet_action,
+            self.deliberation_action,
+            self.depot_action,
+            self.preview_action,
+        ]
 
     def export_spreadsheet(self) -> None:
         from socle_desktop.export.spreadsheet import write_spreadsheet
@@ -61,12 +69,14 @@ class ExportActionsMixin:
         key = f"{kind}_suffix"
         suffix = str(settings().value(f"files/{key}", choices[0][1]))
         filters = _filters(kind)
-        initial = next((f for f, (_l, s) in zip(filters, choices, strict=True) if s == suffix),
-                       filters[0])
+        initial = next(
+            (f for f, (_l, s) in zip(filters, choices, strict=True) if s == suffix), filters[0]
+        )
         stem = Path(self.file.path).stem
         start = preferences.folder("export_folder") / f"{stem}{suffix}"
         chosen, selected = QtWidgets.QFileDialog.getSaveFileName(
-            self, title, str(start), ";;".join(filters), initial)
+            self, title, str(start), ";;".join(filters), initial
+        )
         if not chosen:
             return
         path = target_path(chosen, selected, kind)
@@ -92,8 +102,9 @@ class ExportActionsMixin:
     def _export_failed(self, message: str) -> None:
         self._jobs = [j for j in self._jobs if not j.done]
         self.statusBar().clearMessage()
-        dialogs.warning(self, "Export impossible",
-                        f"Le fichier n'a pas pu être écrit.\n\n{message}")
+        dialogs.warning(
+            self, "Export impossible", f"Le fichier n'a pas pu être écrit.\n\n{message}"
+        )
 
     def show_depot(self) -> None:
         if self.session is None:

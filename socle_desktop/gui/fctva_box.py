@@ -41,8 +41,9 @@ class FctvaBox(QFrame):
         self.reason_label = QLabel()
         self.reason_label.setObjectName("fctva_reason_label")
         self.reason_label.setWordWrap(True)
-        for row, (name, value) in enumerate(((self.amount_name, self.amount_label),
-                                             (self.remaining_name, self.remaining_label)), 1):
+        for row, (name, value) in enumerate(
+            ((self.amount_name, self.amount_label), (self.remaining_name, self.remaining_label)), 1
+        ):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(name, row, 0)
@@ -58,8 +59,12 @@ class FctvaBox(QFrame):
             return
         fctva = compute_fctva(dossier, campaign, result)
         reason = fctva_unavailable_reason(dossier, campaign)
-        for widget in (self.amount_name, self.amount_label, self.remaining_name,
-                       self.remaining_label):
+        for widget in (
+            self.amount_name,
+            self.amount_label,
+            self.remaining_name,
+            self.remaining_label,
+        ):
             widget.setVisible(fctva is not None)
         self.reason_label.setVisible(fctva is None)
         if fctva is None:

@@ -50,11 +50,12 @@ class PdfPages:
         the caller keeps the bitmap (a 300 dpi page is 26 MB: the printer needs no copy)."""
         dpi = min(dpi, MAX_DPI)
         with _LOCK:
-            bitmap = self._pdf[index].render(scale=dpi / 72, rev_byteorder=True,
-                                             grayscale=grayscale)
-        image_format = {1: QImage.Format.Format_Grayscale8,
-                        3: QImage.Format.Format_RGB888}.get(bitmap.n_channels,
-                                                            QImage.Format.Format_RGBX8888)
+            bitmap = self._pdf[index].render(
+                scale=dpi / 72, rev_byteorder=True, grayscale=grayscale
+            )
+        image_format = {1: QImage.Format.Format_Grayscale8, 3: QImage.Format.Format_RGB888}.get(
+            bitmap.n_channels, QImage.Format.Format_RGBX8888
+        )
         image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, image_format)
         image.setDotsPerMeterX(round(dpi / 0.0254))
         image.setDotsPerMeterY(round(dpi / 0.0254))
@@ -79,13 +80,15 @@ def draw_page(painter: QPainter, image: QImage, area: QRectF) -> None:
     painter.drawImage(QRectF(left, top, size.width(), size.height()), image)
 
 
-def page_sequence(count: int, ranges: list[tuple[int, int]], copies: int,
-                  collate: bool) -> list[int]:
+def page_sequence(
+    count: int, ranges: list[tuple[int, int]], copies: int, collate: bool
+) -> list[int]:
     """The 0-based pages to send, in order: the chosen ranges (1-based, inclusive; empty = all),
     repeated for each copy the printer does not make itself."""
     if ranges:
-        chosen = [n - 1 for first, last in ranges for n in range(first, last + 1)
-                  if 1 <= n <= count]
+        chosen = [
+            n - 1 for first, last in ranges for n in range(first, last + 1) if 1 <= n <= count
+        ]
     else:
         chosen = list(range(count))
     copies = max(1, copies)

@@ -37,8 +37,11 @@ def chosen_sequence(printer: QPrinter, count: int) -> list[int]:
     ranges: list[tuple[int, int]] = []
     if printer.printRange() == QPrinter.PrintRange.PageRange:
         listed = printer.pageRanges()
-        ranges = ([(r.from_, r.to) for r in listed.toRangeList()] if not listed.isEmpty()
-                  else [(printer.fromPage(), printer.toPage())])
+        ranges = (
+            [(r.from_, r.to) for r in listed.toRangeList()]
+            if not listed.isEmpty()
+            else [(printer.fromPage(), printer.toPage())]
+        )
     copies = 1 if printer.supportsMultipleCopies() else printer.copyCount()
     sequence = page_sequence(count, ranges, copies, printer.collateCopies())
     if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
@@ -73,8 +76,12 @@ class PrintFlow(QObject):
         dialog = self.dialog = QPrintDialog(self.printer, self.window)
         dialog.setWindowTitle("Imprimer le dossier")
         option = QAbstractPrintDialog.PrintDialogOption
-        dialog.setOptions(option.PrintToFile | option.PrintPageRange | option.PrintCollateCopies
-                          | option.PrintShowPageSize)
+        dialog.setOptions(
+            option.PrintToFile
+            | option.PrintPageRange
+            | option.PrintCollateCopies
+            | option.PrintShowPageSize
+        )
         dialog.setMinMax(1, self.count)
         self.printer.setFromTo(1, self.count)
         dialog.accepted.connect(self.print_now)
@@ -102,11 +109,15 @@ class PrintFlow(QObject):
     def _printed(self) -> None:
         pages = len(self.job.sequence)
         if self._to_file():
-            self.end(f"Dossier imprimé dans {self.printer.outputFileName()} "
-                     f"({pages} page{'s' if pages > 1 else ''}).")
+            self.end(
+                f"Dossier imprimé dans {self.printer.outputFileName()} "
+                f"({pages} page{'s' if pages > 1 else ''})."
+            )
         else:
-            self.end(f"Dossier envoyé à l'imprimante {self.printer.printerName()} "
-                     f"({pages} page{'s' if pages > 1 else ''}).")
+            self.end(
+                f"Dossier envoyé à l'imprimante {self.printer.printerName()} "
+                f"({pages} page{'s' if pages > 1 else ''})."
+            )
 
     def _print_cancelled(self) -> None:
         if self._to_file():  # a half-written PDF is of no use to anyone
@@ -114,8 +125,9 @@ class PrintFlow(QObject):
         self.end("Impression annulée.")
 
     def _to_file(self) -> bool:
-        return (self.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-                and bool(self.printer.outputFileName()))
+        return self.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(
+            self.printer.outputFileName()
+        )
 
     # --- the preview -------------------------------------------------------------------------
 
@@ -188,8 +200,11 @@ class PrintFlow(QObject):
 
     def _failed(self, message: str) -> None:
         self._close_progress()
-        dialogs.warning(self.window, "Impression impossible",
-                        f"Le dossier n'a pas pu être imprimé.\n\n{message}")
+        dialogs.warning(
+            self.window,
+            "Impression impossible",
+            f"Le dossier n'a pas pu être imprimé.\n\n{message}",
+        )
         self.end("Impression impossible.")
 
     def _close_progress(self) -> None:
@@ -223,9 +238,12 @@ def open_in_viewer(window: QWidget, path: Path) -> None:
 
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         window.statusBar().showMessage(
-            f"Le PDF s'ouvre dans votre lecteur : imprimez-le depuis celui-ci ({path})", 15000)
+            f"Le PDF s'ouvre dans votre lecteur : imprimez-le depuis celui-ci ({path})", 15000
+        )
     else:
         dialogs.information(
-            window, "Imprimer",
+            window,
+            "Imprimer",
             f"Aucun lecteur de PDF n'a pu être ouvert. Le PDF du dossier est ici :\n{path}\n\n"
-            "Ouvrez-le avec votre lecteur de PDF pour l'imprimer.")
+            "Ouvrez-le avec votre lecteur de PDF pour l'imprimer.",
+        )

@@ -69,15 +69,21 @@ def test_depot_json_on_a_multi_commune_dossier(epci_file):
     entries = json.loads(run.stdout)
     summary = json.loads(socle("summary", epci_file, "--json").stdout)
     assert all(set(e) == {"rubrique", "champ", "valeur"} for e in entries)
-    communes = [e["valeur"] for e in entries if e["rubrique"] == "Communes concernées"
-                and e["champ"].startswith("Commune ")]
+    communes = [
+        e["valeur"]
+        for e in entries
+        if e["rubrique"] == "Communes concernées" and e["champ"].startswith("Commune ")
+    ]
     assert communes == ["Saint-Exemple-sur-Vilaine (35999)", "Exemple-le-Petit (35998)"]
     uais = [e["valeur"] for e in entries if e["champ"] == "UAI"]
     assert uais == [s["uai"] for s in summary["ecoles"]]
     asked = next(e["valeur"] for e in entries if e["champ"] == "Subvention de l'État demandée")
     assert asked == summary["total"]["subvention"].replace(".", ",")
-    assert entries[0] == {"rubrique": "Porteur du projet", "champ": "Type de porteur",
-                          "valeur": "EPCI (intercommunalité)"}
+    assert entries[0] == {
+        "rubrique": "Porteur du projet",
+        "champ": "Type de porteur",
+        "valeur": "EPCI (intercommunalité)",
+    }
     text = socle("depot", epci_file)
     assert text.returncode == 0 and "Pièces à joindre" in text.stdout
 
@@ -85,8 +91,9 @@ def test_depot_json_on_a_multi_commune_dossier(epci_file):
 def test_summary_with_fctva(epci_file, example_file):
     data = json.loads(socle("summary", epci_file, "--json").stdout)
     assert data["fctva"]["taux"] == "0.16404"
-    assert Decimal(data["fctva"]["reste_a_charge_apres_fctva"]) == \
-        Decimal(data["total"]["reste_a_charge"]) - Decimal(data["fctva"]["montant"])
+    assert Decimal(data["fctva"]["reste_a_charge_apres_fctva"]) == Decimal(
+        data["total"]["reste_a_charge"]
+    ) - Decimal(data["fctva"]["montant"])
     assert "fctva" not in json.loads(socle("summary", example_file, "--json").stdout)
     text = socle("summary", epci_file).stdout
     assert "Reste à charge après FCTVA" in text
@@ -95,8 +102,10 @@ def test_summary_with_fctva(epci_file, example_file):
 @pytest.mark.parametrize("verb", ["tableur", "deliberation"])
 def test_bad_targets_exit_2_in_french(tmp_path, example_file, verb):
     suffix = ".xlsx" if verb == "tableur" else ".odt"
-    for target, words in ((tmp_path / "absent" / f"x{suffix}", "n'existe pas"),
-                          (tmp_path / "x.txt", "extension")):
+    for target, words in (
+        (tmp_path / "absent" / f"x{suffix}", "n'existe pas"),
+        (tmp_path / "x.txt", "extension"),
+    ):
         run = socle(verb, example_file, "-o", target)
         assert run.returncode == 2
         assert words in run.stderr and "Traceback" not in run.stderr
@@ -107,8 +116,11 @@ def test_bad_targets_exit_2_in_french(tmp_path, example_file, verb):
 def test_a_file_that_is_not_a_dossier(tmp_path, verb):
     bad = tmp_path / "faux.socle"
     bad.write_text("pas un dossier", encoding="utf-8")
-    args = ["-o", tmp_path / "x.odt"] if verb == "deliberation" else (
-        ["-o", tmp_path / "x.xlsx"] if verb == "tableur" else [])
+    args = (
+        ["-o", tmp_path / "x.odt"]
+        if verb == "deliberation"
+        else (["-o", tmp_path / "x.xlsx"] if verb == "tableur" else [])
+    )
     run = socle(verb, bad, *args)
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "faux.socle" in run.stderr

@@ -52,8 +52,11 @@ def test_a_worked_example(campaign):
     assert result.remaining == Decimal("3000.00")
     assert fctva.remaining_after == Decimal("1359.60")
     text = plan_text(d, campaign, result)
-    assert re.search(r"FCTVA estimé \(16,404\u00a0% de la dépense TTC d'équipement\)\s+"
-                     r"1\u202f640,40\u00a0€", text)
+    assert re.search(
+        r"FCTVA estimé \(16,404\u00a0% de la dépense TTC d'équipement\)\s+"
+        r"1\u202f640,40\u00a0€",
+        text,
+    )
     assert re.search(r"Reste à charge après FCTVA\s+1\u202f359,60\u00a0€", text)
     assert "Hors subvention de l'État" in text
 
@@ -85,17 +88,22 @@ def test_rules_copied_before_the_rate_existed_use_the_bundled_rate(example_dossi
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 8), st.integers(0, 5_000_000)), min_size=1,
-                max_size=4),
-       st.integers(0, 500_000))
+@given(
+    st.lists(st.tuples(st.integers(1, 8), st.integers(0, 5_000_000)), min_size=1, max_size=4),
+    st.integers(0, 500_000),
+)
 def test_the_switch_changes_no_state_figure(schools, services_cents):
     from socle_desktop.domain.campaign import load_campaign
 
     campaign = load_campaign()
-    built = [school(classes, f"{cents / 100:.2f}", pupils=20 * classes)
-             for classes, cents in schools]
-    built[0].services = [dataclasses.replace(built[0].lignes[0], article="ent",
-                                             prix_unitaire=Decimal(services_cents) / 100)]
+    built = [
+        school(classes, f"{cents / 100:.2f}", pupils=20 * classes) for classes, cents in schools
+    ]
+    built[0].services = [
+        dataclasses.replace(
+            built[0].lignes[0], article="ent", prix_unitaire=Decimal(services_cents) / 100
+        )
+    ]
     d = dossier(*built)
     off = compute(d, campaign)
     d.parametres.fctva = True

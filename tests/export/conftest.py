@@ -30,10 +30,13 @@ def example():
 def epci():
     """An EPCI of two communes, one school each (the example's schools)."""
     data = example_data()
-    data["porteur"].update(type="epci", nom="Communauté de communes du Val d'Exemple",
-                           siren="243500000")
-    data["communes"] = [{"insee": "35999", "nom": "Saint-Exemple-sur-Vilaine"},
-                        {"insee": "35998", "nom": "Exemple-le-Petit"}]
+    data["porteur"].update(
+        type="epci", nom="Communauté de communes du Val d'Exemple", siren="243500000"
+    )
+    data["communes"] = [
+        {"insee": "35999", "nom": "Saint-Exemple-sur-Vilaine"},
+        {"insee": "35998", "nom": "Exemple-le-Petit"},
+    ]
     data["ecoles"][1]["commune"] = "35998"
     return jsonio.from_data(data)
 

@@ -14,15 +14,21 @@ def xlsx_sheets(path: Path, computed: bool = False) -> dict[str, list[list]]:
     import openpyxl
 
     book = openpyxl.load_workbook(path, data_only=computed)
-    return {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)]
-            for sheet in book.worksheets}
+    return {
+        sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)]
+        for sheet in book.worksheets
+    }
 
 
 def xlsx_formulas(path: Path) -> list[str]:
     """The text of every <f> element of every sheet: what the file really holds as formulas."""
     with zipfile.ZipFile(path) as archive:
-        return [formula for name in archive.namelist() if name.startswith("xl/worksheets/")
-                for formula in re.findall(r"<f>(.*?)</f>", archive.read(name).decode())]
+        return [
+            formula
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/")
+            for formula in re.findall(r"<f>(.*?)</f>", archive.read(name).decode())
+        ]
 
 
 def ods_sheets(path: Path) -> dict[str, list[list[dict]]]:
@@ -37,10 +43,14 @@ def ods_sheets(path: Path) -> dict[str, list[list[dict]]]:
             cells = []
             for cell in row.getElementsByType(table.TableCell):
                 repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
-                cells += [{"type": cell.getAttribute("valuetype"),
-                           "value": cell.getAttribute("value"),
-                           "formula": cell.getAttribute("formula"),
-                           "text": teletype.extractText(cell)}] * repeat
+                cells += [
+                    {
+                        "type": cell.getAttribute("valuetype"),
+                        "value": cell.getAttribute("value"),
+                        "formula": cell.getAttribute("formula"),
+                        "text": teletype.extractText(cell),
+                    }
+                ] * repeat
             rows.append(cells)
         sheets[sheet.getAttribute("name")] = rows
     return sheets
@@ -67,15 +77,17 @@ def evaluate(formula: str, rows: list[list]) -> Decimal:
 
     def span(first: str, last: str) -> list[str]:
         col = re.match(r"[A-Z]+", first)[0]
-        return [f"{col}{n}" for n in range(int(first[len(col):]), int(last[len(col):]) + 1)]
+        return [f"{col}{n}" for n in range(int(first[len(col) :]), int(last[len(col) :]) + 1)]
 
     if m := re.fullmatch(r"SUM\(([A-Z]+\d+):([A-Z]+\d+)\)", formula):
         return sum((value(ref) for ref in span(m[1], m[2])), Decimal(0))
     sumif = r'SUMIF\(([A-Z]+\d+):([A-Z]+\d+)[,;]"([^"]*)"[,;]([A-Z]+\d+):([A-Z]+\d+)\)'
     if m := re.fullmatch(sumif, formula):
         keys, values = span(m[1], m[2]), span(m[4], m[5])
-        return sum((value(v) for k, v in zip(keys, values, strict=True)
-                    if _cell(rows, k) == m[3]), Decimal(0))
+        return sum(
+            (value(v) for k, v in zip(keys, values, strict=True) if _cell(rows, k) == m[3]),
+            Decimal(0),
+        )
     if m := re.fullmatch(r"([A-Z]+\d+)-([A-Z]+\d+)", formula):
         return value(m[1]) - value(m[2])
     if m := re.fullmatch(r"IF\(([A-Z]+\d+)=0[,;]0[,;]([A-Z]+\d+)/([A-Z]+\d+)\)", formula):
@@ -92,8 +104,11 @@ def resolved(rows: list[list]) -> list[list]:
     for _ in range(3):
         for r, row in enumerate(out):
             for c, cell in enumerate(row):
-                if isinstance(cell, str) and cell.startswith("=") and re.match(
-                        r"=(SUM|SUMIF|IF|[A-Z]+\d+-)", cell):
+                if (
+                    isinstance(cell, str)
+                    and cell.startswith("=")
+                    and re.match(r"=(SUM|SUMIF|IF|[A-Z]+\d+-)", cell)
+                ):
                     try:
                         out[r][c] = evaluate(cell, out)
                     except AssertionError:

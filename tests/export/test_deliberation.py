@@ -21,8 +21,11 @@ def odt_text(path) -> tuple[str, list[str]]:
 
     document = opendocument.load(str(path))
     paragraphs = [teletype.extractText(p) for p in document.getElementsByType(text.P)]
-    gaps = [teletype.extractText(span) for span in document.getElementsByType(text.Span)
-            if span.getAttribute("stylename") == "a-completer"]
+    gaps = [
+        teletype.extractText(span)
+        for span in document.getElementsByType(text.Span)
+        if span.getAttribute("stylename") == "a-completer"
+    ]
     return "\n".join(paragraphs), gaps
 
 
@@ -33,22 +36,29 @@ def docx_text(path) -> tuple[str, list[str], list[list[str]]]:
 
     document = docx.Document(str(path))
     paragraphs = [p.text for p in document.paragraphs]
-    gaps = [run.text for p in document.paragraphs for run in p.runs
-            if run.font.highlight_color == WD_COLOR_INDEX.YELLOW]
+    gaps = [
+        run.text
+        for p in document.paragraphs
+        for run in p.runs
+        if run.font.highlight_color == WD_COLOR_INDEX.YELLOW
+    ]
     table = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
     return "\n".join(paragraphs), gaps, table
 
 
-@pytest.mark.parametrize(("value", "words"), [
-    ("176500", "cent soixante-seize mille cinq cents euros"),
-    ("15648.00", "quinze mille six cent quarante-huit euros"),
-    ("14700.50", "quatorze mille sept cents euros et cinquante centimes"),
-    ("1000000", "un million d'euros"),
-    ("1200000.01", "un million deux cent mille euros et un centime"),
-    ("1", "un euro"),
-    ("80", "quatre-vingts euros"),
-    ("21000", "vingt et un mille euros"),
-])
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("176500", "cent soixante-seize mille cinq cents euros"),
+        ("15648.00", "quinze mille six cent quarante-huit euros"),
+        ("14700.50", "quatorze mille sept cents euros et cinquante centimes"),
+        ("1000000", "un million d'euros"),
+        ("1200000.01", "un million deux cent mille euros et un centime"),
+        ("1", "un euro"),
+        ("80", "quatre-vingts euros"),
+        ("21000", "vingt et un mille euros"),
+    ],
+)
 def test_amounts_in_words(value, words):
     assert euros_in_words(Decimal(value)) == words
 
@@ -62,8 +72,10 @@ def test_odt_of_a_commune(tmp_path, example, campaign):
     assert "Séance du conseil municipal du [date de la séance]" in text
     assert "Vu l'appel à projets « Socle numérique dans les écoles élémentaires" in text
     assert "APPROUVE le projet" in text and "APPROUVE le plan de financement" in text
-    assert (f"SOLLICITE une subvention de l'État de {euros(result.subsidy)} "
-            "(quinze mille six cent quarante-huit euros)") in text
+    assert (
+        f"SOLLICITE une subvention de l'État de {euros(result.subsidy)} "
+        "(quinze mille six cent quarante-huit euros)"
+    ) in text
     assert "AUTORISE le maire" in text and "Le maire" in text
     assert f"{euros(result.remaining)} ({euros_in_words(result.remaining)})" in text
     for school in example.ecoles:
@@ -82,12 +94,24 @@ def test_docx_of_an_epci_with_fctva(tmp_path, epci, campaign):
     assert "Le conseil communautaire," in text
     assert "AUTORISE le président" in text and "Le président" in text
     assert "le maire" not in text.lower() and "Entendu l'exposé du président" in text
-    assert table[0] == ["Volet", "Dépense", "Dépense éligible", "Subvention de l'État",
-                        "Reste à charge"]
-    assert table[-1] == ["Total", euros(result.expense), euros(result.eligible),
-                         euros(result.subsidy), euros(result.remaining)]
-    assert f"SOLLICITE une subvention de l'État de {euros(result.subsidy)} " \
-           f"({euros_in_words(result.subsidy)})" in text
+    assert table[0] == [
+        "Volet",
+        "Dépense",
+        "Dépense éligible",
+        "Subvention de l'État",
+        "Reste à charge",
+    ]
+    assert table[-1] == [
+        "Total",
+        euros(result.expense),
+        euros(result.eligible),
+        euros(result.subsidy),
+        euros(result.remaining),
+    ]
+    assert (
+        f"SOLLICITE une subvention de l'État de {euros(result.subsidy)} "
+        f"({euros_in_words(result.subsidy)})" in text
+    )
     assert "PREND ACTE" in text and "fonds de compensation pour la TVA" in text
     assert "[date de la séance]" in gaps and "[numéro]" in gaps
 

@@ -22,22 +22,34 @@ def values(entries, rubrique):
 def test_order_of_the_dossier_de_candidature(epci, campaign):
     entries = fiche(epci, campaign)
     rubriques = list(dict.fromkeys(e.rubrique for e in entries))
-    assert rubriques == ["Porteur du projet", "Contact", "Communes concernées", "Écoles",
-                         "École 1", "École 2", "Volet équipement",
-                         "Volet services et ressources", "Plan de financement",
-                         ATTACHMENTS_RUBRIQUE]
+    assert rubriques == [
+        "Porteur du projet",
+        "Contact",
+        "Communes concernées",
+        "Écoles",
+        "École 1",
+        "École 2",
+        "Volet équipement",
+        "Volet services et ressources",
+        "Plan de financement",
+        ATTACHMENTS_RUBRIQUE,
+    ]
 
 
 def test_every_value_of_a_multi_commune_dossier(epci, campaign):
     entries = fiche(epci, campaign)
     result = compute(epci, campaign)
     porteur = values(entries, "Porteur du projet")
-    assert porteur == {"Type de porteur": "EPCI (intercommunalité)",
-                       "Nom (raison sociale)": "Communauté de communes du Val d'Exemple",
-                       "Numéro SIREN": "243500000"}
+    assert porteur == {
+        "Type de porteur": "EPCI (intercommunalité)",
+        "Nom (raison sociale)": "Communauté de communes du Val d'Exemple",
+        "Numéro SIREN": "243500000",
+    }
     assert values(entries, "Communes concernées") == {
-        "Nombre de communes": "2", "Commune 1": "Saint-Exemple-sur-Vilaine (35999)",
-        "Commune 2": "Exemple-le-Petit (35998)"}
+        "Nombre de communes": "2",
+        "Commune 1": "Saint-Exemple-sur-Vilaine (35999)",
+        "Commune 2": "Exemple-le-Petit (35998)",
+    }
     second = values(entries, "École 2")
     school = epci.ecoles[1]
     assert second["UAI"] == school.uai and second["Commune"] == "Exemple-le-Petit (35998)"
@@ -46,8 +58,9 @@ def test_every_value_of_a_multi_commune_dossier(epci, campaign):
     plan = values(entries, "Plan de financement")
     assert plan["Subvention de l'État demandée"] == form_amount(result.subsidy)
     assert Decimal(plan["Dépense totale (TTC)"].replace(",", ".")) == result.expense
-    assert values(entries, "Volet équipement")["Subvention demandée"] == \
-        form_amount(result.equipment.subsidy)
+    assert values(entries, "Volet équipement")["Subvention demandée"] == form_amount(
+        result.equipment.subsidy
+    )
     attachments = values(entries, ATTACHMENTS_RUBRIQUE)
     assert any("conseil communautaire" in name for name in attachments)
     assert any("RIB" in name for name in attachments)
@@ -70,8 +83,9 @@ def test_json_shape_and_text(epci, campaign):
 
 
 def test_fctva_only_when_asked(example, campaign):
-    assert "FCTVA estimé (hors subvention)" not in values(fiche(example, campaign),
-                                                          "Plan de financement")
+    assert "FCTVA estimé (hors subvention)" not in values(
+        fiche(example, campaign), "Plan de financement"
+    )
     example.parametres.fctva = True
     plan = values(fiche(example, campaign), "Plan de financement")
     expense = compute(example, campaign).equipment.expense

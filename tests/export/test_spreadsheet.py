@@ -85,8 +85,17 @@ def test_french_euro_format_frozen_headers_and_widths(xlsx):
 def test_every_line_with_its_school_class_and_volet(xlsx, campaign):
     path, dossier = xlsx
     rows = xlsx_sheets(path)["Lignes"]
-    assert rows[0] == ["École", "Classe", "Article (code)", "Libellé", "Quantité",
-                       "Prix unitaire (TTC)", "Montant (TTC)", "Volet", "Subventionnable"]
+    assert rows[0] == [
+        "École",
+        "Classe",
+        "Article (code)",
+        "Libellé",
+        "Quantité",
+        "Prix unitaire (TTC)",
+        "Montant (TTC)",
+        "Volet",
+        "Subventionnable",
+    ]
     lines = [row for row in rows[1:] if row[0] and isinstance(row[4], int)]
     assert len(lines) == total_lines(dossier)
     first_class = dossier.ecoles[0].classes[0]
@@ -135,17 +144,24 @@ def test_hostile_names_stay_text(tmp_path, hostile, campaign, suffix):
     path = tmp_path / f"hostile{suffix}"
     write_spreadsheet(hostile, campaign, path)
     if suffix == ".xlsx":
-        texts = {v for rows in xlsx_sheets(path).values() for row in rows for v in row
-                 if isinstance(v, str)}
+        texts = {
+            v
+            for rows in xlsx_sheets(path).values()
+            for row in rows
+            for v in row
+            if isinstance(v, str)
+        }
         formulas = xlsx_formulas(path)
-        assert formulas and all(f.startswith(("SUM(", "SUMIF(", "IF(")) or "-" in f
-                                for f in formulas)
+        assert formulas and all(
+            f.startswith(("SUM(", "SUMIF(", "IF(")) or "-" in f for f in formulas
+        )
         assert not any("1+1" in f or "HYPERLINK" in f or "cmd" in f for f in formulas)
     else:
         cells = [c for rows in ods_sheets(path).values() for row in rows for c in row]
         texts = {c["text"] for c in cells if c["type"] == "string"}
-        assert not any(c["formula"] and ("1+1" in c["formula"] or "HYPERLINK" in c["formula"])
-                       for c in cells)
+        assert not any(
+            c["formula"] and ("1+1" in c["formula"] or "HYPERLINK" in c["formula"]) for c in cells
+        )
     for name in FORMULA_NAMES[:3]:
         assert any(name in text for text in texts), name
     assert hostile.ecoles[0].classes[0].nom in texts  # « École <Jules Ferry> & annexe »
@@ -182,8 +198,7 @@ def test_a_file_open_in_libreoffice_is_not_overwritten(tmp_path, example, campai
     assert path.read_bytes() == b"ancien"
 
 
-def test_a_file_that_refuses_to_be_replaced_is_left_whole(tmp_path, example, campaign,
-                                                          monkeypatch):
+def test_a_file_that_refuses_to_be_replaced_is_left_whole(tmp_path, example, campaign, monkeypatch):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(b"ancien")
 

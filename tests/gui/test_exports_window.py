@@ -26,9 +26,13 @@ def test_spreadsheet_from_the_menu(qtbot, monkeypatch, tmp_path):
     target = tmp_path / "plan"  # no suffix typed: the chosen filter's is added
     answer_save_dialog(monkeypatch, target)
     window.spreadsheet_action.trigger()
-    qtbot.waitUntil(lambda: (tmp_path / "plan.xlsx").exists()
-                    and "Tableur enregistré" in window.statusBar().currentMessage(),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            (tmp_path / "plan.xlsx").exists()
+            and "Tableur enregistré" in window.statusBar().currentMessage()
+        ),
+        timeout=20000,
+    )
     plan = resolved(xlsx_sheets(tmp_path / "plan.xlsx")["Plan de financement"])
     total = next(row for row in plan if row[0] == "Total")
     assert total[4] == window.session.result.subsidy
@@ -41,9 +45,13 @@ def test_ods_and_deliberation_from_the_menu(qtbot, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: (tmp_path / "plan.ods").exists(), timeout=20000)
     answer_save_dialog(monkeypatch, tmp_path / "deliberation.docx")
     window.deliberation_action.trigger()
-    qtbot.waitUntil(lambda: (tmp_path / "deliberation.docx").exists()
-                    and "Projet de délibération enregistré" in
-                    window.statusBar().currentMessage(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            (tmp_path / "deliberation.docx").exists()
+            and "Projet de délibération enregistré" in window.statusBar().currentMessage()
+        ),
+        timeout=20000,
+    )
     import docx
 
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "deliberation.docx")).paragraphs)
@@ -68,9 +76,13 @@ def test_depot_copy_buttons_ctrl_c_and_checklist(qtbot, tmp_path):
     table = dialog.findChild(QTableWidget, "depot_table")
     assert table.rowCount() == len(dialog.entries)
     assert [table.item(0, c).text() for c in range(3)] == [
-        "Porteur du projet", "Type de porteur", "Commune"]
-    row = next(i for i, e in enumerate(dialog.entries)
-               if e.champ == "Subvention de l'État demandée")
+        "Porteur du projet",
+        "Type de porteur",
+        "Commune",
+    ]
+    row = next(
+        i for i, e in enumerate(dialog.entries) if e.champ == "Subvention de l'État demandée"
+    )
     assert table.item(row, 2).text() == form_amount(window.session.result.subsidy)
     assert QApplication.focusWidget() is table  # the table has the keyboard from the start
     qtbot.mouseClick(dialog.copy_buttons[row], Qt.MouseButton.LeftButton)

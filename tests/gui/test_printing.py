@@ -39,8 +39,14 @@ def pdf_folder(tmp_path):
 
 def open_print_dialog(qtbot, window):
     window.print_action.trigger()
-    qtbot.waitUntil(lambda: bool(window._print_flows) and window._print_flows[0].dialog is not None
-                    and window._print_flows[0].dialog.isVisible(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            bool(window._print_flows)
+            and window._print_flows[0].dialog is not None
+            and window._print_flows[0].dialog.isVisible()
+        ),
+        timeout=20000,
+    )
     return window._print_flows[0]
 
 
@@ -108,8 +114,10 @@ def test_ctrl_p_print_dialog_pages_and_copies_to_a_pdf_printer(qtbot, tmp_path):
 def test_cancelling_the_print_dialog_removes_the_temporary_pdf(qtbot):
     window = example_window(qtbot)
     flow = open_print_dialog(qtbot, window)
-    click(qtbot, flow.dialog.findChild(QDialogButtonBox).button(
-        QDialogButtonBox.StandardButton.Cancel))
+    click(
+        qtbot,
+        flow.dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel),
+    )
     qtbot.waitUntil(lambda: flow.ended, timeout=5000)
     assert not flow.folder.exists()
     assert window.statusBar().currentMessage() == "Impression annulée."
@@ -129,10 +137,8 @@ def test_progress_then_cancel_in_the_worker(qtbot, tmp_path, monkeypatch):
     flow = open_print_dialog(qtbot, window)
     output = Path(flow.dialog.findChild(QLineEdit, "filename").text())
     assert output.parent == tmp_path and not output.exists()
-    click(qtbot, flow.dialog.findChild(QDialogButtonBox).button(
-        QDialogButtonBox.StandardButton.Ok))
-    qtbot.waitUntil(lambda: flow.progress is not None and flow.progress.value() == 1,
-                    timeout=20000)
+    click(qtbot, flow.dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: flow.progress is not None and flow.progress.value() == 1, timeout=20000)
     assert f"page 1 sur {flow.count}" in flow.progress.labelText()
     assert flow.progress.isVisible() and flow.progress.maximum() == flow.count
     cancel = next(b for b in flow.progress.findChildren(QPushButton))
@@ -148,9 +154,14 @@ def test_progress_then_cancel_in_the_worker(qtbot, tmp_path, monkeypatch):
 def test_preview_shows_the_pages_of_the_same_pdf(qtbot, tmp_path):
     window = example_window(qtbot)
     window.preview_action.trigger()
-    qtbot.waitUntil(lambda: bool(window._print_flows)
-                    and window._print_flows[0].preview_dialog is not None
-                    and window._print_flows[0].preview_dialog.isVisible(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            bool(window._print_flows)
+            and window._print_flows[0].preview_dialog is not None
+            and window._print_flows[0].preview_dialog.isVisible()
+        ),
+        timeout=20000,
+    )
     flow = window._print_flows[0]
     preview = flow.preview_dialog.findChild(QPrintPreviewWidget)
     assert flow.count >= 4
@@ -166,9 +177,14 @@ def test_preview_shows_the_pages_of_the_same_pdf(qtbot, tmp_path):
 def test_the_preview_print_button_prints_in_the_worker(qtbot, tmp_path):
     window = example_window(qtbot)
     window.preview_action.trigger()
-    qtbot.waitUntil(lambda: bool(window._print_flows)
-                    and window._print_flows[0].preview_dialog is not None
-                    and window._print_flows[0].preview_dialog.isVisible(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            bool(window._print_flows)
+            and window._print_flows[0].preview_dialog is not None
+            and window._print_flows[0].preview_dialog.isVisible()
+        ),
+        timeout=20000,
+    )
     flow = window._print_flows[0]
     output = tmp_path / "depuis-apercu.pdf"
     flow.printer.setOutputFileName(str(output))
@@ -183,8 +199,11 @@ def test_the_preview_print_button_prints_in_the_worker(qtbot, tmp_path):
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(100, accept_print_dialog)
-    print_action = next(a for a in flow.preview_dialog.findChildren(type(window.print_action))
-                        if "rint" in a.text() or "mprimer" in a.text())
+    print_action = next(
+        a
+        for a in flow.preview_dialog.findChildren(type(window.print_action))
+        if "rint" in a.text() or "mprimer" in a.text()
+    )
     print_action.trigger()
     qtbot.waitUntil(lambda: flow.ended, timeout=20000)
     assert output.exists() and len(PdfReader(str(output)).pages) == flow.count
