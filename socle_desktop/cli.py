@@ -151,7 +151,7 @@ def pdf(args) -> None:
 
 @verb("tableur", "écrit le tableur du plan de financement (.xlsx ou .ods)", DOSSIER,
       arg("-o", "--output", required=True, metavar="FICHIER.xlsx",
-          help="le classeur à écrire (.xlsx ou .ods)"),
+          help="le classeur à écrire (.xlsx ou .ods)"), VARIANTE,
       description="Écrit un classeur : plan de financement, écoles et toutes les lignes, "
       "montants en nombres, totaux en formules (docs/exports.md).")
 def tableur(args) -> None:
@@ -162,7 +162,7 @@ def tableur(args) -> None:
 
 @verb("deliberation", "écrit le projet de délibération (.odt ou .docx)", DOSSIER,
       arg("-o", "--output", required=True, metavar="FICHIER.odt",
-          help="le document à écrire (.odt ou .docx)"),
+          help="le document à écrire (.odt ou .docx)"), VARIANTE,
       description="Écrit le projet de délibération du conseil (municipal, communautaire ou "
       "syndical) à compléter : date de la séance, numéro, votes…")
 def deliberation(args) -> None:
@@ -173,7 +173,7 @@ def deliberation(args) -> None:
 
 @verb("depot", "affiche la fiche de dépôt (démarches-simplifiées)", DOSSIER,
       arg("--json", action="store_true", help='la fiche en JSON : [{"rubrique", "champ", '
-          '"valeur"}]'),
+          '"valeur"}]'), VARIANTE,
       description="Affiche, dans l'ordre du dossier de candidature, chaque valeur que demande "
       "le formulaire en ligne, puis les pièces à joindre.")
 def depot(args) -> None:

@@ -12,13 +12,17 @@ from pathlib import Path
 
 
 def _open(args):
+    """The dossier, its campaign and the id of the variant asked (``--variante``, else the
+    retained one: what the PDF prints)."""
     from socle_desktop.cli import CliError
+    from socle_desktop.cli_variants import chosen_variant
     from socle_desktop.store import StoreError, read_dossier
 
     try:
-        return read_dossier(Path(args.dossier_file))
+        dossier, campaign = read_dossier(Path(args.dossier_file))
     except StoreError as error:
         raise CliError(str(error)) from None
+    return dossier, campaign, chosen_variant(dossier, args.variante, args.dossier_file)
 
 
 def tableur(args) -> None:
@@ -26,9 +30,9 @@ def tableur(args) -> None:
     from socle_desktop.export.files import ExportError
     from socle_desktop.export.spreadsheet import write_spreadsheet
 
-    dossier, campaign = _open(args)
+    dossier, campaign, variant = _open(args)
     try:
-        write_spreadsheet(dossier, campaign, Path(args.output))
+        write_spreadsheet(dossier, campaign, Path(args.output), variant_id=variant)
     except ExportError as error:
         raise CliError(str(error)) from None
     print(f"Tableur écrit : {args.output}", file=sys.stderr)
@@ -39,9 +43,9 @@ def deliberation(args) -> None:
     from socle_desktop.export.deliberation import write_deliberation
     from socle_desktop.export.files import ExportError
 
-    dossier, campaign = _open(args)
+    dossier, campaign, variant = _open(args)
     try:
-        write_deliberation(dossier, campaign, Path(args.output))
+        write_deliberation(dossier, campaign, Path(args.output), variant_id=variant)
     except ExportError as error:
         raise CliError(str(error)) from None
     print(f"Projet de délibération écrit : {args.output}", file=sys.stderr)
@@ -50,8 +54,8 @@ def deliberation(args) -> None:
 def depot(args) -> None:
     from socle_desktop.export.depot import depot_data, depot_text, fiche
 
-    dossier, campaign = _open(args)
-    entries = fiche(dossier, campaign)
+    dossier, campaign, variant = _open(args)
+    entries = fiche(dossier, campaign, variant_id=variant)
     if args.json:
         sys.stdout.write(json.dumps(depot_data(entries), ensure_ascii=False, indent=2) + "\n")
     else:

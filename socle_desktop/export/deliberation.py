@@ -16,7 +16,7 @@ from socle_desktop.domain.plan import financing_plan
 from socle_desktop.domain.rules import Result, compute
 from socle_desktop.export.amount_words import euros_in_words
 from socle_desktop.export.blocks import Document, Run, TableBlock, blank
-from socle_desktop.export.files import ExportError, check_target, write_bytes
+from socle_desktop.export.files import ExportError, check_target, filed, write_bytes
 from socle_desktop.export.workbook import clean_text
 
 SUFFIXES = (".odt", ".docx")
@@ -204,11 +204,16 @@ def _plan_table(plan) -> TableBlock:
 
 
 def write_deliberation(
-    dossier: Dossier, campaign: Campaign, path: Path, result: Result | None = None
+    dossier: Dossier,
+    campaign: Campaign,
+    path: Path,
+    result: Result | None = None,
+    variant_id: str | None = None,
 ) -> None:
     """Write the draft to ``path`` (.odt or .docx), atomically; ExportError if not."""
     path = Path(path)
     check_target(path, SUFFIXES)
+    dossier, result = filed(dossier, result, variant_id)
     result = compute(dossier, campaign) if result is None else result
     document = deliberation(dossier, campaign, result)
     try:

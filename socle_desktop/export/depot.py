@@ -35,8 +35,17 @@ def form_rate(rate) -> str:
     return f"{cents(rate * 100):.2f}".replace(".", ",")
 
 
-def fiche(dossier: Dossier, campaign: Campaign, result: Result | None = None) -> list[Entry]:
-    """The values of the form, then the attachments (rubrique « Pièces à joindre »)."""
+def fiche(
+    dossier: Dossier,
+    campaign: Campaign,
+    result: Result | None = None,
+    variant_id: str | None = None,
+) -> list[Entry]:
+    """The values of the form (the retained variant unless told), then the attachments
+    (rubrique « Pièces à joindre »)."""
+    from socle_desktop.export.files import filed
+
+    dossier, result = filed(dossier, result, variant_id)
     result = compute(dossier, campaign) if result is None else result
     entries: list[Entry] = []
 

@@ -91,3 +91,14 @@ _REASONS = {
 
 def _reason(error: OSError) -> str:
     return _REASONS.get(error.errno, error.strerror or str(error))
+
+
+def filed(dossier, result, variant_id: str | None):
+    """The dossier of ``variant_id`` (by default the retained variant, the one filed, as the PDF
+    prints it) and its result (``result``, the current variant's, reused when it is that one)."""
+    from socle_desktop.domain.variants import checked_out
+
+    variant = variant_id or dossier.retenue
+    if variant != dossier.courante:
+        result = None
+    return checked_out(dossier, variant), result

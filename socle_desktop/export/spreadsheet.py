@@ -17,7 +17,7 @@ from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.money import amount_fr, euros
 from socle_desktop.domain.rules import Result, compute
-from socle_desktop.export.files import ExportError, check_target, write_bytes
+from socle_desktop.export.files import ExportError, check_target, filed, write_bytes
 from socle_desktop.export.workbook import (
     FORMULA_PREFIXES,
     Cell,
@@ -35,11 +35,16 @@ HEADER_FILL = "#E4ECF4"
 
 
 def write_spreadsheet(
-    dossier: Dossier, campaign: Campaign, path: Path, result: Result | None = None
+    dossier: Dossier,
+    campaign: Campaign,
+    path: Path,
+    result: Result | None = None,
+    variant_id: str | None = None,
 ) -> None:
     """Write the spreadsheet to ``path`` (.xlsx or .ods), atomically; ExportError if not."""
     path = Path(path)
     check_target(path, SUFFIXES)
+    dossier, result = filed(dossier, result, variant_id)
     result = compute(dossier, campaign) if result is None else result
     sheets = workbook(dossier, campaign, result)
     title = f"Plan de financement SNEE — {dossier.porteur.nom}".strip()

@@ -124,3 +124,23 @@ def test_a_file_that_is_not_a_dossier(tmp_path, verb):
     run = socle(verb, bad, *args)
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "faux.socle" in run.stderr
+
+
+def test_exports_follow_the_retained_variant_or_the_one_asked(tmp_path, example_file):
+    """As the PDF: the retained variant by default (the one filed), another with --variante."""
+    made = socle("variante", example_file, "--nouvelle", "Écrans", "--remplacer", "vpi=eni-65")
+    assert made.returncode == 0, made.stderr
+    retained = json.loads(socle("summary", example_file, "--json").stdout)
+    other = json.loads(socle("summary", example_file, "--json", "--variante", "Écrans").stdout)
+    assert retained["total"]["depense"] != other["total"]["depense"]
+    for args, expected in (((), retained), (("--variante", "Écrans"), other)):
+        out = tmp_path / f"plan{len(args)}.xlsx"
+        assert socle("tableur", example_file, "-o", out, *args).returncode == 0
+        plan = resolved(xlsx_sheets(out)["Plan de financement"])
+        total = next(row for row in plan if row[0] == "Total")
+        assert total[1] == Decimal(expected["total"]["depense"])
+        depot = json.loads(socle("depot", example_file, "--json", *args).stdout)
+        spent = next(e["valeur"] for e in depot if e["champ"].startswith("Dépense totale"))
+        assert spent == expected["total"]["depense"].replace(".", ",")
+    refused = socle("deliberation", example_file, "-o", tmp_path / "d.odt", "--variante", "x")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
