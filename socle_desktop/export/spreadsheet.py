@@ -135,7 +135,7 @@ def xlsx_bytes(sheets: list[Sheet], title: str) -> bytes:
             for c, cell in enumerate(row):
                 _xlsx_cell(page, r, c, cell, formats, kind)
             if kind == "header":
-                page.set_row(r, 30)
+                page.set_row(r, 44)  # three lines of a wrapped header
         for c, width in enumerate(column_widths(sheet)):
             page.set_column(c, c, width)
         page.freeze_panes(sheet.header_row + 1, 0)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from socle_desktop.domain import edits, jsonio
@@ -23,6 +23,10 @@ from socle_desktop.domain.summary_text import plan_text
 from socle_desktop.store import DossierFile, create_dossier_file, read_dossier
 from tests.domain.builders import dossier, school
 from tests.store.conftest import rows
+
+
+def half_up(amount: Decimal) -> Decimal:
+    return amount.quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def test_the_rate_is_data_with_its_source_and_date(campaign):
@@ -66,7 +70,7 @@ def test_the_example_with_fctva(example_dossier, campaign):
     result = compute(example_dossier, campaign)
     fctva = compute_fctva(example_dossier, campaign, result)
     assert fctva.base == result.equipment.expense  # the services are operating costs
-    assert fctva.amount == (fctva.base * Decimal("0.16404")).quantize(Decimal("0.01"))
+    assert fctva.amount == half_up(fctva.base * Decimal("0.16404"))
     assert fctva.remaining_after == result.remaining - fctva.amount
 
 
@@ -92,6 +96,7 @@ def test_rules_copied_before_the_rate_existed_use_the_bundled_rate(example_dossi
     st.lists(st.tuples(st.integers(1, 8), st.integers(0, 5_000_000)), min_size=1, max_size=4),
     st.integers(0, 500_000),
 )
+@example([(1, 12500)], 0)  # 125 € × 16,404 % = 20,505 €: half up, 20,51 €
 def test_the_switch_changes_no_state_figure(schools, services_cents):
     from socle_desktop.domain.campaign import load_campaign
 
@@ -110,7 +115,7 @@ def test_the_switch_changes_no_state_figure(schools, services_cents):
     on = compute(d, campaign)
     assert on == off  # the State's subsidy never depends on the estimate
     fctva = compute_fctva(d, campaign, on)
-    assert fctva.amount == (on.equipment.expense * Decimal("0.16404")).quantize(Decimal("0.01"))
+    assert fctva.amount == half_up(on.equipment.expense * Decimal("0.16404"))  # 20,505 → 20,51
     assert fctva.remaining_after + fctva.amount == on.remaining
 
 

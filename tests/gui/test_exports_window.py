@@ -3,7 +3,7 @@ dépôt… » and the FCTVA switch, driven through the menus and the dialogs' ow
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QTableWidget
@@ -116,7 +116,9 @@ def test_fctva_switch_shows_the_estimate_apart_and_undoes(qtbot):
     assert window.fctva_action.isChecked() and window.session.dossier.parametres.fctva
     assert panel.fctva_box.isVisible()
     result = window.session.result
-    amount = (result.equipment.expense * Decimal("0.16404")).quantize(Decimal("0.01"))
+    amount = (result.equipment.expense * Decimal("0.16404")).quantize(
+        Decimal("0.01"), ROUND_HALF_UP
+    )
     assert panel.fctva_box.amount_label.text() == euros(amount)
     assert panel.fctva_box.remaining_label.text() == euros(result.remaining - amount)
     assert panel.subsidy_label.text() == euros(window.session.result.subsidy)  # unchanged
