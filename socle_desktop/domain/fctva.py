@@ -108,7 +108,7 @@ def compute_fctva(dossier: Dossier, campaign: Campaign, result: Result) -> Fctva
     return FctvaResult(rate, base, amount, result.remaining, explanation)
 
 
-def fctva_data(fctva: FctvaResult) -> dict:
+def fctva_data(fctva: FctvaResult) -> dict[str, str]:
     """The ``fctva`` key of ``summary --json`` (docs/json-extensions.md), amounts as strings."""
     return {
         "taux": str(fctva.rate.taux),

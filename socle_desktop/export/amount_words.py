@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 def _words(number: int) -> str:
     from num2words import num2words
 
-    return num2words(number, lang="fr")
+    return str(num2words(number, lang="fr"))
 
 
 def euros_in_words(amount: Decimal) -> str:

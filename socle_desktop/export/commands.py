@@ -6,12 +6,18 @@ turns an ExportError into the CLI's exit 2.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from socle_desktop.domain.campaign import Campaign
+    from socle_desktop.domain.model import Dossier
 
 
-def _open(args):
+def _open(args: argparse.Namespace) -> tuple[Dossier, Campaign, str]:
     """The dossier, its campaign and the id of the variant asked (``--variante``, else the
     retained one: what the PDF prints)."""
     from socle_desktop.cli import CliError
@@ -25,7 +31,7 @@ def _open(args):
     return dossier, campaign, chosen_variant(dossier, args.variante, args.dossier_file)
 
 
-def tableur(args) -> None:
+def tableur(args: argparse.Namespace) -> None:
     from socle_desktop.cli import CliError
     from socle_desktop.export.files import ExportError
     from socle_desktop.export.spreadsheet import write_spreadsheet
@@ -38,7 +44,7 @@ def tableur(args) -> None:
     print(f"Tableur écrit : {args.output}", file=sys.stderr)
 
 
-def deliberation(args) -> None:
+def deliberation(args: argparse.Namespace) -> None:
     from socle_desktop.cli import CliError
     from socle_desktop.export.deliberation import write_deliberation
     from socle_desktop.export.files import ExportError
@@ -51,7 +57,7 @@ def deliberation(args) -> None:
     print(f"Projet de délibération écrit : {args.output}", file=sys.stderr)
 
 
-def depot(args) -> None:
+def depot(args: argparse.Namespace) -> None:
     from socle_desktop.export.depot import depot_data, depot_text, fiche
 
     dossier, campaign, variant = _open(args)

@@ -7,12 +7,13 @@ the gaps to fill (date of the session, number, votes) are marked and highlighted
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import Dossier, PorteurType
 from socle_desktop.domain.money import euros, percent_fr
-from socle_desktop.domain.plan import financing_plan
+from socle_desktop.domain.plan import Plan, financing_plan
 from socle_desktop.domain.rules import Result, compute
 from socle_desktop.export.amount_words import euros_in_words
 from socle_desktop.export.blocks import Document, Run, TableBlock, blank
@@ -50,7 +51,7 @@ ASSEMBLIES = {
 }
 
 
-def amount(value) -> str:
+def amount(value: Decimal) -> str:
     """« 14 700,00 € (quatorze mille sept cents euros) »."""
     return f"{euros(value)} ({euros_in_words(value)})"
 
@@ -185,7 +186,7 @@ def _schools(doc: Document, dossier: Dossier, result: Result) -> None:
         )
 
 
-def _plan_table(plan) -> TableBlock:
+def _plan_table(plan: Plan) -> TableBlock:
     rows = tuple(
         (
             row.label,

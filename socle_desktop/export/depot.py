@@ -7,7 +7,9 @@ and no « € » (« 14700,00 »); counts as plain digits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import PORTEUR_LABELS, SECTEUR_LABELS, Dossier, PorteurType
@@ -16,6 +18,7 @@ from socle_desktop.domain.plan import financing_plan
 from socle_desktop.domain.rules import Result, compute
 
 ATTACHMENTS_RUBRIQUE = "Pièces à joindre"
+Add = Callable[[str, str, object], None]  # (rubrique, champ, valeur)
 
 
 @dataclass(frozen=True)
@@ -25,12 +28,12 @@ class Entry:
     valeur: str
 
 
-def form_amount(amount) -> str:
+def form_amount(amount: Decimal) -> str:
     """« 14700,00 »: what a number field of the online form accepts."""
     return f"{cents(amount):.2f}".replace(".", ",")
 
 
-def form_rate(rate) -> str:
+def form_rate(rate: Decimal) -> str:
     """« 45,59 » (a percentage, two decimals)."""
     return f"{cents(rate * 100):.2f}".replace(".", ",")
 
@@ -49,7 +52,7 @@ def fiche(
     result = compute(dossier, campaign) if result is None else result
     entries: list[Entry] = []
 
-    def add(rubrique: str, champ: str, valeur) -> None:
+    def add(rubrique: str, champ: str, valeur: object) -> None:
         entries.append(Entry(rubrique, champ, str(valeur)))
 
     porteur, contact = dossier.porteur, dossier.porteur.contact
@@ -74,7 +77,7 @@ def fiche(
     return entries
 
 
-def _schools(dossier: Dossier, result: Result, add) -> None:
+def _schools(dossier: Dossier, result: Result, add: Add) -> None:
     names = {c.insee: c.nom for c in dossier.communes}
     add("Écoles", "Nombre d'écoles", len(dossier.ecoles))
     add(
@@ -100,7 +103,7 @@ def _schools(dossier: Dossier, result: Result, add) -> None:
             add(rubrique, "Observation", f"exclue de la subvention : {computed.excluded_because}")
 
 
-def _volets(result: Result, add) -> None:
+def _volets(result: Result, add: Add) -> None:
     eq, sv = result.equipment, result.services
     add("Volet équipement", "Dépense", form_amount(eq.expense))
     add("Volet équipement", "Dépense éligible", form_amount(eq.eligible))
@@ -111,7 +114,7 @@ def _volets(result: Result, add) -> None:
     add("Volet services et ressources", "Subvention demandée", form_amount(sv.subsidy))
 
 
-def _plan(dossier: Dossier, campaign: Campaign, result: Result, add) -> None:
+def _plan(dossier: Dossier, campaign: Campaign, result: Result, add: Add) -> None:
     plan = financing_plan(dossier, campaign, result)
     rubrique = "Plan de financement"
     add(rubrique, f"Dépense totale ({dossier.parametres.base})", form_amount(result.expense))
@@ -160,7 +163,7 @@ def attachments(dossier: Dossier) -> list[tuple[str, str]]:
     return items
 
 
-def depot_data(entries: list[Entry]) -> list[dict]:
+def depot_data(entries: list[Entry]) -> list[dict[str, str]]:
     """``depot --json``: [{"rubrique", "champ", "valeur"}], in order."""
     return [{"rubrique": e.rubrique, "champ": e.champ, "valeur": e.valeur} for e in entries]
 

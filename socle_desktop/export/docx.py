@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
@@ -71,7 +72,7 @@ def _run(run: Run, force_bold: bool = False) -> str:
     return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{_text(run.text)}</w:r>"
 
 
-def _paragraph(style: str, runs, force_bold: bool = False) -> str:
+def _paragraph(style: str, runs: Iterable[Run], force_bold: bool = False) -> str:
     body = "".join(_run(run, force_bold) for run in runs)
     return f'<w:p><w:pPr><w:pStyle w:val="{_style_id(style)}"/></w:pPr>{body}</w:p>'
 

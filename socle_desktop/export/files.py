@@ -12,6 +12,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from socle_desktop.domain.model import Dossier
+from socle_desktop.domain.rules import Result
+
 
 class ExportError(Exception):
     """A French message for the user (CLI exit 2, or a message box)."""
@@ -90,10 +93,12 @@ _REASONS = {
 
 
 def _reason(error: OSError) -> str:
-    return _REASONS.get(error.errno, error.strerror or str(error))
+    return _REASONS.get(error.errno or 0, error.strerror or str(error))
 
 
-def filed(dossier, result, variant_id: str | None):
+def filed(
+    dossier: Dossier, result: Result | None, variant_id: str | None
+) -> tuple[Dossier, Result | None]:
     """The dossier of ``variant_id`` (by default the retained variant, the one filed, as the PDF
     prints it) and its result (``result``, the current variant's, reused when it is that one)."""
     from socle_desktop.domain.variants import checked_out

@@ -4,11 +4,13 @@ document's view settings."""
 
 from __future__ import annotations
 
+from typing import Any
+
 HEADER_FILL = "#e4ecf4"
 _CHAR_CM = 0.24  # width of an average character of the default 10 pt font, in centimetres
 
 
-def set_title(doc, title: str) -> None:
+def set_title(doc: Any, title: str) -> None:
     from odf.dc import Title
     from odf.meta import Generator
 
@@ -16,7 +18,7 @@ def set_title(doc, title: str) -> None:
     doc.meta.addElement(Generator(text="Socle"))
 
 
-def _data_styles(doc) -> None:
+def _data_styles(doc: Any) -> None:
     from odf.number import CurrencyStyle, CurrencySymbol, Number, PercentageStyle, Text
 
     euro = CurrencyStyle(name="euro", language="fr", country="FR")
@@ -36,7 +38,7 @@ def _data_styles(doc) -> None:
     doc.styles.addElement(whole)
 
 
-def cell_styles(doc) -> dict:
+def cell_styles(doc: Any) -> dict[str, Any]:
     """Name → style, for each value kind (text, money, rate, int) and row kind ("", bold,
     header)."""
     from odf.style import (
@@ -85,7 +87,7 @@ def cell_styles(doc) -> dict:
     return styles
 
 
-def column_style(doc, index: int, width_chars: int):
+def column_style(doc: Any, index: int, width_chars: int) -> Any:
     from odf.style import Style, TableColumnProperties
 
     name = f"col-{width_chars}"
@@ -98,7 +100,7 @@ def column_style(doc, index: int, width_chars: int):
     return style
 
 
-def freeze(doc, tables: list[tuple[str, int]]) -> None:
+def freeze(doc: Any, tables: list[tuple[str, int]]) -> None:
     """Freeze the first ``rows`` rows of each named table (LibreOffice's view settings)."""
     from odf.config import (
         ConfigItem,
@@ -134,7 +136,7 @@ def freeze(doc, tables: list[tuple[str, int]]) -> None:
     doc.settings.addElement(view_settings)
 
 
-def landscape_table_style(doc):
+def landscape_table_style(doc: Any) -> Any:
     """A table style whose pages are A4 landscape, one page wide (as the .xlsx asks too)."""
     from odf.style import (
         MasterPage,

@@ -4,6 +4,7 @@ secrétaire can restyle, a table, and the gaps to fill highlighted in yellow."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from socle_desktop.export.blocks import Document, Paragraph, TableBlock
 
@@ -23,7 +24,7 @@ PARAGRAPH_STYLES = {
 }
 
 
-def _styles(doc) -> dict:
+def _styles(doc: Any) -> dict[str, Any]:
     from odf.style import (
         FontFace,
         ParagraphProperties,
@@ -74,14 +75,14 @@ def _styles(doc) -> dict:
     return styles
 
 
-def _column(doc, properties, style_class, index: int, width_cm: float):
+def _column(doc: Any, properties: Any, style_class: Any, index: int, width_cm: float) -> Any:
     style = style_class(name=f"colonne{index}", family="table-column")
     style.addElement(properties(columnwidth=f"{width_cm:.2f}cm"))
     doc.automaticstyles.addElement(style)
     return style
 
 
-def _paragraph(block: Paragraph, styles: dict, style: str | None = None):
+def _paragraph(block: Paragraph, styles: dict[str, Any], style: str | None = None) -> Any:
     from odf.text import P, Span
 
     element = P(stylename=styles[style or block.style])
@@ -95,7 +96,7 @@ def _paragraph(block: Paragraph, styles: dict, style: str | None = None):
     return element
 
 
-def _table(block: TableBlock, styles: dict):
+def _table(block: TableBlock, styles: dict[str, Any]) -> Any:
     from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
     from odf.text import P, Span
 

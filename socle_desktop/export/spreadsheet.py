@@ -12,6 +12,7 @@ import io
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import Dossier
@@ -146,7 +147,7 @@ def xlsx_bytes(sheets: list[Sheet], title: str) -> bytes:
     return buffer.getvalue()
 
 
-def _xlsx_formats(book) -> dict:
+def _xlsx_formats(book: Any) -> dict[tuple[str, str], Any]:
     formats = {}
     for kind, extra in (
         ("", {}),
@@ -178,7 +179,9 @@ def _number(value: Decimal) -> float:
     return float(value)
 
 
-def _xlsx_cell(page, r: int, c: int, cell: Cell, formats: dict, kind: str) -> None:
+def _xlsx_cell(
+    page: Any, r: int, c: int, cell: Cell, formats: dict[tuple[str, str], Any], kind: str
+) -> None:
     if cell is None:
         if kind == "header":
             page.write_blank(r, c, None, formats[("text", kind)])
@@ -222,7 +225,7 @@ def ods_bytes(sheets: list[Sheet], title: str) -> bytes:
     return buffer.getvalue()
 
 
-def _ods_table(doc, sheet: Sheet, styles: dict):
+def _ods_table(doc: Any, sheet: Sheet, styles: dict[str, Any]) -> Any:
     from odf.table import Table, TableColumn, TableRow
 
     from socle_desktop.export import ods_styles
@@ -241,7 +244,7 @@ def _ods_table(doc, sheet: Sheet, styles: dict):
     return table
 
 
-def _ods_cell(cell: Cell, styles: dict, kind: str):
+def _ods_cell(cell: Cell, styles: dict[str, Any], kind: str) -> Any:
     from odf.table import TableCell
     from odf.text import P
 
@@ -267,7 +270,13 @@ def _ods_cell(cell: Cell, styles: dict, kind: str):
     raise ExportError(f"cellule inattendue : {cell!r}")  # pragma: no cover
 
 
-def _ods_number(value, style: str, styles: dict, suffix: str, formula: str | None = None):
+def _ods_number(
+    value: Decimal | int,
+    style: str,
+    styles: dict[str, Any],
+    suffix: str,
+    formula: str | None = None,
+) -> Any:
     from odf.table import TableCell
     from odf.text import P
 

@@ -9,6 +9,7 @@ beside each formula, so a viewer that does not recalculate shows the right figur
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,7 +17,7 @@ from socle_desktop.domain.amounts import is_subsidisable, line_amount
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.catalogue import VOLET_LABELS
 from socle_desktop.domain.fctva import date_fr
-from socle_desktop.domain.model import PORTEUR_LABELS, SECTEUR_LABELS, Dossier
+from socle_desktop.domain.model import PORTEUR_LABELS, SECTEUR_LABELS, Dossier, Line, School
 from socle_desktop.domain.money import ZERO
 from socle_desktop.domain.plan import PLAN_HEADERS, financing_plan
 from socle_desktop.domain.rules import Result
@@ -283,7 +284,7 @@ def schools_sheet(dossier: Dossier, result: Result) -> Sheet:
     return sheet
 
 
-def _all_lines(dossier: Dossier):
+def _all_lines(dossier: Dossier) -> Iterator[tuple[School, str, Line, str]]:
     """(school, class name, line, volet) in the order of the dossier."""
     for school in dossier.ecoles:
         for classroom in school.classes:
@@ -329,13 +330,15 @@ def lines_sheet(dossier: Dossier, result: Result) -> Sheet:
         )
     last = len(sheet.rows)
     sheet.add([])
-    for label, volet in (
-        ("Total équipement", result.equipment),
-        ("Total services et ressources", result.services),
+    for label, key, totals in (
+        ("Total équipement", "equipement", result.equipment),
+        ("Total services et ressources", "services", result.services),
     ):
-        text = VOLET_LABELS["equipement" if volet is result.equipment else "services"]
+        text = VOLET_LABELS[key]
         formula = f'SUMIF(H{first}:H{last};"{text}";G{first}:G{last})' if last >= first else "0"
-        sheet.add([label, None, None, None, None, None, Formula(formula, volet.expense)], bold=True)
+        sheet.add(
+            [label, None, None, None, None, None, Formula(formula, totals.expense)], bold=True
+        )
     sheet.add(
         ["Total", None, None, None, None, None, _sum(6, first, last, result.expense)], bold=True
     )

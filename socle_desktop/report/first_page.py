@@ -114,7 +114,7 @@ def plan_table(result: Result) -> Table:
     return make_table(rows, widths, style, right_from=1)
 
 
-def _fctva_box(fctva: FctvaResult) -> list:
+def _fctva_box(fctva: FctvaResult) -> list[Flowable]:
     """The FCTVA estimate, below the State's figures and visibly apart from them."""
     styles = stylesheet()
     text = (f"<b>Hors subvention de l'État — estimation du FCTVA.</b> FCTVA estimé : "
