@@ -55,6 +55,8 @@ def _place(dossier: Dossier, edit: edits.Edit) -> Place | None:
         return next((p for p in (_place(dossier, e) for e in edit.edits) if p is not None), None)
     if isinstance(edit, edits.PutArticle):
         return Place("catalogue")
+    if isinstance(edit, edits.VARIANT_EDITS):
+        return None  # the variants themselves, or lines of a variant not shown: no page
     if isinstance(edit, edits.Insert):
         if edit.kind == "ecole":
             there = any(s.id == edit.obj.id for s in dossier.ecoles)

@@ -3,7 +3,9 @@
 Data flows one way: a widget asks the session for an edit → ``store.editing.perform`` checks it,
 applies it and writes it in one transaction (rolling memory back if the write fails) → the
 session recomputes once and emits ``changed`` with the new ``Result`` → every view redraws from
-that one result. The session only adds the undo stack and the signals to that plain function.
+that one result. The session only adds the undo stack and the signals to that plain function, and the variant
+being shown: switching is not an edit (nothing is saved), and each undo step is undone and
+redone in the variant it was made in.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from socle_desktop.domain import completeness, edits
+from socle_desktop.domain import completeness, edits, variants
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.diagnostic import SchoolDiagnostic, diagnose
 from socle_desktop.domain.incremental import ComputeCache
@@ -41,9 +43,19 @@ class _EditCommand(QUndoCommand):
     """An edit already applied and saved; the session performs its undo and redo and only then
     lets the stack move (``_moved_by_session``), so a failed save never moves the stack."""
 
-    def __init__(self, session: Session, edit: edits.Edit, inverse: edits.Edit, burst: int | None):
+    def __init__(
+        self,
+        session: Session,
+        edit: edits.Edit,
+        inverse: edits.Edit,
+        burst: int | None,
+        shown: tuple[str, str] = ("", ""),
+    ):
         super().__init__(edit.label)
         self._session, self.edit, self.inverse, self.burst = session, edit, inverse, burst
+        # The variant shown before the edit and after it: the undo runs in the second and
+        # goes back to the first, the redo the other way round.
+        self.before, self.after = shown
         self._moved_by_session = True  # push() calls redo() once: the edit is already applied
 
     def redo(self) -> None:
@@ -121,6 +133,8 @@ class Session(QObject):
         self.last_failure: Failure | None = None
         self._diagnostics: dict[str, SchoolDiagnostic] | None = None
         self._missing: dict[str, list[str]] = {}  # what each step still needs, once per change
+        # The result of each variant shown since the last edit: going back to one is free.
+        self._shown: dict[str, Result] = {dossier.courante: self.result}
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -148,14 +162,30 @@ class Session(QObject):
 
     # --- editing ---------------------------------------------------------------------------
 
-    def edit(self, edit: edits.Edit, burst: int | None = None) -> bool:
-        """Apply and save ``edit`` as one undoable step; False when refused or not saved
-        (``last_failure`` says why; a save failure is also signalled by saveFailed)."""
+    def edit(
+        self, edit: edits.Edit, burst: int | None = None, switch_to: str | None = None
+    ) -> bool:
+        """Apply and save ``edit`` as one undoable step, then show the variant ``switch_to`` (a
+        variant just created); False when refused or not saved (``last_failure`` says why; a
+        save failure is also signalled by saveFailed)."""
+        before = self.dossier.courante
         try:
-            inverse = self._perform(edit, self.saveFailed)
+            inverse = self._perform(edit, self.saveFailed, refresh=switch_to is None)
         except _NotDone:
             return False
-        self.undo_stack.push(_EditCommand(self, edit, inverse, burst))
+        if switch_to is not None:
+            variants.switch(self.dossier, switch_to)
+            self._refresh()
+        shown = (before, self.dossier.courante)
+        self.undo_stack.push(_EditCommand(self, edit, inverse, burst, shown))
+        return True
+
+    def switch_variant(self, variant_id: str) -> bool:
+        """Show (and edit) another variant of the dossier; False when it is already shown."""
+        if variant_id == self.dossier.courante or self.dossier.variante(variant_id) is None:
+            return False
+        variants.switch(self.dossier, variant_id)
+        self._refresh(self._shown.get(variant_id))
         return True
 
     def set_field(
@@ -178,9 +208,7 @@ class Session(QObject):
         if not stack.canUndo():
             return False
         command = self._command(stack.index() - 1)
-        try:
-            command.edit = self._perform(command.inverse, self.undoFailed, "Annulation")
-        except _NotDone:
+        if not self._step(command, forward=False):
             return False
         command._moved_by_session = True
         QUndoStack.undo(stack)
@@ -193,9 +221,7 @@ class Session(QObject):
         if not stack.canRedo():
             return False
         command = self._command(stack.index())
-        try:
-            command.inverse = self._perform(command.edit, self.undoFailed, "Rétablissement")
-        except _NotDone:
+        if not self._step(command, forward=True):
             return False
         command._moved_by_session = True
         QUndoStack.redo(stack)
@@ -204,20 +230,43 @@ class Session(QObject):
 
     def _replay(self, command: _EditCommand, forward: bool) -> None:
         """Qt moved the stack itself (QUndoGroup's own actions): do the step, say if it fails."""
+        self._step(command, forward)
+
+    def _step(self, command: _EditCommand, forward: bool) -> bool:
+        """Redo or undo ``command`` in the variant it was made in, then show the variant it
+        leaves; on failure the variant shown before stays shown. One redraw."""
+        shown = self.dossier.courante
+        start, end = (command.before, command.after) if forward else (command.after, command.before)
+        moved = bool(start) and start != shown
+        if moved:
+            variants.switch(self.dossier, start)
         try:
             if forward:
-                command.inverse = self._perform(command.edit, self.undoFailed, "Rétablissement")
+                command.inverse = self._perform(
+                    command.edit, self.undoFailed, "Rétablissement", refresh=False
+                )
             else:
-                command.edit = self._perform(command.inverse, self.undoFailed, "Annulation")
+                command.edit = self._perform(
+                    command.inverse, self.undoFailed, "Annulation", refresh=False
+                )
         except _NotDone:
-            pass
+            if moved:  # back to what was shown, the dossier as it was
+                variants.switch(self.dossier, shown)
+                self._refresh(self._shown.get(shown))
+            return False
+        if end and self.dossier.variante(end) is not None:
+            variants.switch(self.dossier, end)
+        self._refresh()
+        return True
 
     def _command(self, index: int) -> _EditCommand:
         command = self.undo_stack.command(index)
         assert isinstance(command, _EditCommand)  # the session pushes no other kind
         return command
 
-    def _perform(self, edit: edits.Edit, failed: SignalInstance, what: str = "") -> edits.Edit:
+    def _perform(
+        self, edit: edits.Edit, failed: SignalInstance, what: str = "", refresh: bool = True
+    ) -> edits.Edit:
         from socle_desktop.store import StoreError
         from socle_desktop.store.editing import InvalidValue, perform
 
@@ -235,16 +284,21 @@ class Session(QObject):
             raise _NotDone from error
         self.last_failure = None
         self._cache.forget(self.dossier, edit, inverse)  # the schools the edit touched
-        self._refresh()
+        self._shown.clear()  # an edit: no variant's figures are known any more
+        if refresh:
+            self._refresh()
         return inverse
 
     def recompute(self) -> None:
         """Compute everything again (the dossier changed outside the session's edits)."""
         self._cache.clear()
+        self._shown.clear()
         self._refresh()
 
-    def _refresh(self) -> None:
-        self.result = compute(self.dossier, self.campaign, self._cache)
+    def _refresh(self, result: Result | None = None) -> None:
+        """Tell the views: ``result`` (a variant's, still valid), or computed now."""
+        self.result = result or compute(self.dossier, self.campaign, self._cache)
+        self._shown[self.dossier.courante] = self.result
         self._missing = {}
         self._diagnostics = None
         self.changed.emit(self.result)
