@@ -17,6 +17,7 @@ from socle_desktop.gui.panel import SubsidyPanel
 from socle_desktop.gui.preferences import settings
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.theme import set_state
+from socle_desktop.gui.variant_bar import with_variant_bar
 from socle_desktop.gui.wizard import WizardView
 
 PANEL_WIDTH = 300
@@ -29,7 +30,9 @@ class DossierEditor(QWidget):
     be on the left, and the panel belongs on the right, where the eye ends each line.
     """
 
-    def __init__(self, session: Session, width: int, parent: QWidget | None = None):
+    def __init__(
+        self, session: Session, width: int, parent: QWidget | None = None, variant_menu=None
+    ):
         super().__init__(parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 0)
@@ -50,8 +53,11 @@ class DossierEditor(QWidget):
         self.wizard_view = WizardView(session)
         self.wizard = self.wizard_view.wizard
         self.panel = SubsidyPanel(session)
+        # the variant shown, above the panel: visible and switched from every page
+        self.panel_column = with_variant_bar(session, self.panel, variant_menu)
+        self.variant_bar = self.panel_column.variant_bar
         self.splitter.addWidget(self.wizard_view)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.panel_column)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setCollapsible(0, False)

@@ -66,7 +66,17 @@ LABELS = {
     "redo_action": "Rétablir la modification annulée",
 }
 
+# The actions of the « Variantes » menu the guide lists (window.variant_actions).
+VARIANT_ACTIONS = (
+    "new_action",
+    "next_action",
+    "previous_action",
+    "compare_action",
+    "replace_action",
+)
+
 OTHER_KEYS = (
+    ("Alt+1 … Alt+9", "Va à la variante 1 à 9 (dans l'ordre du menu « Variantes »)"),
     ("Tab, Maj+Tab", "Champ suivant, champ précédent"),
     ("Alt + lettre soulignée", "Va au champ ou au bouton de cette lettre"),
     ("Entrée", "Dans un champ, valide la saisie sans changer d'étape"),
@@ -131,6 +141,17 @@ def steps_html() -> str:
     )
 
 
+def variants_html() -> str:
+    return (
+        "<h3>Variantes</h3><p>Pour comparer des scénarios (« et avec des écrans interactifs "
+        "au lieu des VPI ? »), le menu « Variantes » crée une copie de la variante affichée : "
+        "les écoles, classes et élèves restent les mêmes, seules les lignes d'équipement et de "
+        "services changent. La variante affichée est au-dessus du panneau de droite. « Comparer "
+        "les variantes » montre leurs montants côte à côte et l'écart avec la variante "
+        "<b>retenue</b>, celle du PDF, des exports et du dépôt.</p>"
+    )
+
+
 def shortcuts_html(actions) -> str:
     """A table of the actions that have a shortcut, as the menus show them."""
     rows = []
@@ -154,6 +175,7 @@ def guide_html(campaign, actions) -> str:
         "instant la subvention de l'État et le reste à charge.</p>"
         + subsidy_html(campaign)
         + steps_html()
+        + variants_html()
         + shortcuts_html(actions)
     )
 
@@ -179,6 +201,9 @@ def show_guide(window, campaign) -> GuideDialog:
     """The guide beside ``window`` (not modal), raised if already open; its figures are those
     of the open dossier's campaign."""
     actions = [getattr(window, name) for name in SHORTCUT_ACTIONS if hasattr(window, name)]
+    variant_actions = getattr(window, "variant_actions", None)
+    if variant_actions is not None:
+        actions += [getattr(variant_actions, name) for name in VARIANT_ACTIONS]
     text = guide_html(campaign, actions)
     dialog = getattr(window, "help_dialog", None)
     if dialog is None:

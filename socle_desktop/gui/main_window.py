@@ -75,6 +75,7 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_actions()
         self._build_menus()
+        self._build_variant_menu()
         QApplication.instance().installEventFilter(UndoKeysFirst(self))
         self._restore_geometry()
         self._update_title()
@@ -94,7 +95,8 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
     def _build_editor(self) -> None:
         from socle_desktop.gui.editor import DossierEditor
 
-        editor = self.editor = DossierEditor(self.session, self.width())
+        editor = self.editor = DossierEditor(self.session, self.width(),
+                                             variant_menu=self.variant_actions.menu)
         self.banner, self.banner_label = editor.banner, editor.banner_label
         self.banner_button, self.splitter = editor.banner_button, editor.splitter
         self.wizard_view, self.wizard, self.panel = editor.wizard_view, editor.wizard, editor.panel
@@ -154,6 +156,7 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         self.temporary_dir = temporary_dir
         self.session = Session(file.dossier, file.campaign, file, self)
         self.session.changed.connect(self._on_changed)
+        self.session.changed.connect(lambda _result: self.variant_actions.update())
         self.session.saveFailed.connect(self._on_save_failed)
         self.session.undoFailed.connect(self._on_undo_failed)
         self.session.stepped.connect(self._on_stepped)
@@ -286,6 +289,14 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         else:
             self.editor.show_banner(None)
 
+    def _build_variant_menu(self) -> None:
+        """« Variantes », before « Aide »; its actions are an object of their own."""
+        from socle_desktop.gui.variant_actions import VariantActions
+
+        self.variant_actions = VariantActions(self)
+        self.menuBar().insertMenu(self.menus["aide"].menuAction(), self.variant_actions.menu)
+        self.menus["variantes"] = self.variant_actions.menu
+
     def _update_actions(self) -> None:
         has = self.file is not None
         for action in (self.save_action, self.save_as_action, self.pdf_action, self.print_action,
@@ -293,6 +304,7 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
                        self.fctva_action, *self.export_actions()):
             action.setEnabled(has)
         self.fctva_action.setChecked(has and self.session.dossier.parametres.fctva)
+        self.variant_actions.update()
 
     # --- the keyboard's Ctrl+S and Ctrl+PgDown / Ctrl+PgUp -------------------------------------
 

@@ -17,9 +17,13 @@ class PdfActionsMixin:
     """Mixed into MainWindow: asks where, starts a PdfJob (pdf_jobs.py), says when it is done;
     printing prints that PDF (printing.py)."""
 
-    def export_pdf(self) -> None:
+    def export_pdf(self, comparison: bool | None = None) -> None:
+        """The retained variant's PDF; with the page comparing the variants when asked here
+        or ticked on the récapitulatif."""
         if self.session is None:
             return
+        if comparison is None:
+            comparison = self.wizard.page_recapitulatif.wants_comparison()
         dossier = Path(self.file.path)
         # Beside the dossier, where the commune keeps it; the example's copy is temporary.
         folder = preferences.folder("pdf_folder") if self.temporary_dir else dossier.parent
@@ -31,13 +35,13 @@ class PdfActionsMixin:
         path = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         settings().setValue("files/pdf_folder", str(path.parent))
         self.statusBar().showMessage(f"Écriture du PDF {path.name}…")
-        self._start_pdf(path, self._pdf_written)
+        self._start_pdf(path, self._pdf_written, comparison)
 
-    def _start_pdf(self, path: Path, on_done) -> None:
+    def _start_pdf(self, path: Path, on_done, comparison: bool = False) -> None:
         from socle_desktop.gui.pdf_jobs import start_pdf_job
 
         job = start_pdf_job(self.session.dossier, self.session.campaign, path, on_done,
-                            self._pdf_failed)
+                            self._pdf_failed, comparison)
         self._jobs.append(job)
 
     def _pdf_written(self, path: str) -> None:

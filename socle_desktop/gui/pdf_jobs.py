@@ -19,8 +19,9 @@ class PdfSignals(QObject):
 class PdfJob(QRunnable):
     """Build the PDF of a snapshot of the dossier (edits may go on meanwhile)."""
 
-    def __init__(self, dossier, campaign, path: Path):
+    def __init__(self, dossier, campaign, path: Path, comparison: bool = False):
         super().__init__()
+        self.comparison = comparison
         self.dossier = copy.deepcopy(dossier)  # taken in the window's thread: a stable snapshot
         self.campaign, self.path = campaign, Path(path)
         self.signals = PdfSignals()
@@ -31,7 +32,7 @@ class PdfJob(QRunnable):
         try:
             from socle_desktop.report import write_pdf
 
-            write_pdf(self.dossier, self.campaign, self.path)
+            write_pdf(self.dossier, self.campaign, self.path, comparison=self.comparison)
         except PermissionError:
             problem = f"pas le droit d'écrire dans {printable(self.path)}"
         except OSError as error:
@@ -45,8 +46,10 @@ class PdfJob(QRunnable):
             self.signals.failed.emit(problem)
 
 
-def start_pdf_job(dossier, campaign, path: Path, on_done, on_failed) -> PdfJob:
-    job = PdfJob(dossier, campaign, path)
+def start_pdf_job(
+    dossier, campaign, path: Path, on_done, on_failed, comparison: bool = False
+) -> PdfJob:
+    job = PdfJob(dossier, campaign, path, comparison)
     job.setAutoDelete(False)  # the caller keeps it until a signal arrives
     job.signals.finished.connect(on_done)
     job.signals.failed.connect(on_failed)

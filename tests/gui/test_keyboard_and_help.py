@@ -74,20 +74,27 @@ def test_every_step_has_each_alt_letter_once(qtbot):
 
 
 def test_the_start_screen_and_the_dialogs_have_each_alt_letter_once(qtbot):
+    from socle_desktop.domain import variants
     from socle_desktop.gui.catalogue_dialog import CatalogueDialog
+    from socle_desktop.gui.compare_dialog import CompareDialog
     from socle_desktop.gui.help_dialog import show_guide
     from socle_desktop.gui.import_ecoles_dialog import ImportEcolesDialog
     from socle_desktop.gui.main_window import MainWindow
+    from socle_desktop.gui.replace_dialog import ReplaceDialog
 
     start = MainWindow()
     qtbot.addWidget(start)
     start.show()
     assert _duplicates(_mnemonics(start, only_visible=True) + _menus(start)) == {}
     window = example_window(qtbot)
+    assert window.session.edit(variants.create(window.session.dossier, "Autre"))
     for dialog in (
         CatalogueDialog(window.session, window),
         ImportEcolesDialog(window.session, window),
         show_guide(window, window.session.campaign),
+        CompareDialog(window.session, window.variant_actions, window),
+        ReplaceDialog(window.session, window),
+        window.variant_actions.create(),
     ):
         qtbot.addWidget(dialog)
         assert _duplicates(_mnemonics(dialog, only_visible=False)) == {}, type(dialog).__name__

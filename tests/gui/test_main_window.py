@@ -235,7 +235,7 @@ def test_print_without_a_pdf_renderer_opens_the_pdf_in_the_viewer(qtbot, monkeyp
 def test_menus_are_french_with_standard_shortcuts(qtbot):
     window = _window(qtbot)
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&Fichier", "É&dition", "&Aide"]
+    assert titles == ["&Fichier", "É&dition", "&Variantes", "&Aide"]
     assert window.new_action.shortcut().toString() == "Ctrl+N"
     assert window.open_action.shortcut().toString() == "Ctrl+O"
     assert window.save_as_action.shortcut().toString() == "Ctrl+Shift+S"

@@ -20,6 +20,7 @@ from socle_desktop.gui.generated.ui_recapitulatif_page import Ui_RecapitulatifFo
 from socle_desktop.gui.models.rows import Cell
 from socle_desktop.gui.pages.common import LazyPage
 from socle_desktop.gui.tables import RowsTable
+from socle_desktop.gui.variant_bar import comparison_checkbox
 
 EXISTANT_WORDS = {Existant.ABSENT: "absent", Existant.PRESENT: "présent",
                   Existant.OBSOLETE: "obsolète"}
@@ -57,6 +58,7 @@ class RecapitulatifPage(LazyPage):
         self.export_button.clicked.connect(self.exportRequested)
         self.print_button: QPushButton = form.print_button
         self.print_button.clicked.connect(self.printRequested)
+        self.comparison_check = comparison_checkbox(form, self.export_button)
 
         self.communes_table: RowsTable = form.communes_table
         self.communes_table.set_headers(
@@ -87,7 +89,12 @@ class RecapitulatifPage(LazyPage):
 
     # --- drawing ---------------------------------------------------------------------------
 
+    def wants_comparison(self) -> bool:
+        """The PDF asked with the page comparing the variants (ticked, several variants)."""
+        return self.comparison_check.isChecked() and len(self.session.dossier.variantes) > 1
+
     def redraw(self, result: Result) -> None:
+        self.comparison_check.setVisible(len(self.session.dossier.variantes) > 1)
         self._draw_plan(result)
         self._draw_communes(result)
         self._draw_schools(result)
