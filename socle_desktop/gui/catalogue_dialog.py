@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socle_desktop.domain import line_tools
 from socle_desktop.domain.amounts import converts, vat_effect
 from socle_desktop.domain.catalogue import (
     NIVEAU_LABELS,
@@ -40,6 +41,7 @@ from socle_desktop.domain.money import amount_fr, euros
 from socle_desktop.domain.presentation import category_titles
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.generated.ui_catalogue_dialog import Ui_CatalogueForm
+from socle_desktop.gui.price_update import PriceUpdateOffer
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.theme import set_state
 from socle_desktop.gui.widgets import AmountEdit
@@ -168,6 +170,9 @@ class CatalogueDialog(QDialog):
         self.tva_edit: QLineEdit = form.tva_edit
         self.subventionnable_check: QCheckBox = form.subventionnable_check
         self.message_label: QLabel = form.message_label
+        # a price changed: the lines still at the old one, and the offer to update them
+        self.price_offer = PriceUpdateOffer(session, self)
+        self.message_label.parentWidget().layout().addWidget(self.price_offer, 5, 0, 1, 6)
         self.new_button: QPushButton = form.new_button
         self.save_button: QPushButton = form.save_button
         self.remove_button: QPushButton = form.remove_button
@@ -341,7 +346,8 @@ class CatalogueDialog(QDialog):
             niveau=self.niveau_combo.currentData(), volet=self.volet_combo.currentData(),
             prix_unitaire=prix, taux_tva=tva,
             subventionnable=self.subventionnable_check.isChecked(),
-            unite=old.unite if old is not None else "")
+            unite=old.unite if old is not None else "",
+            places=old.places if old is not None else 0)
 
     def model_ids(self) -> set[str]:
         return {item.id for item, _origin in self.model.rows}
@@ -370,18 +376,25 @@ class CatalogueDialog(QDialog):
             message += (f" {len(users)} ligne{plural} recalculée{plural} avec "
                         f"{vat_rate_text(item.taux_tva)}\u00a0% de TVA.")
         self.message_label.setText(message)
+        if before is not None:
+            self.price_offer.offer(item.id)
         return True
 
     def _lines_of(self, article_id: str) -> list:
         return lines_using(self.session.dossier, article_id)
 
+    def _uses(self, article_id: str) -> int:
+        """Lines of the article in every variant (an article still used stays)."""
+        return sum(line_tools.usage(self.session.dossier, article_id).values())
+
     def remove_article(self) -> bool:
         item = self.current_item()
         if item is None or item.id not in self.session.dossier.catalogue:
             return False
-        users = self._lines_of(item.id)
+        users = self._uses(item.id)
         if users:
-            self._error(f"« {item.libelle} » est utilisé par {len(users)} ligne(s) du dossier : "
+            self._error(f"« {item.libelle} » est utilisé par {users} ligne"
+                        f"{'s' if users > 1 else ''} du dossier (toutes variantes confondues) : "
                         "retirez d'abord ces lignes.")
             return False
         restored = item.id in default_catalogue()

@@ -96,6 +96,9 @@ class ClassesPage(SchoolPage):
             form, LinesEditor(session, "classe", "equipement", self.current_school))
         self.apply_to_all_button: QPushButton = form.apply_to_all_button
         self.apply_to_all_button.clicked.connect(self.apply_to_all_classes)
+        self.apply_to_all_schools_button: QPushButton = form.findChild(
+            QPushButton, "apply_to_all_schools_button")
+        self.apply_to_all_schools_button.clicked.connect(self.apply_to_all_schools)
 
         splitter: QSplitter = form.splitter
         splitter.setStretchFactor(0, 2)  # a few classes, more lines per class
@@ -104,7 +107,7 @@ class ClassesPage(SchoolPage):
 
         # the form's tab order, with the lines editor's own widgets joined in
         order = [self.remove_class_button, *self.lines_editor.tab_widgets(),
-                 self.apply_to_all_button]
+                 self.apply_to_all_button, self.apply_to_all_schools_button]
         chain_tab_order(order)
         self.redraw(session.result)
 
@@ -161,10 +164,13 @@ class ClassesPage(SchoolPage):
             self.lines_box.setTitle("Équipement de la classe")
             self.lines_editor.set_target("", "lignes", [])
             self.apply_to_all_button.setEnabled(False)
+            self.apply_to_all_schools_button.setEnabled(False)
             return
         self._draw_lines_title()
         self.lines_editor.set_target(classroom.id, "lignes", classroom.lignes)
         self.apply_to_all_button.setEnabled(writable and len(school.classes) > 1)
+        self.apply_to_all_schools_button.setEnabled(
+            writable and sum(len(s.classes) for s in self.session.dossier.ecoles) > 1)
 
     def _on_school_changed(self, _school_id: str) -> None:
         self._class_id = ""
@@ -227,6 +233,23 @@ class ClassesPage(SchoolPage):
             if count:
                 index = self.classes_model.index(min(row, count - 1), COL_NOM)
                 self.classes_table.setCurrentIndex(index)
+
+    def apply_to_all_schools(self) -> None:
+        """« … et de toutes les écoles »: this class's equipment in every other class of the
+        dossier (of the variant shown)."""
+        from socle_desktop.domain.line_tools import apply_lines_to_all_schools
+
+        classroom = self.current_class()
+        dossier = self.session.dossier
+        others = sum(len(s.classes) for s in dossier.ecoles) - 1
+        if classroom is None or others < 1:
+            return
+        if self.session.edit(apply_lines_to_all_schools(dossier, classroom)):
+            schools = len(dossier.ecoles)
+            self.lines_editor.show_info(
+                f"Équipement de « {classroom.nom} » appliqué aux "
+                f"{plural(others, 'autre classe', 'autres classes')} des "
+                f"{plural(schools, 'école')} (Ctrl+Z pour annuler).")
 
     def apply_to_all_classes(self) -> None:
         school, classroom = self.current_school(), self.current_class()
