@@ -14,7 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-MODULES = ("bench_gui", "bench_store", "bench_pdf", "bench_opendata", "bench_memory", "bench_print")
+MODULES = (
+    "bench_gui",
+    "bench_store",
+    "bench_pdf",
+    "bench_opendata",
+    "bench_memory",
+    "bench_print",
+    "bench_variants",
+)
 
 
 def _cell(value, unit: str = "") -> str:
