@@ -3,9 +3,9 @@
 Data flows one way: a widget asks the session for an edit → ``store.editing.perform`` checks it,
 applies it and writes it in one transaction (rolling memory back if the write fails) → the
 session recomputes once and emits ``changed`` with the new ``Result`` → every view redraws from
-that one result. The session only adds the undo stack and the signals to that plain function, and the variant
-being shown: switching is not an edit (nothing is saved), and each undo step is undone and
-redone in the variant it was made in.
+that one result. The session only adds the undo stack and the signals to that plain function,
+and the variant being shown: switching is not an edit (nothing is saved), and each undo step is
+undone and redone in the variant it was made in.
 """
 
 from __future__ import annotations

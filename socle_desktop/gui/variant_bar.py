@@ -118,16 +118,15 @@ def with_variant_bar(session: Session, panel: QWidget, menu: QMenu | None = None
     return column
 
 
-def comparison_checkbox(form: QWidget, export_button: QWidget) -> QCheckBox:
+def comparison_checkbox(row: QHBoxLayout, export_button: QWidget) -> QCheckBox:
     """« avec la comparaison des variantes », just before the récapitulatif's « Exporter en
-    PDF… » (in its row of the form), shown when the dossier has several variants."""
+    PDF… » (in ``row``, its row of the form), shown when the dossier has several variants."""
     check = QCheckBox("avec la comparaison des variantes")
     check.setObjectName("comparison_check")
     check.setToolTip(
         "Ajoute au PDF une page qui compare les variantes du dossier (le PDF est "
         "celui de la variante retenue)."
     )
-    row = form.findChild(QHBoxLayout, "buttons_row")
     row.insertWidget(row.indexOf(export_button), check)
     check.hide()
     return check

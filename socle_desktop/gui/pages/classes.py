@@ -96,8 +96,7 @@ class ClassesPage(SchoolPage):
             form, LinesEditor(session, "classe", "equipement", self.current_school))
         self.apply_to_all_button: QPushButton = form.apply_to_all_button
         self.apply_to_all_button.clicked.connect(self.apply_to_all_classes)
-        self.apply_to_all_schools_button: QPushButton = form.findChild(
-            QPushButton, "apply_to_all_schools_button")
+        self.apply_to_all_schools_button: QPushButton = form.apply_to_all_schools_button
         self.apply_to_all_schools_button.clicked.connect(self.apply_to_all_schools)
 
         splitter: QSplitter = form.splitter

@@ -58,7 +58,7 @@ class RecapitulatifPage(LazyPage):
         self.export_button.clicked.connect(self.exportRequested)
         self.print_button: QPushButton = form.print_button
         self.print_button.clicked.connect(self.printRequested)
-        self.comparison_check = comparison_checkbox(form, self.export_button)
+        self.comparison_check = comparison_checkbox(form.buttons_row, self.export_button)
 
         self.communes_table: RowsTable = form.communes_table
         self.communes_table.set_headers(
