@@ -253,7 +253,7 @@ def _fit_height(table: QTableWidget) -> None:
     """Every row shown, without a scroll bar: the figures are few and must all be seen."""
     table.resizeRowsToContents()
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setMinimumHeight(
+    table.setFixedHeight(
         rows + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
     )
 
