@@ -50,6 +50,8 @@ COLUMNS = ("Libellé", "Catégorie", "Niveau", "Volet", "Prix TTC", "TVA", "Subv
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _ROOT = QModelIndex()  # the invisible root: these models are flat tables
+
+
 def fold(text: str) -> str:
     """Lower case without accents, for searching: « Écran » and « ecran » match."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -146,8 +148,15 @@ class CatalogueFilter(QSortFilterProxyModel):
 class CatalogueDialog(QDialog):
     """Browse, search and edit the catalogue; in picker mode, choose one article."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None, *, picker: bool = False,
-                 niveau: str | None = None, volet: str | None = None):
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        picker: bool = False,
+        niveau: str | None = None,
+        volet: str | None = None,
+    ):
         super().__init__(parent)
         self.session, self.picker = session, picker
         self.chosen: CatalogueItem | None = None
@@ -274,8 +283,11 @@ class CatalogueDialog(QDialog):
         in_dossier = item.id in self.session.dossier.catalogue
         self.remove_button.setEnabled(in_dossier and not self.session.read_only)
         self.remove_button.setToolTip(
-            "" if in_dossier else "Article du catalogue par défaut : il reste disponible pour "
-            "tous les dossiers ; modifiez-le pour en garder une version propre au dossier.")
+            ""
+            if in_dossier
+            else "Article du catalogue par défaut : il reste disponible pour "
+            "tous les dossiers ; modifiez-le pour en garder une version propre au dossier."
+        )
         self.choose_button.setEnabled(True)
 
     def _on_session_changed(self, _result) -> None:
@@ -301,8 +313,9 @@ class CatalogueDialog(QDialog):
         if self.proxy.volet:
             self.volet_combo.setCurrentIndex(self.volet_combo.findData(self.proxy.volet))
         self.remove_button.setEnabled(False)
-        self.message_label.setText("Nouvel article : remplissez les champs puis « Enregistrer "
-                                   "l'article ».")
+        self.message_label.setText(
+            "Nouvel article : remplissez les champs puis « Enregistrer l'article »."
+        )
         set_state(self.message_label, "")
         self.libelle_edit.setFocus()
 
@@ -320,13 +333,17 @@ class CatalogueDialog(QDialog):
             return None
         ident = self.id_edit.text().strip() or slug(libelle)
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", ident):
-            self._error("L'identifiant ne peut contenir que des lettres minuscules sans accent, "
-                        "des chiffres, « - » et « _ ».", self.id_edit)
+            self._error(
+                "L'identifiant ne peut contenir que des lettres minuscules sans accent, "
+                "des chiffres, « - » et « _ ».",
+                self.id_edit,
+            )
             return None
         if self._new and ident in self.model_ids():
             if self.id_edit.text().strip():
-                self._error(f"L'identifiant « {ident} » existe déjà : choisissez-en un autre.",
-                            self.id_edit)
+                self._error(
+                    f"L'identifiant « {ident} » existe déjà : choisissez-en un autre.", self.id_edit
+                )
                 return None
             ident = unique_id(ident, self.model_ids())
         prix = self.prix_edit.value()
@@ -337,17 +354,23 @@ class CatalogueDialog(QDialog):
             return None
         tva = parse_vat_rate(self.tva_edit.text())
         if tva is None:
-            self._error("TVA : saisissez un taux entre 0 et 100, par exemple 20 ou 5,5.",
-                        self.tva_edit)
+            self._error(
+                "TVA : saisissez un taux entre 0 et 100, par exemple 20 ou 5,5.", self.tva_edit
+            )
             return None
         old = self.current_item() if not self._new else None
         return CatalogueItem(
-            id=ident, libelle=libelle, categorie=self.categorie_combo.currentData(),
-            niveau=self.niveau_combo.currentData(), volet=self.volet_combo.currentData(),
-            prix_unitaire=prix, taux_tva=tva,
+            id=ident,
+            libelle=libelle,
+            categorie=self.categorie_combo.currentData(),
+            niveau=self.niveau_combo.currentData(),
+            volet=self.volet_combo.currentData(),
+            prix_unitaire=prix,
+            taux_tva=tva,
             subventionnable=self.subventionnable_check.isChecked(),
             unite=old.unite if old is not None else "",
-            places=old.places if old is not None else 0)
+            places=old.places if old is not None else 0,
+        )
 
     def model_ids(self) -> set[str]:
         return {item.id for item, _origin in self.model.rows}
@@ -373,8 +396,10 @@ class CatalogueDialog(QDialog):
         rate_changed = before is not None and before.taux_tva != item.taux_tva
         if rate_changed and users and converts(self.session.dossier.parametres):
             plural = "s" if len(users) > 1 else ""
-            message += (f" {len(users)} ligne{plural} recalculée{plural} avec "
-                        f"{vat_rate_text(item.taux_tva)}\u00a0% de TVA.")
+            message += (
+                f" {len(users)} ligne{plural} recalculée{plural} avec "
+                f"{vat_rate_text(item.taux_tva)}\u00a0% de TVA."
+            )
         self.message_label.setText(message)
         if before is not None:
             self.price_offer.offer(item.id)
@@ -393,9 +418,11 @@ class CatalogueDialog(QDialog):
             return False
         users = self._uses(item.id)
         if users:
-            self._error(f"« {item.libelle} » est utilisé par {users} ligne"
-                        f"{'s' if users > 1 else ''} du dossier (toutes variantes confondues) : "
-                        "retirez d'abord ces lignes.")
+            self._error(
+                f"« {item.libelle} » est utilisé par {users} ligne"
+                f"{'s' if users > 1 else ''} du dossier (toutes variantes confondues) : "
+                "retirez d'abord ces lignes."
+            )
             return False
         restored = item.id in default_catalogue()
         if not self.session.edit(PutArticle(item.id, None, f"Supprimer l'article {item.libelle}")):
@@ -403,7 +430,9 @@ class CatalogueDialog(QDialog):
         set_state(self.message_label, "")
         self.message_label.setText(
             "Version du dossier supprimée : l'article du catalogue par défaut s'applique."
-            if restored else f"Article « {item.libelle} » supprimé.")
+            if restored
+            else f"Article « {item.libelle} » supprimé."
+        )
         return True
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt override
@@ -434,12 +463,15 @@ def unique_id(ident: str, taken: set[str]) -> str:
 
 def vat_tooltip(session: Session) -> str:
     rate = vat_rate_text(session.dossier.parametres.taux_tva)
-    return (f"Taux de TVA de l'article, en % (celui du dossier, {rate}\u00a0%, vaut pour les "
-            f"lignes hors catalogue). {vat_effect(session.dossier.parametres)}")
+    return (
+        f"Taux de TVA de l'article, en % (celui du dossier, {rate}\u00a0%, vaut pour les "
+        f"lignes hors catalogue). {vat_effect(session.dossier.parametres)}"
+    )
 
 
-def choose_article(parent: QWidget | None, session: Session, niveau: str | None = None,
-                   volet: str | None = None) -> CatalogueItem | None:
+def choose_article(
+    parent: QWidget | None, session: Session, niveau: str | None = None, volet: str | None = None
+) -> CatalogueItem | None:
     """A modal picker; the chosen article is also put into the dossier's copy if missing."""
     dialog = CatalogueDialog(session, parent, picker=True, niveau=niveau, volet=volet)
     try:

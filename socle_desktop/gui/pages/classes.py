@@ -61,10 +61,24 @@ class ClassesPage(SchoolPage):
         self.classes_model = ClassesModel(session, self)
         self.classes_table: EditTable = form.classes_table
         self.classes_table.setModel(self.classes_model)
-        self.pupils_delegate = FieldDelegate(session, "classe", "eleves", "Modifier les élèves",
-                                             self._class_at, "count", self.classes_table)
-        self.name_delegate = FieldDelegate(session, "classe", "nom", "Renommer la classe",
-                                           self._class_at, "text", self.classes_table)
+        self.pupils_delegate = FieldDelegate(
+            session,
+            "classe",
+            "eleves",
+            "Modifier les élèves",
+            self._class_at,
+            "count",
+            self.classes_table,
+        )
+        self.name_delegate = FieldDelegate(
+            session,
+            "classe",
+            "nom",
+            "Renommer la classe",
+            self._class_at,
+            "text",
+            self.classes_table,
+        )
         self.classes_table.setItemDelegateForColumn(COL_ELEVES, self.pupils_delegate)
         self.classes_table.setItemDelegateForColumn(COL_NOM, self.name_delegate)
         self.classes_table.deleteRequested.connect(self.remove_current_class)
@@ -85,15 +99,18 @@ class ClassesPage(SchoolPage):
         self.message = MessageLine(self.classes_message, session, self)
         for delegate in (self.pupils_delegate, self.name_delegate):
             delegate.invalid.connect(
-                lambda m: self.message.error(f"Saisie refusée : {m}.") if m
-                else self.message.clear())
+                lambda m: (
+                    self.message.error(f"Saisie refusée : {m}.") if m else self.message.clear()
+                )
+            )
             delegate.notice.connect(self.message.info)
 
         # the lines of the selected class
         self.lines_box: QGroupBox = form.lines_box
         self.lines_box.installEventFilter(self)  # its title is elided to its width
         self._init_lines_editor(
-            form, LinesEditor(session, "classe", "equipement", self.current_school))
+            form, LinesEditor(session, "classe", "equipement", self.current_school)
+        )
         self.apply_to_all_button: QPushButton = form.apply_to_all_button
         self.apply_to_all_button.clicked.connect(self.apply_to_all_classes)
         self.apply_to_all_schools_button: QPushButton = form.apply_to_all_schools_button
@@ -105,8 +122,12 @@ class ClassesPage(SchoolPage):
         splitter.setSizes([2000, 3000])  # shares, scaled to the splitter's height
 
         # the form's tab order, with the lines editor's own widgets joined in
-        order = [self.remove_class_button, *self.lines_editor.tab_widgets(),
-                 self.apply_to_all_button, self.apply_to_all_schools_button]
+        order = [
+            self.remove_class_button,
+            *self.lines_editor.tab_widgets(),
+            self.apply_to_all_button,
+            self.apply_to_all_schools_button,
+        ]
         chain_tab_order(order)
         self.redraw(session.result)
 
@@ -169,7 +190,8 @@ class ClassesPage(SchoolPage):
         self.lines_editor.set_target(classroom.id, "lignes", classroom.lignes)
         self.apply_to_all_button.setEnabled(writable and len(school.classes) > 1)
         self.apply_to_all_schools_button.setEnabled(
-            writable and sum(len(s.classes) for s in self.session.dossier.ecoles) > 1)
+            writable and sum(len(s.classes) for s in self.session.dossier.ecoles) > 1
+        )
 
     def _on_school_changed(self, _school_id: str) -> None:
         self._class_id = ""
@@ -187,17 +209,18 @@ class ClassesPage(SchoolPage):
         if classroom is None:
             return
         title = TITLE.format(classroom.nom)
-        room = (self.lines_box.width() - TITLE_MARGIN
-                - self.lines_box.fontMetrics().horizontalAdvance(TITLE.format("")))
-        self.lines_box.setTitle(TITLE.format(elide(self.lines_box, classroom.nom,
-                                                   max(room, 40))))
+        room = (
+            self.lines_box.width()
+            - TITLE_MARGIN
+            - self.lines_box.fontMetrics().horizontalAdvance(TITLE.format(""))
+        )
+        self.lines_box.setTitle(TITLE.format(elide(self.lines_box, classroom.nom, max(room, 40))))
         self.lines_box.setToolTip(title)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.lines_box and event.type() == QEvent.Type.Resize:
             self._draw_lines_title()
         return super().eventFilter(watched, event)
-
 
     # --- editing ---------------------------------------------------------------------------
 
@@ -206,8 +229,9 @@ class ClassesPage(SchoolPage):
         if school is None:
             return None
         classroom = new_class(school)
-        insert = edits.Insert("classe", school.id, "classes", len(school.classes), classroom,
-                              "Ajouter une classe")
+        insert = edits.Insert(
+            "classe", school.id, "classes", len(school.classes), classroom, "Ajouter une classe"
+        )
         if not self.session.edit(insert):
             return None
         self._class_id = classroom.id
@@ -248,7 +272,8 @@ class ClassesPage(SchoolPage):
             self.lines_editor.show_info(
                 f"Équipement de « {classroom.nom} » appliqué aux "
                 f"{plural(others, 'autre classe', 'autres classes')} des "
-                f"{plural(schools, 'école')} (Ctrl+Z pour annuler).")
+                f"{plural(schools, 'école')} (Ctrl+Z pour annuler)."
+            )
 
     def apply_to_all_classes(self) -> None:
         school, classroom = self.current_school(), self.current_class()
@@ -256,10 +281,18 @@ class ClassesPage(SchoolPage):
             return
         others = len(school.classes) - 1
         if self.session.edit(edits.apply_lines_to_all_classes(school, classroom)):
-            where = (f"aux {plural(others, 'autre classe', 'autres classes')}" if others > 1
-                     else "à l'autre classe")
+            where = (
+                f"aux {plural(others, 'autre classe', 'autres classes')}"
+                if others > 1
+                else "à l'autre classe"
+            )
             outside = [c.nom for c in school.classes if not c.cycle_2_3 and c.id != classroom.id]
-            note = (f" Les classes hors cycles 2 et 3 ({', '.join(outside)}) ne comptent pas pour "
-                    "le plafond : retirez-y l'équipement s'il n'est pas voulu." if outside else "")
+            note = (
+                f" Les classes hors cycles 2 et 3 ({', '.join(outside)}) ne comptent pas pour "
+                "le plafond : retirez-y l'équipement s'il n'est pas voulu."
+                if outside
+                else ""
+            )
             self.lines_editor.show_info(
-                f"Équipement de « {classroom.nom} » appliqué {where} (Ctrl+Z pour annuler).{note}")
+                f"Équipement de « {classroom.nom} » appliqué {where} (Ctrl+Z pour annuler).{note}"
+            )
