@@ -95,8 +95,9 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
     def _build_editor(self) -> None:
         from socle_desktop.gui.editor import DossierEditor
 
-        editor = self.editor = DossierEditor(self.session, self.width(),
-                                             variant_menu=self.variant_actions.menu)
+        editor = self.editor = DossierEditor(
+            self.session, self.width(), variant_menu=self.variant_actions.menu
+        )
         self.banner, self.banner_label = editor.banner, editor.banner_label
         self.banner_button, self.splitter = editor.banner_button, editor.splitter
         self.wizard_view, self.wizard, self.panel = editor.wizard_view, editor.wizard, editor.panel
@@ -174,8 +175,11 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         self._saved_at = QTime.currentTime()
         self._hide_pdf_links()
         self.statusBar().showMessage(
-            "Exemple ouvert dans une copie temporaire" if temporary_dir
-            else f"Dossier ouvert : {printable(file.path)}", 5000)
+            "Exemple ouvert dans une copie temporaire"
+            if temporary_dir
+            else f"Dossier ouvert : {printable(file.path)}",
+            5000,
+        )
 
     def _close_dossier(self) -> None:
         if self.session is not None:
@@ -219,15 +223,19 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
             self._update_title()
             self.saved_label.setText("Lecture seule : modifications non enregistrées")
             dialogs.critical(
-                self, "Dossier remplacé sur le disque",
+                self,
+                "Dossier remplacé sur le disque",
                 f"La dernière modification n'a pas été enregistrée ; elle a été annulée.\n\n"
-                f"{message}")
+                f"{message}",
+            )
             return
         dialogs.critical(
-            self, "Enregistrement impossible",
+            self,
+            "Enregistrement impossible",
             f"La dernière modification n'a pas pu être enregistrée ; elle a été annulée.\n\n"
             f"{message}\n\nVos modifications précédentes sont dans le fichier. Vous pouvez "
-            "garder une copie avec Fichier › Enregistrer sous…")
+            "garder une copie avec Fichier › Enregistrer sous…",
+        )
 
     def _on_typing_refused(self, message: str) -> None:
         """« Enregistré » would read as if the text being typed were saved: it is not. Once
@@ -242,9 +250,11 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
     def _on_undo_failed(self, message: str) -> None:
         self.statusBar().showMessage(message.split(" : ")[0], 8000)
         dialogs.critical(
-            self, "Enregistrement impossible",
+            self,
+            "Enregistrement impossible",
             f"{message}\n\nLe dossier et l'historique des modifications restent tels qu'ils "
-            "étaient. Vous pouvez garder une copie avec Fichier › Enregistrer sous…")
+            "étaient. Vous pouvez garder une copie avec Fichier › Enregistrer sous…",
+        )
 
     def _on_stepped(self, text: str, applied, other) -> None:
         """After Ctrl+Z / Ctrl+Maj+Z: show where it happened, and say what was done."""
@@ -278,14 +288,16 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
             return
         if self.file.read_only:
             reason = html.escape(getattr(self.file, "read_only_reason", "") or "")  # rich text
-            text = (f"<b>Lecture seule</b> — {reason} " if reason else "<b>Lecture seule</b> — ")
+            text = f"<b>Lecture seule</b> — {reason} " if reason else "<b>Lecture seule</b> — "
             self.editor.show_banner(
                 text + "Vos modifications ne sont pas enregistrées dans ce fichier : "
-                "choisissez « Enregistrer sous… » pour garder vos modifications.")
+                "choisissez « Enregistrer sous… » pour garder vos modifications."
+            )
         elif self.temporary_dir:
             self.editor.show_banner(
                 "<b>Exemple</b> — vous travaillez sur une copie temporaire de l'exemple, "
-                "effacée à la fermeture. « Enregistrer sous… » pour la garder.")
+                "effacée à la fermeture. « Enregistrer sous… » pour la garder."
+            )
         else:
             self.editor.show_banner(None)
 
@@ -299,9 +311,17 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.file is not None
-        for action in (self.save_action, self.save_as_action, self.pdf_action, self.print_action,
-                       self.catalogue_action, self.next_step_action, self.previous_step_action,
-                       self.fctva_action, *self.export_actions()):
+        for action in (
+            self.save_action,
+            self.save_as_action,
+            self.pdf_action,
+            self.print_action,
+            self.catalogue_action,
+            self.next_step_action,
+            self.previous_step_action,
+            self.fctva_action,
+            *self.export_actions(),
+        ):
             action.setEnabled(has)
         self.fctva_action.setChecked(has and self.session.dossier.parametres.fctva)
         self.variant_actions.update()
@@ -317,7 +337,9 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
             return
         self.statusBar().showMessage(
             f"Enregistré automatiquement à {self._saved_at.toString('HH:mm')} : chaque "
-            "modification est enregistrée dès qu'elle est faite.", 8000)
+            "modification est enregistrée dès qu'elle est faite.",
+            8000,
+        )
 
     def go_to_step(self, delta: int) -> bool:
         """The next or previous step, its first field focused; a step not reachable yet is said
@@ -329,7 +351,8 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
             return False
         if not self.wizard.go_to(target):
             self.statusBar().showMessage(
-                "Complétez d'abord cette étape : ce qui manque est indiqué sous la page.", 5000)
+                "Complétez d'abord cette étape : ce qui manque est indiqué sous la page.", 5000
+            )
             return False
         first = _first_field(self.wizard.currentPage())
         if first is not None:
@@ -356,12 +379,14 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
 
     def about(self) -> None:
         QtWidgets.QMessageBox.about(
-            self, "À propos de Socle",
+            self,
+            "À propos de Socle",
             f"<h3>Socle {__version__}</h3><p>Le dossier de candidature de la commune à l'appel à "
             "projets « Socle numérique dans les écoles élémentaires » (SNEE, 2021) : écoles, "
             "équipement, services, et la subvention de l'État calculée à chaque saisie.</p>"
             "<p>Les montants sont calculés selon les règles de la campagne SNEE 2021 ; le "
-            "dossier officiel se dépose sur démarches-simplifiées.</p>")
+            "dossier officiel se dépose sur démarches-simplifiées.</p>",
+        )
 
     # --- geometry -----------------------------------------------------------------------
 
@@ -406,8 +431,12 @@ def _first_field(page: QWidget) -> QWidget | None:
     tab = Qt.FocusPolicy.TabFocus.value
     widget = page.nextInFocusChain()
     while widget is not None and widget is not page:
-        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
-                and widget.focusPolicy().value & tab):
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy().value & tab
+        ):
             return widget
         widget = widget.nextInFocusChain()
     return None

@@ -29,7 +29,8 @@ class PdfActionsMixin:
         folder = preferences.folder("pdf_folder") if self.temporary_dir else dossier.parent
         stem = dossier.stem
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Exporter le dossier en PDF", str(folder / f"{stem}.pdf"), "PDF (*.pdf)")
+            self, "Exporter le dossier en PDF", str(folder / f"{stem}.pdf"), "PDF (*.pdf)"
+        )
         if not path:
             return
         path = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
@@ -40,8 +41,9 @@ class PdfActionsMixin:
     def _start_pdf(self, path: Path, on_done, comparison: bool = False) -> None:
         from socle_desktop.gui.pdf_jobs import start_pdf_job
 
-        job = start_pdf_job(self.session.dossier, self.session.campaign, path, on_done,
-                            self._pdf_failed, comparison)
+        job = start_pdf_job(
+            self.session.dossier, self.session.campaign, path, on_done, self._pdf_failed, comparison
+        )
         self._jobs.append(job)
 
     def _pdf_written(self, path: str) -> None:
@@ -62,15 +64,19 @@ class PdfActionsMixin:
             row.setContentsMargins(0, 0, 0, 0)
             self.open_pdf_button = QtWidgets.QPushButton("Ouvrir le PDF")
             self.open_pdf_folder_button = QtWidgets.QPushButton("Ouvrir le dossier")
-            for name, button in (("open_pdf_button", self.open_pdf_button),
-                                 ("open_pdf_folder_button", self.open_pdf_folder_button)):
+            for name, button in (
+                ("open_pdf_button", self.open_pdf_button),
+                ("open_pdf_folder_button", self.open_pdf_folder_button),
+            ):
                 button.setObjectName(name)
                 button.setAutoDefault(False)
                 row.addWidget(button)
             self.open_pdf_button.clicked.connect(
-                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_pdf))))
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_pdf)))
+            )
             self.open_pdf_folder_button.clicked.connect(
-                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_pdf.parent))))
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_pdf.parent)))
+            )
             self.statusBar().addPermanentWidget(self.pdf_links)
         self._last_pdf = path
         self.open_pdf_button.setToolTip(str(path))
@@ -84,8 +90,7 @@ class PdfActionsMixin:
     def _pdf_failed(self, message: str) -> None:
         self._jobs = [j for j in self._jobs if not j.done]
         self.statusBar().clearMessage()
-        dialogs.warning(self, "PDF impossible",
-                        f"Le PDF n'a pas pu être écrit.\n\n{message}")
+        dialogs.warning(self, "PDF impossible", f"Le PDF n'a pas pu être écrit.\n\n{message}")
 
     # --- printing and preview ----------------------------------------------------------------
 
@@ -100,8 +105,9 @@ class PdfActionsMixin:
             return
         folder = Path(tempfile.mkdtemp(prefix="socle-impression-"))
         path = folder / f"{Path(self.file.path).stem}.pdf"
-        self.statusBar().showMessage("Préparation de l'aperçu…" if preview
-                                     else "Préparation de l'impression…")
+        self.statusBar().showMessage(
+            "Préparation de l'aperçu…" if preview else "Préparation de l'impression…"
+        )
         self._print_folders.append(folder)
         self._start_pdf(path, lambda written: self._pdf_ready(Path(written), folder, preview))
 
@@ -122,8 +128,9 @@ class PdfActionsMixin:
         except Exception as error:  # noqa: BLE001 - an unreadable PDF, told in French
             shutil.rmtree(folder, ignore_errors=True)
             self._print_folders.remove(folder)
-            dialogs.warning(self, "Impression impossible",
-                            f"Le PDF du dossier n'a pas pu être lu.\n\n{error}")
+            dialogs.warning(
+                self, "Impression impossible", f"Le PDF du dossier n'a pas pu être lu.\n\n{error}"
+            )
             return
         self._print_flows.append(flow)
         self.statusBar().clearMessage()

@@ -59,8 +59,11 @@ def test_typing_saves_at_once_and_ctrl_z_undoes_ctrl_shift_z_redoes(qtbot, monke
     qtbot.keyClick(page.nom_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.session.dossier.porteur.nom == ""
     assert page.nom_edit.text() == ""
-    qtbot.keyClick(page.nom_edit, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        page.nom_edit,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.session.dossier.porteur.nom == "Mairie de Bréal"
     assert page.nom_edit.text() == "Mairie de Bréal"
     assert window.undo_action.text() == "&Annuler « modifier le nom du porteur »"
@@ -201,8 +204,10 @@ def test_finish_button_asks_for_the_pdf(qtbot, monkeypatch, tmp_path):
     target = tmp_path / "dossier.pdf"
     answer_save_dialog(monkeypatch, target)
     window.wizard.finishRequested.emit()
-    qtbot.waitUntil(lambda: target.exists() and "PDF enregistré" in
-                    window.statusBar().currentMessage(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: target.exists() and "PDF enregistré" in window.statusBar().currentMessage(),
+        timeout=20000,
+    )
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in window.statusBar().currentMessage()
 
@@ -214,16 +219,16 @@ def test_export_pdf_with_ctrl_e_runs_in_the_background(qtbot, monkeypatch, tmp_p
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert "Écriture du PDF" in window.statusBar().currentMessage()  # returned before the PDF
     qtbot.waitUntil(lambda: (tmp_path / "sortie.pdf").exists(), timeout=20000)
-    qtbot.waitUntil(lambda: "PDF enregistré" in window.statusBar().currentMessage(),
-                    timeout=5000)
+    qtbot.waitUntil(lambda: "PDF enregistré" in window.statusBar().currentMessage(), timeout=5000)
 
 
 def test_print_without_a_pdf_renderer_opens_the_pdf_in_the_viewer(qtbot, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(url) or True))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True)
+    )
     monkeypatch.setattr("socle_desktop.gui.pdf_pages.renderer_available", lambda: False)
     window = example_window(qtbot)
     window.print_action.trigger()
@@ -294,8 +299,10 @@ def test_qt_own_strings_are_french(qapp):
         # Missing from qtbase_fr.qm, supplied by qt_french:
         assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Regarder dans\u00a0:"
         assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Dossier"
-        assert QKeySequence("Ctrl+Shift+Z").toString(
-            QKeySequence.SequenceFormat.NativeText) == "Ctrl+Maj+Z"
+        assert (
+            QKeySequence("Ctrl+Shift+Z").toString(QKeySequence.SequenceFormat.NativeText)
+            == "Ctrl+Maj+Z"
+        )
         assert QLocale().toString(1234.5, "f", 2) == "1\u202f234,50"
     finally:  # leave the other tests the process as they found it
         qt_french.uninstall(app)

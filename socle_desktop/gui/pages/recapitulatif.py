@@ -22,8 +22,11 @@ from socle_desktop.gui.pages.common import LazyPage
 from socle_desktop.gui.tables import RowsTable
 from socle_desktop.gui.variant_bar import comparison_checkbox
 
-EXISTANT_WORDS = {Existant.ABSENT: "absent", Existant.PRESENT: "présent",
-                  Existant.OBSOLETE: "obsolète"}
+EXISTANT_WORDS = {
+    Existant.ABSENT: "absent",
+    Existant.PRESENT: "présent",
+    Existant.OBSOLETE: "obsolète",
+}
 
 
 def _two_lines(label: str) -> str:
@@ -32,7 +35,7 @@ def _two_lines(label: str) -> str:
     if not spaces:
         return label
     cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
-    return label[:cut] + "\n" + label[cut + 1:]
+    return label[:cut] + "\n" + label[cut + 1 :]
 
 
 class RecapitulatifPage(LazyPage):
@@ -62,24 +65,39 @@ class RecapitulatifPage(LazyPage):
 
         self.communes_table: RowsTable = form.communes_table
         self.communes_table.set_headers(
-            ["Commune", "Dépense", "Dépense éligible", "Base retenue", "Subvention",
-             "Calcul par tranches"])
+            [
+                "Commune",
+                "Dépense",
+                "Dépense éligible",
+                "Base retenue",
+                "Subvention",
+                "Calcul par tranches",
+            ]
+        )
         self.schools_table: RowsTable = form.schools_table
         self.schools_table.set_headers(
-            ["École", "Classes", "Dépense", "Plafond", "Éligible", "Hors plafond",
-             "Observation"],
-            ["", "Classes de cycles 2 et 3 (CP à CM2)", "Dépense d'équipement de l'école",
-             f"{euros(session.campaign.plafond_par_classe)} par classe de cycles 2 et 3",
-             "Dépense retenue pour la subvention",
-             "Part de la dépense au-delà du plafond, à la charge de la collectivité", ""])
+            ["École", "Classes", "Dépense", "Plafond", "Éligible", "Hors plafond", "Observation"],
+            [
+                "",
+                "Classes de cycles 2 et 3 (CP à CM2)",
+                "Dépense d'équipement de l'école",
+                f"{euros(session.campaign.plafond_par_classe)} par classe de cycles 2 et 3",
+                "Dépense retenue pour la subvention",
+                "Part de la dépense au-delà du plafond, à la charge de la collectivité",
+                "",
+            ],
+        )
         socle = session.campaign.socle
         # two-line headers: nine columns beside the panel at 1366×768
         self.socle_table: RowsTable = form.socle_table
         self.socle_table.set_headers(
-            ["École", "Socle\natteint",
-             *(_two_lines(presentation.category_label(i.id)) for i in socle)],
-            ["", "L'école aura-t-elle tout le socle avec le projet ?",
-             *(i.libelle for i in socle)])
+            [
+                "École",
+                "Socle\natteint",
+                *(_two_lines(presentation.category_label(i.id)) for i in socle),
+            ],
+            ["", "L'école aura-t-elle tout le socle avec le projet ?", *(i.libelle for i in socle)],
+        )
         self.alerts_model = QStringListModel(self)
         self.alerts_list: QListView = form.alerts_list
         self.alerts_list.setModel(self.alerts_model)
@@ -101,8 +119,11 @@ class RecapitulatifPage(LazyPage):
         self._draw_socle()
         self._draw_alerts(result)
         self.explanation_text.setPlainText(
-            "Équipement\n" + result.equipment.explanation
-            + "\n\nServices et ressources\n" + result.services.explanation)
+            "Équipement\n"
+            + result.equipment.explanation
+            + "\n\nServices et ressources\n"
+            + result.services.explanation
+        )
 
     def _draw_plan(self, result: Result) -> None:
         rows = []
@@ -120,21 +141,37 @@ class RecapitulatifPage(LazyPage):
         share = presentation.share(result, self._porteur_type())
         fctva = compute_fctva(self.session.dossier, self.session.campaign, result)
         if fctva is not None:  # apart from the State's figures, on a line of its own
-            share += (f"\nHors subvention de l'État (estimation) : FCTVA {euros(fctva.amount)} "
-                      f"({fctva.rate.label}) ; reste à charge après FCTVA : "
-                      f"{euros(fctva.remaining_after)}.")
+            share += (
+                f"\nHors subvention de l'État (estimation) : FCTVA {euros(fctva.amount)} "
+                f"({fctva.rate.label}) ; reste à charge après FCTVA : "
+                f"{euros(fctva.remaining_after)}."
+            )
         self.share_label.setText(share)
 
     def _draw_communes(self, result: Result) -> None:
         rows = []
         for c in result.communes:
-            bands = " + ".join(f"{percent_fr(b.rate)} × {euros(b.amount)}"
-                               for b in c.bands if b.amount > 0) or "—"
-            base_tip = (f"Dépense éligible plafonnée par commune ({euros(c.above_ceiling)} "
-                        "au-delà)" if c.above_ceiling > 0 else "")
-            rows.append([Cell(f"{c.nom} ({c.insee})"), Cell(euros(c.expense), True),
-                         Cell(euros(c.eligible), True), Cell(euros(c.base), True, base_tip),
-                         Cell(euros(c.subsidy), True), Cell(bands)])
+            bands = (
+                " + ".join(
+                    f"{percent_fr(b.rate)} × {euros(b.amount)}" for b in c.bands if b.amount > 0
+                )
+                or "—"
+            )
+            base_tip = (
+                f"Dépense éligible plafonnée par commune ({euros(c.above_ceiling)} au-delà)"
+                if c.above_ceiling > 0
+                else ""
+            )
+            rows.append(
+                [
+                    Cell(f"{c.nom} ({c.insee})"),
+                    Cell(euros(c.expense), True),
+                    Cell(euros(c.eligible), True),
+                    Cell(euros(c.base), True, base_tip),
+                    Cell(euros(c.subsidy), True),
+                    Cell(bands),
+                ]
+            )
         self.communes_table.set_rows(rows)
 
     def _draw_schools(self, result: Result) -> None:
@@ -142,11 +179,17 @@ class RecapitulatifPage(LazyPage):
         porteur_type = self._porteur_type()
         for s in result.schools:
             note = presentation.school_note(s, porteur_type)
-            rows.append([Cell(s.nom or s.uai), Cell(str(s.classes_cycles_2_3), True),
-                         Cell(euros(s.expense), True), Cell(euros(s.cap), True),
-                         Cell(euros(s.eligible), True),
-                         Cell(euros(s.above_cap) if s.above_cap else "—", True),
-                         Cell(note.text, tip=note.tip, state=note.state)])
+            rows.append(
+                [
+                    Cell(s.nom or s.uai),
+                    Cell(str(s.classes_cycles_2_3), True),
+                    Cell(euros(s.expense), True),
+                    Cell(euros(s.cap), True),
+                    Cell(euros(s.eligible), True),
+                    Cell(euros(s.above_cap) if s.above_cap else "—", True),
+                    Cell(note.text, tip=note.tip, state=note.state),
+                ]
+            )
         self.schools_table.set_rows(rows)
 
     def _porteur_type(self) -> str:
@@ -159,18 +202,26 @@ class RecapitulatifPage(LazyPage):
             diagnostic = diagnostics.get(school.id)
             if diagnostic is None:
                 continue
-            missing = ", ".join(presentation.category_label(d.item.id).lower()
-                                for d in diagnostic.missing)
+            missing = ", ".join(
+                presentation.category_label(d.item.id).lower() for d in diagnostic.missing
+            )
             reached = diagnostic.reaches_socle
-            row = [Cell(school.nom or school.uai),
-                   Cell("Oui" if reached else "Non", tip="" if reached else f"Manque : {missing}",
-                        background="ok" if reached else "error")]
+            row = [
+                Cell(school.nom or school.uai),
+                Cell(
+                    "Oui" if reached else "Non",
+                    tip="" if reached else f"Manque : {missing}",
+                    background="ok" if reached else "error",
+                ),
+            ]
             for d in diagnostic.items:
                 text = STATUS_LABELS[d.status]
                 if d.status == Status.PARTIAL:
                     text = f"{d.planned} sur {d.needed}"
-                tip = (f"{d.item.libelle} : existant « {EXISTANT_WORDS[d.existant]} », "
-                       f"prévu {d.planned}, nécessaire {d.needed}")
+                tip = (
+                    f"{d.item.libelle} : existant « {EXISTANT_WORDS[d.existant]} », "
+                    f"prévu {d.planned}, nécessaire {d.needed}"
+                )
                 row.append(Cell(text, tip=tip, background=presentation.STATUS_STATES[d.status]))
             rows.append(row)
         self.socle_table.set_rows(rows)
@@ -180,5 +231,6 @@ class RecapitulatifPage(LazyPage):
         self.alerts_model.setStringList(messages or ["Aucun point d'attention."])
         index = self.tabs.indexOf(self.alerts_list)
         count = len(result.alerts)
-        self.tabs.setTabText(index, f"Points d'attention ({count})" if count
-                             else "Points d'attention")
+        self.tabs.setTabText(
+            index, f"Points d'attention ({count})" if count else "Points d'attention"
+        )
