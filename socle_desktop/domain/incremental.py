@@ -87,6 +87,8 @@ class ComputeCache:
             return found
         if not isinstance(edit, (edits.SetField, edits.Insert, edits.Remove)):
             return None  # an article, a variant (created, switched, retained…): every school
+        if edit.kind == "porteur" and isinstance(edit, edits.SetField) and edit.field == "type":
+            return None  # the warnings name who pays: « la commune » or « la collectivité »
         if edit.kind in _NO_SCHOOL:
             return set()
         if edit.kind in _EVERY_SCHOOL:

@@ -26,6 +26,11 @@ class PorteurType(StrEnum):
     EPCI = "epci"
     RPI = "rpi"
 
+    @property
+    def payer(self) -> str:
+        """Who pays what remains: « la commune », or « la collectivité » (EPCI, RPI)."""
+        return "la commune" if self is PorteurType.COMMUNE else "la collectivité"
+
 
 PORTEUR_LABELS = {
     PorteurType.COMMUNE: "Commune",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from socle_desktop.domain.amounts import is_subsidisable, line_amount
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.completeness import without_classes
-from socle_desktop.domain.model import Dossier, Existant, School
+from socle_desktop.domain.model import Dossier, Existant, PorteurType, School
 from socle_desktop.domain.money import euros
 from socle_desktop.domain.pupils import counted_pupils
 from socle_desktop.domain.validation import uai_check_letter_ok
@@ -64,7 +64,7 @@ def warnings(
             f"Les services subventionnables dépassent de {euros(excess)} le plafond de "
             f"{euros(campaign.services_plafond_par_eleve)} par élève "
             f"({result.services_pupils} élèves, {euros(result.services_cap)}) ; cette part "
-            "reste à la charge de la collectivité."
+            f"reste à la charge de {PorteurType(dossier.porteur.type).payer}."
         )
 
 
@@ -86,7 +86,7 @@ def _school_warnings(
             f"{name} : {euros(sr.above_cap)} de dépense d'équipement au-delà du plafond de "
             f"{euros(campaign.plafond_par_classe)} par classe"
             + (", même mis en commun entre les écoles de la commune," if pooled else "")
-            + " restent entièrement à la charge de la collectivité.",
+            + f" restent entièrement à la charge de {PorteurType(dossier.porteur.type).payer}.",
             school.id,
         )
     # Fewer pupils in the classes than in the school is normal: the maternelle classes of a
@@ -118,8 +118,8 @@ def _school_warnings(
         if not is_subsidisable(line, dossier):
             yield Alert(
                 f"{name} : « {line.libelle} » ({euros(line_amount(line, dossier))}) n'est pas "
-                "subventionnable (hors socle ou coût récurrent) ; il reste à la charge de la "
-                "collectivité.",
+                "subventionnable (hors socle ou coût récurrent) ; il reste à la charge de "
+                f"{PorteurType(dossier.porteur.type).payer}.",
                 school.id,
             )
     yield from _charging_warning(school, dossier, name)

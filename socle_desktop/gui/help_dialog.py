@@ -124,7 +124,8 @@ def subsidy_html(campaign) -> str:
         f"dans la limite de {services_cap} par élève des écoles équipées, pour "
         f"{campaign.services_annees} années scolaires.</p>"
         "<p><b>Reste à charge</b> = dépense − subvention : ce qui dépasse les plafonds est payé "
-        "par la collectivité. Le panneau de droite donne ces montants à chaque saisie ; "
+        "par la commune (ou la collectivité qui porte le projet). Le panneau de droite donne "
+        "ces montants à chaque saisie ; "
         "son bouton « ? » explique chaque chiffre.</p>"
     )
 

@@ -11,7 +11,7 @@ from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.diagnostic import SchoolDiagnostic
 from socle_desktop.domain.model import SECTEUR_LABELS, Dossier, Line, School
 from socle_desktop.domain.money import amount_fr, euros
-from socle_desktop.domain.presentation import plural
+from socle_desktop.domain.presentation import payer, plural
 from socle_desktop.domain.rules import Result, SchoolResult
 from socle_desktop.report.diagnostic import diagnostic_summary, diagnostic_table
 from socle_desktop.report.styles import (
@@ -137,7 +137,7 @@ def _lines_table(school: School, sr: SchoolResult, dossier: Dossier) -> Table:
     return make_table(rows, LINE_WIDTHS, style, right_from=1)
 
 
-def _figures(sr: SchoolResult, campaign: Campaign) -> Table:
+def _figures(sr: SchoolResult, campaign: Campaign, who_pays: str) -> Table:
     """Expense, cap, eligible amount, and the exclusion if any, in a tinted box."""
     styles = stylesheet()
     rows = [["Dépense d'équipement", euros(sr.expense)]]
@@ -158,9 +158,7 @@ def _figures(sr: SchoolResult, campaign: Campaign) -> Table:
             ]
         )
     if sr.above_cap > 0:
-        rows.append(
-            ["Part au-delà du plafond, à la charge de la collectivité", euros(sr.above_cap)]
-        )
+        rows.append([f"Part au-delà du plafond, à la charge de {who_pays}", euros(sr.above_cap)])
     rows.append(["Dépense éligible de l'école", euros(sr.eligible)])
     eligible_row = len(rows) - 1
     if not sr.excluded_because:
@@ -224,7 +222,7 @@ def school_section(
     flow += [
         _lines_table(school, sr, dossier),
         Spacer(1, 2.5 * mm),
-        KeepTogether([_figures(sr, campaign)]),
+        KeepTogether([_figures(sr, campaign, payer(dossier.porteur.type))]),
     ]
     flow.append(
         KeepTogether(

@@ -4,7 +4,9 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 
+from socle_desktop.domain import edits
 from socle_desktop.domain.catalogue import load_default_catalogue
+from socle_desktop.domain.incremental import ComputeCache
 from socle_desktop.domain.model import Classroom, Line
 from socle_desktop.domain.money import euros
 from socle_desktop.domain.rules import compute
@@ -88,7 +90,7 @@ def test_the_class_cap_warning_quotes_what_the_commune_pays(campaign):
         m.endswith(
             f"{euros(sr.above_cap)} de dépense d'équipement au-delà du plafond "
             f"de {euros(D(3500))} par classe restent entièrement à la charge de "
-            "la collectivité."
+            "la commune."
         )
         for m in messages(d, campaign)
     )
@@ -177,3 +179,21 @@ def test_each_figure_warning_appears_exactly_when_its_figure_says_so(d):
         assert len(ceiling) == (1 if c.above_ceiling > 0 else 0)
         if ceiling:
             assert ceiling[0].endswith(f"de {euros(c.above_ceiling)}.")
+
+
+def test_the_warnings_name_who_pays_and_follow_the_porteur(campaign):
+    """« la commune » for a commune, « la collectivité » for an EPCI; changing the porteur's
+    type (no figure changes) must not leave the old word in the reused warnings."""
+    d = dossier(school(2, "9000"))
+    cache = ComputeCache()
+    assert any(m.endswith("à la charge de la commune.") for m in _alerts(d, campaign, cache))
+    edit = edits.SetField("porteur", "", "type", "epci")
+    cache.forget(d, edit, edits.apply(d, edit))
+    after = _alerts(d, campaign, cache)
+    assert after == messages(d, campaign)
+    assert any(m.endswith("à la charge de la collectivité.") for m in after)
+    assert not any("la commune." in m for m in after)
+
+
+def _alerts(d, campaign, cache) -> list[str]:
+    return [a.message for a in compute(d, campaign, cache).alerts]

@@ -168,3 +168,7 @@ def test_who_pays_the_rest_is_said_once_by_porteur_type(qtbot):
         assert f"Reste à charge de {who}" in first
         other = "la collectivité" if who == "la commune" else "la commune"
         assert f"charge de {other}" not in first
+        # Nor anywhere further: the warnings, the schools' figures.
+        whole = _flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+        assert f"charge de {who}" in whole.replace(f"Reste à charge de {who}", "")
+        assert f"charge de {other}" not in whole

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont
 
 from socle_desktop.domain.model import Line
 from socle_desktop.domain.money import amount_fr
-from socle_desktop.domain.presentation import category_label
+from socle_desktop.domain.presentation import category_label, payer
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.theme import state_brush
 
@@ -112,10 +112,8 @@ class LinesModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             item = self._article(line)
             if item is not None and not item.subventionnable:
-                return (
-                    "Non subventionnable (hors socle ou coût récurrent) : "
-                    "à la charge de la collectivité."
-                )
+                who = payer(self.session.dossier.porteur.type)
+                return f"Non subventionnable (hors socle ou coût récurrent) : à la charge de {who}."
             if col == COL_LIBELLE:
                 return line.libelle
         elif role == Qt.ItemDataRole.ForegroundRole:
