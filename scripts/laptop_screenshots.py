@@ -192,7 +192,7 @@ def main() -> int:
     window.export_pdf()
     for _ in range(200):
         _wait(app, 0.1)
-        if getattr(window, "pdf_links", None) is not None and window.pdf_links.isVisible():
+        if window.pdf.pdf_links is not None and window.pdf.pdf_links.isVisible():
             break
     _wait(app)  # painted on the screen before it is grabbed
     whole_screen("5-apres-export")

@@ -26,8 +26,14 @@ if not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_Q
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 SIZE = (1366, 768)
-PAGE_FILES = ("1-porteur", "2-ecoles", "3-classes", "4-equipement-ecole", "5-services",
-              "6-recapitulatif")
+PAGE_FILES = (
+    "1-porteur",
+    "2-ecoles",
+    "3-classes",
+    "4-equipement-ecole",
+    "5-services",
+    "6-recapitulatif",
+)
 
 
 def _settle(app, rounds: int = 5) -> None:
@@ -82,25 +88,29 @@ def _wait(app, condition, seconds: float = 30) -> bool:
 def _capture_filing(window, folder: Path, app) -> None:
     """The print dialog, the print preview, the fiche de dépôt and the FCTVA estimate."""
     window.print_dossier()
-    if not _wait(app, lambda: bool(window._print_flows) and window._print_flows[0].dialog):
+    if not _wait(app, lambda: bool(window.pdf.print_flows) and window.pdf.print_flows[0].dialog):
         raise SystemExit("Le dialogue d'impression ne s'est pas ouvert")
-    flow = window._print_flows[0]
+    flow = window.pdf.print_flows[0]
     _save(flow.dialog, folder, "10-impression", app)
     flow.dialog.reject()
     window.preview_dossier()
-    if not _wait(app, lambda: bool(window._print_flows)
-                 and window._print_flows[0].preview_dialog is not None):
+    if not _wait(
+        app,
+        lambda: (
+            bool(window.pdf.print_flows) and window.pdf.print_flows[0].preview_dialog is not None
+        ),
+    ):
         raise SystemExit("L'aperçu avant impression ne s'est pas ouvert")
-    preview = window._print_flows[0].preview_dialog
+    preview = window.pdf.print_flows[0].preview_dialog
     _save(preview, folder, "11-apercu", app)
     preview.reject()
     window.show_depot()
-    _save(window.depot_dialog, folder, "12-depot", app)
-    window.depot_dialog.close()
-    window.fctva_action.trigger()
+    _save(window.exports.depot_dialog, folder, "12-depot", app)
+    window.exports.depot_dialog.close()
+    window.menus.fctva_action.trigger()
     window.panel.explain("fctva")
     _save(window, folder, "13-fctva", app)
-    window.undo_action.trigger()  # the example's copy is temporary, but leave it as it was
+    window.menus.undo_action.trigger()  # the example's copy is temporary, but leave it as it was
 
 
 def _stress_file(folder: Path) -> Path:

@@ -15,6 +15,8 @@ from socle_desktop.gui import dialogs, preferences
 from socle_desktop.system_errors import SpecialFile, os_reason, printable, read_bytes
 
 if TYPE_CHECKING:
+    from socle_desktop.domain.campaign import Campaign
+    from socle_desktop.domain.model import Dossier
     from socle_desktop.gui.recent_files import RecentFiles
     from socle_desktop.gui.session import Session
     from socle_desktop.gui.start_screen import StartScreen
@@ -179,7 +181,9 @@ class DossierFiles:
             return False
         return self._create(path, Dossier(), load_campaign())
 
-    def _create(self, path: Path, dossier, campaign, temporary_dir: str | None = None) -> bool:
+    def _create(
+        self, path: Path, dossier: Dossier, campaign: Campaign, temporary_dir: str | None = None
+    ) -> bool:
         from socle_desktop.store import DossierFile, StoreError
 
         if self.window.file is not None and same_file(path, self.window.file.path):
@@ -286,9 +290,9 @@ class DossierFiles:
                 f"{error}\n\nLe dossier ouvert n'a pas changé.",
             )
             return False
-        old, temporary = self.window.file, self.window.temporary_dir
-        if new_file.dossier is self.window.session.dossier:  # same objects: keep the undo history
-            self.window.session.file = new_file
+        old, temporary, session = self.window.file, self.window.temporary_dir, self.window.session
+        if session is not None and new_file.dossier is session.dossier:  # keep the undo history
+            session.file = new_file
             self.window.file = new_file
             if old is not new_file:
                 old.close()
@@ -304,12 +308,12 @@ class DossierFiles:
 
     def _ask_save_path(self, title: str, stem: str) -> Path | None:
         folder = preferences.folder("last_folder")
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+        chosen, _ = QtWidgets.QFileDialog.getSaveFileName(
             self.parent, title, str(folder / f"{stem}{extension()}"), FILE_FILTER
         )
-        if not path:
+        if not chosen:
             return None
-        path = Path(path)
+        path = Path(chosen)
         if path.suffix.lower() != extension():
             path = path.with_name(path.name + extension())
         return path

@@ -201,12 +201,10 @@ class GuideDialog(QDialog):
 def show_guide(window, campaign) -> GuideDialog:
     """The guide beside ``window`` (not modal), raised if already open; its figures are those
     of the open dossier's campaign."""
-    actions = [getattr(window, name) for name in SHORTCUT_ACTIONS if hasattr(window, name)]
-    variant_actions = getattr(window, "variant_actions", None)
-    if variant_actions is not None:
-        actions += [getattr(variant_actions, name) for name in VARIANT_ACTIONS]
+    actions = [getattr(window.menus, name) for name in SHORTCUT_ACTIONS]
+    actions += [getattr(window.variant_actions, name) for name in VARIANT_ACTIONS]
     text = guide_html(campaign, actions)
-    dialog = getattr(window, "help_dialog", None)
+    dialog = window.help_dialog
     if dialog is None:
         dialog = GuideDialog(text, window)
     else:

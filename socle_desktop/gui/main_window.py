@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from socle_desktop import __version__
 from socle_desktop.gui import dialogs, pyside_guard, window_geometry
 from socle_desktop.gui.dossier_files import FILE_FILTER, DossierFiles, extension
-from socle_desktop.gui.export_actions import ExportActionsMixin
-from socle_desktop.gui.menus import MenusMixin, UndoKeysFirst
-from socle_desktop.gui.pdf_actions import PdfActionsMixin
+from socle_desktop.gui.export_actions import ExportActions
+from socle_desktop.gui.menus import UndoKeysFirst, WindowMenus
+from socle_desktop.gui.pdf_actions import PdfActions
 from socle_desktop.gui.preferences import settings
 from socle_desktop.gui.recent_files import RecentFiles
 from socle_desktop.gui.start_screen import StartScreen
@@ -41,11 +41,12 @@ pyside_guard.apply()  # PySide6 6.12.0 on Python 3.11 would abort after a while 
 __all__ = ["FILE_FILTER", "MainWindow", "extension"]
 
 
-class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
-    """The start screen or the open dossier's editor. It owns its file actions (``files``,
-    dossier_files.py: they need only ``DossierWindow``) and its recent files (``recent``);
-    PDF and printing (pdf_actions.py), the other exports (export_actions.py) and the menus
-    (menus.py) are mixed in."""
+class MainWindow(QMainWindow):
+    """The start screen or the open dossier's editor. It owns, each needing only the
+    Protocol beside it: its file actions (``files``, dossier_files.py), its recent files
+    (``recent``), its PDF and printing (``pdf``, pdf_actions.py), the other exports
+    (``exports``, export_actions.py), its menus and their actions (``menus``, menus.py) and
+    the « Variantes » menu (``variant_actions``)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,11 +57,9 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         self.panel = None
         self.editor: QWidget | None = None
         self.temporary_dir: str | None = None  # the example's temporary copy
-        self._jobs: list = []
         self._saved_at = QTime.currentTime()
         self._first_geometry = None  # the one chosen at first launch, until the user resizes
-        self._print_flows: list = []  # printings and previews under way (printing.py)
-        self._print_folders: list = []  # their temporary PDFs, removed when they end
+        self.help_dialog = None  # the guide, once F1 has shown it
 
         self.undo_group = QUndoGroup(self)
         self.stack = QStackedWidget()
@@ -73,8 +72,9 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved_label")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self._build_actions()
-        self._build_menus()
+        self.pdf = PdfActions(self)
+        self.exports = ExportActions(self)
+        self.menus = WindowMenus(self)
         self._build_variant_menu()
         QApplication.instance().installEventFilter(UndoKeysFirst(self))
         self._restore_geometry()
@@ -104,7 +104,8 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         self.banner_button.clicked.connect(self.save_as)
         from PySide6.QtCore import Qt  # here, not at start-up: the namespace costs ~15 ms
 
-        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # dialogs too
+        # F1 in the dialogs too
+        self.menus.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.wizard.finishRequested.connect(self.export_pdf)
         recap = self.wizard.page_recapitulatif  # the récapitulatif's own buttons
         recap.exportRequested.connect(self.export_pdf)
@@ -112,9 +113,8 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
 
-    # --- opening and closing dossiers --------------------------------------------------------
-
-    # --- what the file actions and the menus call (dossier_files.DossierWindow) ----------------
+    # --- what the menus and the start screen call (menus.MenuWindow), handed to the objects
+    # that own each action ------------------------------------------------------------------
 
     def open_path(self, path: Path, read_only: bool = False, reason: str | None = None) -> bool:
         return self.files.open_path(path, read_only, reason)
@@ -142,6 +142,26 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
 
     def recent_files(self) -> list[str]:
         return self.recent.paths()
+
+    def export_pdf(self, comparison: bool | None = None) -> None:
+        self.pdf.export_pdf(comparison)
+
+    def print_dossier(self) -> None:
+        self.pdf.print_dossier()
+
+    def preview_dossier(self) -> None:
+        self.pdf.preview_dossier()
+
+    def export_spreadsheet(self) -> None:
+        self.exports.export_spreadsheet()
+
+    def export_deliberation(self) -> None:
+        self.exports.export_deliberation()
+
+    def show_depot(self) -> None:
+        self.exports.show_depot()
+
+    # --- opening and closing dossiers (dossier_files.DossierWindow) ---------------------------
 
     def show_file_state(self) -> None:
         """The title, banner and actions of the file now open (or of none)."""
@@ -173,7 +193,7 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         self._update_actions()
         self.saved_label.setText("")
         self._saved_at = QTime.currentTime()
-        self._hide_pdf_links()
+        self.pdf.hide_links()
         self.statusBar().showMessage(
             "Exemple ouvert dans une copie temporaire"
             if temporary_dir
@@ -207,10 +227,11 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
             return
         label = "Afficher le FCTVA" if checked else "Masquer le FCTVA"
         self.session.set_field("parametres", "", "fctva", bool(checked), label)
-        self.fctva_action.setChecked(self.session.dossier.parametres.fctva)
+        self.menus.fctva_action.setChecked(self.session.dossier.parametres.fctva)
 
     def _on_changed(self, _result) -> None:
-        self.fctva_action.setChecked(bool(self.session and self.session.dossier.parametres.fctva))
+        fctva = bool(self.session and self.session.dossier.parametres.fctva)
+        self.menus.fctva_action.setChecked(fctva)
         if self.session is not None and not self.session.read_only:
             self._saved_at = QTime.currentTime()
             self.saved_label.setText(f"Enregistré à {self._saved_at.toString('HH:mm:ss')}")
@@ -242,7 +263,7 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         the field holds a valid value again (or the saved one), the time of the last save."""
         if message:
             self.saved_label.setText("Saisie refusée : non enregistrée")
-        elif getattr(self, "_saved_at", None) is not None and not self.session.read_only:
+        elif self.session is not None and not self.session.read_only:
             self.saved_label.setText(f"Enregistré à {self._saved_at.toString('HH:mm:ss')}")
         else:
             self.saved_label.setText("")
@@ -287,7 +308,7 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         if self.file is None:
             return
         if self.file.read_only:
-            reason = html.escape(getattr(self.file, "read_only_reason", "") or "")  # rich text
+            reason = html.escape(self.file.read_only_reason or "")  # rich text
             text = f"<b>Lecture seule</b> — {reason} " if reason else "<b>Lecture seule</b> — "
             self.editor.show_banner(
                 text + "Vos modifications ne sont pas enregistrées dans ce fichier : "
@@ -306,24 +327,13 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         from socle_desktop.gui.variant_actions import VariantActions
 
         self.variant_actions = VariantActions(self)
-        self.menuBar().insertMenu(self.menus["aide"].menuAction(), self.variant_actions.menu)
-        self.menus["variantes"] = self.variant_actions.menu
+        self.menus.insert_before_help(self.variant_actions.menu)
 
     def _update_actions(self) -> None:
         has = self.file is not None
-        for action in (
-            self.save_action,
-            self.save_as_action,
-            self.pdf_action,
-            self.print_action,
-            self.catalogue_action,
-            self.next_step_action,
-            self.previous_step_action,
-            self.fctva_action,
-            *self.export_actions(),
-        ):
+        for action in self.menus.dossier_actions():
             action.setEnabled(has)
-        self.fctva_action.setChecked(has and self.session.dossier.parametres.fctva)
+        self.menus.fctva_action.setChecked(has and self.session.dossier.parametres.fctva)
         self.variant_actions.update()
 
     # --- the keyboard's Ctrl+S and Ctrl+PgDown / Ctrl+PgUp -------------------------------------
@@ -419,7 +429,7 @@ class MainWindow(PdfActionsMixin, ExportActionsMixin, MenusMixin, QMainWindow):
         if self.editor is not None:
             self.editor.save_state()
         store.sync()
-        self._remove_print_files()
+        self.pdf.remove_print_files()
         self._close_dossier()
         super().closeEvent(event)
 

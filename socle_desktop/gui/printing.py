@@ -9,15 +9,20 @@ when the printing or the preview ends, whatever the way it ends.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QDesktopServices, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QProgressDialog, QWidget
 
 from socle_desktop.gui import dialogs
 from socle_desktop.gui.pdf_pages import PREVIEW_DPI, PdfPages, draw_page, page_sequence
+
+if TYPE_CHECKING:
+    from socle_desktop.gui.pdf_jobs import PreviewJob, PrintJob
 
 
 def new_printer(document_name: str, output: Path | None = None) -> QPrinter:
@@ -52,9 +57,17 @@ def chosen_sequence(printer: QPrinter, count: int) -> list[int]:
 class PrintFlow(QObject):
     """One printing (or one preview, which may end in a printing) of one PDF."""
 
-    def __init__(self, window: QWidget, pdf: Path, folder: Path, output: Path | None = None):
+    def __init__(
+        self,
+        window: QMainWindow,
+        pdf: Path,
+        folder: Path,
+        output: Path | None = None,
+        on_end: Callable[[PrintFlow], None] | None = None,
+    ):
         super().__init__(window)
         self.window, self.pdf, self.folder = window, Path(pdf), Path(folder)
+        self._on_end = on_end  # told once the flow has ended (its folder removed)
         self.printer = new_printer(self.pdf.stem, output)  # kept: a freed printer crashes Qt
         pages = PdfPages(self.pdf)
         self.count = pages.count
@@ -62,7 +75,7 @@ class PrintFlow(QObject):
         self.dialog: QPrintDialog | None = None
         self.preview_dialog = None
         self.progress: QProgressDialog | None = None
-        self.job = None
+        self.job: PrintJob | PreviewJob | None = None
         self.images: list = []
         self.printing = False
         self.ended = False
@@ -224,12 +237,9 @@ class PrintFlow(QObject):
         shutil.rmtree(self.folder, ignore_errors=True)
         if message:
             self.outcome = message
-            status = getattr(self.window, "statusBar", None)
-            if status is not None:
-                status().showMessage(message, 15000)
-        forget = getattr(self.window, "_forget_print_flow", None)
-        if forget is not None:
-            forget(self)
+            self.window.statusBar().showMessage(message, 15000)
+        if self._on_end is not None:
+            self._on_end(self)
 
 
 def open_in_viewer(window: QWidget, path: Path) -> None:

@@ -9,6 +9,7 @@ loses nothing; « Suivant » waits for the page to be complete, but the file is 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -29,6 +30,9 @@ from socle_desktop.domain.edit_places import Place
 from socle_desktop.domain.presentation import plural
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.theme import set_state
+
+if TYPE_CHECKING:
+    from socle_desktop.gui.pages.recapitulatif import RecapitulatifPage
 
 MAX_MISSING_SHOWN = 5
 
@@ -85,6 +89,8 @@ class DossierWizard(QWizard):
     """The pages, in order; ``finishRequested`` replaces closing on « Terminer »."""
 
     finishRequested = Signal()
+    page_recapitulatif: RecapitulatifPage  # set below with the other pages (the main window's
+    # PDF and printing read it)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)

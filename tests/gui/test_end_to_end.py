@@ -215,10 +215,10 @@ def test_commune_dossier_from_start_to_reopening(qtbot, monkeypatch, tmp_path, e
     assert all(not s.services for s in session.dossier.ecoles[1:])  # the ENT for all, undone
     assert_panel_is_compute(window)
     while session.undo_stack.canUndo():
-        window.undo_action.trigger()
+        window.menus.undo_action.trigger()
     assert session.dossier.ecoles == [] and window.panel.subsidy_label.text() == euros(Decimal(0))
     while session.undo_stack.canRedo():
-        window.redo_action.trigger()
+        window.menus.redo_action.trigger()
     assert jsonio.dumps(session.dossier) == typed
     assert_panel_is_compute(window)
     assert wizard.currentId() == PageId.SERVICES  # each redo showed its page: the ENT last

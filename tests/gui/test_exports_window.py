@@ -21,11 +21,11 @@ from tests.gui.windows import (
 
 def test_spreadsheet_from_the_menu(qtbot, monkeypatch, tmp_path):
     window = example_window(qtbot)
-    assert window.spreadsheet_action.isEnabled()
-    assert window.spreadsheet_action in window.menus["fichier"].actions()
+    assert window.menus.spreadsheet_action.isEnabled()
+    assert window.menus.spreadsheet_action in window.menus.fichier.actions()
     target = tmp_path / "plan"  # no suffix typed: the chosen filter's is added
     answer_save_dialog(monkeypatch, target)
-    window.spreadsheet_action.trigger()
+    window.menus.spreadsheet_action.trigger()
     qtbot.waitUntil(
         lambda: (
             (tmp_path / "plan.xlsx").exists()
@@ -41,10 +41,10 @@ def test_spreadsheet_from_the_menu(qtbot, monkeypatch, tmp_path):
 def test_ods_and_deliberation_from_the_menu(qtbot, monkeypatch, tmp_path):
     window = example_window(qtbot)
     answer_save_dialog(monkeypatch, tmp_path / "plan.ods")
-    window.spreadsheet_action.trigger()
+    window.menus.spreadsheet_action.trigger()
     qtbot.waitUntil(lambda: (tmp_path / "plan.ods").exists(), timeout=20000)
     answer_save_dialog(monkeypatch, tmp_path / "deliberation.docx")
-    window.deliberation_action.trigger()
+    window.menus.deliberation_action.trigger()
     qtbot.waitUntil(
         lambda: (
             (tmp_path / "deliberation.docx").exists()
@@ -62,7 +62,7 @@ def test_an_export_that_cannot_be_written_says_why(qtbot, monkeypatch, tmp_path)
     window = example_window(qtbot)
     boxes = record_message_boxes(monkeypatch)
     answer_save_dialog(monkeypatch, tmp_path / "absent" / "plan.xlsx")
-    window.spreadsheet_action.trigger()
+    window.menus.spreadsheet_action.trigger()
     qtbot.waitUntil(lambda: bool(boxes), timeout=20000)
     kind, title, text = boxes[0]
     assert kind == "warning" and title == "Export impossible" and "n'existe pas" in text
@@ -70,8 +70,8 @@ def test_an_export_that_cannot_be_written_says_why(qtbot, monkeypatch, tmp_path)
 
 def test_depot_copy_buttons_ctrl_c_and_checklist(qtbot, tmp_path):
     window = example_window(qtbot)
-    window.depot_action.trigger()
-    dialog = window.depot_dialog
+    window.menus.depot_action.trigger()
+    dialog = window.exports.depot_dialog
     show_active(qtbot, dialog)
     table = dialog.findChild(QTableWidget, "depot_table")
     assert table.rowCount() == len(dialog.entries)
@@ -102,8 +102,8 @@ def test_depot_copy_buttons_ctrl_c_and_checklist(qtbot, tmp_path):
     assert item.checkState() == Qt.CheckState.Checked
     dialog.grab().save(str(tmp_path / "depot.png"))
     dialog.close()
-    window.depot_action.trigger()  # the ticks are remembered for this dossier
-    again = window.depot_dialog.findChild(QListWidget, "depot_checklist")
+    window.menus.depot_action.trigger()  # the ticks are remembered for this dossier
+    again = window.exports.depot_dialog.findChild(QListWidget, "depot_checklist")
     assert again.item(2).checkState() == Qt.CheckState.Checked
     assert again.item(0).checkState() == Qt.CheckState.Unchecked
 
@@ -111,9 +111,9 @@ def test_depot_copy_buttons_ctrl_c_and_checklist(qtbot, tmp_path):
 def test_fctva_switch_shows_the_estimate_apart_and_undoes(qtbot):
     window = example_window(qtbot)
     panel = window.panel
-    assert not window.fctva_action.isChecked() and not panel.fctva_box.isVisible()
-    window.fctva_action.trigger()
-    assert window.fctva_action.isChecked() and window.session.dossier.parametres.fctva
+    assert not window.menus.fctva_action.isChecked() and not panel.fctva_box.isVisible()
+    window.menus.fctva_action.trigger()
+    assert window.menus.fctva_action.isChecked() and window.session.dossier.parametres.fctva
     assert panel.fctva_box.isVisible()
     result = window.session.result
     amount = (result.equipment.expense * Decimal("0.16404")).quantize(
@@ -130,9 +130,9 @@ def test_fctva_switch_shows_the_estimate_apart_and_undoes(qtbot):
     share = window.wizard.page_recapitulatif.share_label.text()
     assert f"reste à charge après FCTVA : {euros(result.remaining - amount)}" in share
     assert share.index("Hors subvention") > share.index("L'État finance")  # apart, below
-    window.undo_action.trigger()
-    assert not window.fctva_action.isChecked() and not panel.fctva_box.isVisible()
+    window.menus.undo_action.trigger()
+    assert not window.menus.fctva_action.isChecked() and not panel.fctva_box.isVisible()
     assert "FCTVA" not in window.wizard.page_recapitulatif.share_label.text()
     assert panel.explanation_text() == ""
-    window.redo_action.trigger()
-    assert window.fctva_action.isChecked() and panel.fctva_box.isVisible()
+    window.menus.redo_action.trigger()
+    assert window.menus.fctva_action.isChecked() and panel.fctva_box.isVisible()

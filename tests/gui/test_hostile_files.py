@@ -94,7 +94,7 @@ def test_a_fifo_is_refused_at_once_from_the_menu_and_the_recent_list(qtbot, monk
     shown = window(qtbot)
     answer_open_dialog(monkeypatch, fifo)
     with at_most(10):
-        shown.open_action.trigger()
+        shown.menus.open_action.trigger()
     assert calls[-1][0] == "warning" and "tube nommé (FIFO)" in calls[-1][2]
     assert "Rien n'a été modifié" in calls[-1][2]
     preferences.settings().setValue("files/recent", [str(fifo)])  # known from a former life

@@ -143,9 +143,9 @@ def test_import_ticked_schools_into_the_file_then_undo(
         assert {s.uai: s.cycle_2_3_classes for s in dossier.ecoles} == expected
         assert [c.insee for c in dossier.communes] == [CARDROC, PACE]
     assert page.model.rowCount() == 3
-    assert window.undo_action.text() == "&Annuler « importer 3 écoles de l'annuaire »"
+    assert window.menus.undo_action.text() == "&Annuler « importer 3 écoles de l'annuaire »"
 
-    window.undo_action.trigger()  # Édition › Annuler: one step takes the whole import back
+    window.menus.undo_action.trigger()  # Édition › Annuler: one step takes the whole import back
     for dossier in (window.session.dossier, read_dossier(path)[0]):
         assert dossier.ecoles == []
         assert [c.insee for c in dossier.communes] == [CARDROC]

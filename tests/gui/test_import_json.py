@@ -13,7 +13,7 @@ def test_importing_the_example_json_creates_a_dossier_file(qtbot, tmp_path, monk
     target = tmp_path / "importé.socle"
     answer_open_dialog(monkeypatch, example_dossier_path())
     answer_save_dialog(monkeypatch, target)
-    window.import_action.trigger()
+    window.menus.import_action.trigger()
     assert window.file is not None and target.exists()
     assert [s.uai for s in window.session.dossier.ecoles] == ["0359901X", "0359902Y"]
     assert window.panel is not None

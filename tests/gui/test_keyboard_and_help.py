@@ -171,8 +171,8 @@ def test_f1_and_the_aide_menu_open_the_french_guide(qtbot, french_qt, how):
     if how == "F1":
         _press(Qt.Key.Key_F1)
     else:
-        assert window.help_action in window.menus["aide"].actions()
-        window.help_action.trigger()
+        assert window.menus.help_action in window.menus.aide.actions()
+        window.menus.help_action.trigger()
     dialog = window.help_dialog
     assert dialog.isVisible() and dialog.windowTitle() == "Guide de Socle"
     text = dialog.browser.document().toRawText()  # toPlainText() drops no-break spaces
@@ -189,7 +189,8 @@ def test_f1_and_the_aide_menu_open_the_french_guide(qtbot, french_qt, how):
         "Annuler la dernière modification",
     ):
         assert expected in text, expected
-    for action in (window.save_action, window.next_step_action, window.help_action):
+    menus = window.menus
+    for action in (menus.save_action, menus.next_step_action, menus.help_action):
         assert action.shortcut().toString(action.shortcut().SequenceFormat.NativeText) in text
     assert "Ctrl+Page suiv" in text and "Ctrl+Maj+S" in text
     assert not re.search(r"\b(PgDown|Shift|Step|Help|Save)\b", text)  # French, keys included

@@ -36,7 +36,7 @@ def test_start_screen_offers_new_open_and_example(qtbot):
     texts = {b.text() for b in window.start_screen.findChildren(QPushButton)}
     assert {"&Nouveau dossier…", "&Ouvrir un dossier…"} <= texts
     assert any("exemple" in t for t in texts)
-    assert not window.pdf_action.isEnabled()
+    assert not window.menus.pdf_action.isEnabled()
 
 
 def test_new_dossier_from_the_start_screen_button(qtbot, monkeypatch, tmp_path):
@@ -66,7 +66,7 @@ def test_typing_saves_at_once_and_ctrl_z_undoes_ctrl_shift_z_redoes(qtbot, monke
     )
     assert window.session.dossier.porteur.nom == "Mairie de Bréal"
     assert page.nom_edit.text() == "Mairie de Bréal"
-    assert window.undo_action.text() == "&Annuler « modifier le nom du porteur »"
+    assert window.menus.undo_action.text() == "&Annuler « modifier le nom du porteur »"
 
 
 def test_reopen_in_a_new_window_finds_everything(qtbot, monkeypatch, tmp_path):
@@ -117,7 +117,7 @@ def test_open_error_says_so_in_french_and_keeps_the_open_dossier(qtbot, monkeypa
     bad.write_bytes(b"ceci n'est pas un dossier")
     calls = record_message_boxes(monkeypatch)
     answer_open_dialog(monkeypatch, bad)
-    window.open_action.trigger()
+    window.menus.open_action.trigger()
     assert calls and calls[0][0] == "warning"
     assert "n'a pas pu être ouvert" in calls[0][2]
     assert window.windowTitle() == "bon.socle"
@@ -158,7 +158,7 @@ def test_recent_files_and_geometry_are_remembered(qtbot, monkeypatch, tmp_path):
     assert again.recent_list.count() == 1
     assert (again.width(), again.height()) == (700, 500)
     again.recent.fill_menu()
-    assert "recent.socle" in again.recent_menu.actions()[0].text()
+    assert "recent.socle" in again.menus.recent_menu.actions()[0].text()
 
 
 def test_save_failure_is_reported(qtbot, monkeypatch, tmp_path):
@@ -231,7 +231,7 @@ def test_print_without_a_pdf_renderer_opens_the_pdf_in_the_viewer(qtbot, monkeyp
     )
     monkeypatch.setattr("socle_desktop.gui.pdf_pages.renderer_available", lambda: False)
     window = example_window(qtbot)
-    window.print_action.trigger()
+    window.menus.print_action.trigger()
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert opened[0].toLocalFile().endswith(".pdf")
     assert "imprimez-le" in window.statusBar().currentMessage()
@@ -241,14 +241,14 @@ def test_menus_are_french_with_standard_shortcuts(qtbot):
     window = _window(qtbot)
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&Fichier", "É&dition", "&Variantes", "&Aide"]
-    assert window.new_action.shortcut().toString() == "Ctrl+N"
-    assert window.open_action.shortcut().toString() == "Ctrl+O"
-    assert window.save_as_action.shortcut().toString() == "Ctrl+Shift+S"
-    assert window.pdf_action.shortcut().toString() == "Ctrl+E"
-    assert window.print_action.shortcut().toString() == "Ctrl+P"
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
-    assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+    assert window.menus.new_action.shortcut().toString() == "Ctrl+N"
+    assert window.menus.open_action.shortcut().toString() == "Ctrl+O"
+    assert window.menus.save_as_action.shortcut().toString() == "Ctrl+Shift+S"
+    assert window.menus.pdf_action.shortcut().toString() == "Ctrl+E"
+    assert window.menus.print_action.shortcut().toString() == "Ctrl+P"
+    assert window.menus.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.menus.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.menus.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
 
 
 def test_typing_keeps_the_focus_and_suivant_follows_completeness(qtbot, monkeypatch, tmp_path):
@@ -350,7 +350,7 @@ def test_typing_pupils_updates_the_panel_with_the_computed_figures(qtbot):
 
 def test_catalogue_opens_from_the_edition_menu_without_blocking(qtbot):
     window = example_window(qtbot)
-    window.catalogue_action.trigger()
+    window.menus.catalogue_action.trigger()
     dialog = window.catalogue_dialog
     assert dialog.isVisible() and dialog.windowTitle() == "Catalogue"
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
@@ -380,4 +380,4 @@ def test_pdf_failure_is_told_in_french(qtbot, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: bool(calls), timeout=20000)
     kind, title, text = calls[0]
     assert kind == "warning" and "n'a pas pu être écrit" in text
-    assert window._jobs == []
+    assert window.pdf.jobs == []

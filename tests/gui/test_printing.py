@@ -38,16 +38,16 @@ def pdf_folder(tmp_path):
 
 
 def open_print_dialog(qtbot, window):
-    window.print_action.trigger()
+    window.menus.print_action.trigger()
     qtbot.waitUntil(
         lambda: (
-            bool(window._print_flows)
-            and window._print_flows[0].dialog is not None
-            and window._print_flows[0].dialog.isVisible()
+            bool(window.pdf.print_flows)
+            and window.pdf.print_flows[0].dialog is not None
+            and window.pdf.print_flows[0].dialog.isVisible()
         ),
         timeout=20000,
     )
-    return window._print_flows[0]
+    return window.pdf.print_flows[0]
 
 
 def click(qtbot, widget) -> None:
@@ -68,7 +68,7 @@ def type_into_focus(qtbot, widget, text: str) -> None:
 
 def test_ctrl_p_print_dialog_pages_and_copies_to_a_pdf_printer(qtbot, tmp_path):
     window = example_window(qtbot)
-    assert window.print_action.shortcut().toString() == "Ctrl+P"
+    assert window.menus.print_action.shortcut().toString() == "Ctrl+P"
     flow = open_print_dialog(qtbot, window)
     dialog, folder = flow.dialog, flow.folder
     assert dialog.windowTitle() == "Imprimer le dossier"
@@ -108,7 +108,7 @@ def test_ctrl_p_print_dialog_pages_and_copies_to_a_pdf_printer(qtbot, tmp_path):
             assert image.image.width <= 2481
     assert progress_seen[-1] == (4, 4) or not progress_seen
     assert not folder.exists()  # the temporary PDF is gone
-    assert window._print_flows == []
+    assert window.pdf.print_flows == []
 
 
 def test_cancelling_the_print_dialog_removes_the_temporary_pdf(qtbot):
@@ -153,16 +153,16 @@ def test_progress_then_cancel_in_the_worker(qtbot, tmp_path, monkeypatch):
 
 def test_preview_shows_the_pages_of_the_same_pdf(qtbot, tmp_path):
     window = example_window(qtbot)
-    window.preview_action.trigger()
+    window.menus.preview_action.trigger()
     qtbot.waitUntil(
         lambda: (
-            bool(window._print_flows)
-            and window._print_flows[0].preview_dialog is not None
-            and window._print_flows[0].preview_dialog.isVisible()
+            bool(window.pdf.print_flows)
+            and window.pdf.print_flows[0].preview_dialog is not None
+            and window.pdf.print_flows[0].preview_dialog.isVisible()
         ),
         timeout=20000,
     )
-    flow = window._print_flows[0]
+    flow = window.pdf.print_flows[0]
     preview = flow.preview_dialog.findChild(QPrintPreviewWidget)
     assert flow.count >= 4
     qtbot.waitUntil(lambda: preview.pageCount() == flow.count, timeout=5000)
@@ -176,16 +176,16 @@ def test_preview_shows_the_pages_of_the_same_pdf(qtbot, tmp_path):
 
 def test_the_preview_print_button_prints_in_the_worker(qtbot, tmp_path):
     window = example_window(qtbot)
-    window.preview_action.trigger()
+    window.menus.preview_action.trigger()
     qtbot.waitUntil(
         lambda: (
-            bool(window._print_flows)
-            and window._print_flows[0].preview_dialog is not None
-            and window._print_flows[0].preview_dialog.isVisible()
+            bool(window.pdf.print_flows)
+            and window.pdf.print_flows[0].preview_dialog is not None
+            and window.pdf.print_flows[0].preview_dialog.isVisible()
         ),
         timeout=20000,
     )
-    flow = window._print_flows[0]
+    flow = window.pdf.print_flows[0]
     output = tmp_path / "depuis-apercu.pdf"
     flow.printer.setOutputFileName(str(output))
     flow.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -201,7 +201,7 @@ def test_the_preview_print_button_prints_in_the_worker(qtbot, tmp_path):
     QTimer.singleShot(100, accept_print_dialog)
     print_action = next(
         a
-        for a in flow.preview_dialog.findChildren(type(window.print_action))
+        for a in flow.preview_dialog.findChildren(type(window.menus.print_action))
         if "rint" in a.text() or "mprimer" in a.text()
     )
     print_action.trigger()

@@ -198,12 +198,12 @@ def test_after_an_export_the_pdf_and_its_folder_open_in_one_click(qtbot, monkeyp
     field.setFocus()
     type_text(field, " (PDF en cours)")  # typing on while the PDF is written
     qtbot.waitUntil(
-        lambda: getattr(window, "pdf_links", None) is not None and window.pdf_links.isVisible(),
+        lambda: window.pdf.pdf_links is not None and window.pdf.pdf_links.isVisible(),
         timeout=20000,
     )
     assert QApplication.focusWidget() is field  # the buttons took nothing from the field
-    qtbot.mouseClick(window.open_pdf_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.open_pdf_folder_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.pdf.open_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.pdf.open_pdf_folder_button, Qt.MouseButton.LeftButton)
     assert opened == [str(target), str(tmp_path)]
     assert target.read_bytes().startswith(b"%PDF")
 
