@@ -34,8 +34,9 @@ class CliError(Exception):
 
 
 DOSSIER = arg("dossier_file", metavar="DOSSIER", help="le fichier dossier (.socle)")
-VARIANTE = arg("--variante", metavar="NOM",
-               help="la variante à utiliser (par défaut : la variante retenue)")
+VARIANTE = arg(
+    "--variante", metavar="NOM", help="la variante à utiliser (par défaut : la variante retenue)"
+)
 
 
 def _read_json(path: Path):
@@ -72,10 +73,13 @@ def _open(path: Path):
         raise CliError(str(error)) from None
 
 
-@verb("import-json", "crée un fichier dossier à partir d'un JSON",
-      arg("json_file", metavar="ENTREE.json", help="le dossier au format JSON"),
-      arg("dossier_file", metavar="DOSSIER", help="le fichier dossier à créer (.socle)"),
-      arg("--remplacer", action="store_true", help="remplace DOSSIER s'il existe déjà"))
+@verb(
+    "import-json",
+    "crée un fichier dossier à partir d'un JSON",
+    arg("json_file", metavar="ENTREE.json", help="le dossier au format JSON"),
+    arg("dossier_file", metavar="DOSSIER", help="le fichier dossier à créer (.socle)"),
+    arg("--remplacer", action="store_true", help="remplace DOSSIER s'il existe déjà"),
+)
 def import_json(args) -> None:
     from socle_desktop.domain.campaign import load_campaign
     from socle_desktop.store import StoreError, create_dossier_file
@@ -83,8 +87,9 @@ def import_json(args) -> None:
     source, target = Path(args.json_file), Path(args.dossier_file)
     dossier = _read_json(source)
     if (target.is_file() or target.is_symlink()) and not args.remplacer:
-        raise CliError(f"{printable(target)} existe déjà : choisissez un autre nom ou ajoutez "
-                       "--remplacer")
+        raise CliError(
+            f"{printable(target)} existe déjà : choisissez un autre nom ou ajoutez --remplacer"
+        )
     try:
         create_dossier_file(
             target, dossier, load_campaign(dossier.campagne), replace=args.remplacer
@@ -102,8 +107,13 @@ def export_json(args) -> None:
     sys.stdout.write(dumps(dossier))
 
 
-@verb("summary", "affiche le plan de financement", DOSSIER,
-      arg("--json", action="store_true", help="le résultat complet, en JSON"), VARIANTE)
+@verb(
+    "summary",
+    "affiche le plan de financement",
+    DOSSIER,
+    arg("--json", action="store_true", help="le résultat complet, en JSON"),
+    VARIANTE,
+)
 def summary(args) -> None:
     import json
 
@@ -127,12 +137,23 @@ def summary(args) -> None:
         sys.stdout.write(plan_text(dossier, campaign, result))
 
 
-@verb("pdf", "écrit le dossier PDF (sans -o : DOSSIER.pdf, à côté du dossier)", DOSSIER,
-      arg("-o", "--output", metavar="SORTIE.pdf",
-          help="le fichier PDF à écrire (par défaut : DOSSIER.pdf, à côté du dossier)"),
-      VARIANTE,
-      arg("--comparaison", action="store_true",
-          help="ajoute la page qui compare les variantes du dossier"))
+@verb(
+    "pdf",
+    "écrit le dossier PDF (sans -o : DOSSIER.pdf, à côté du dossier)",
+    DOSSIER,
+    arg(
+        "-o",
+        "--output",
+        metavar="SORTIE.pdf",
+        help="le fichier PDF à écrire (par défaut : DOSSIER.pdf, à côté du dossier)",
+    ),
+    VARIANTE,
+    arg(
+        "--comparaison",
+        action="store_true",
+        help="ajoute la page qui compare les variantes du dossier",
+    ),
+)
 def pdf(args) -> None:
     from socle_desktop.cli_variants import chosen_variant
     from socle_desktop.report import ReportError, write_pdf
@@ -142,66 +163,110 @@ def pdf(args) -> None:
     dossier, campaign = _open(source)
     variant_id = chosen_variant(dossier, args.variante, source)
     try:
-        write_pdf(dossier, campaign, output, variant_id=variant_id,
-                  comparison=args.comparaison)
+        write_pdf(dossier, campaign, output, variant_id=variant_id, comparison=args.comparaison)
     except ReportError as error:
         raise CliError(str(error)) from None
     print(f"PDF écrit : {printable(output)}", file=sys.stderr)
 
 
-@verb("tableur", "écrit le tableur du plan de financement (.xlsx ou .ods)", DOSSIER,
-      arg("-o", "--output", required=True, metavar="FICHIER.xlsx",
-          help="le classeur à écrire (.xlsx ou .ods)"), VARIANTE,
-      description="Écrit un classeur : plan de financement, écoles et toutes les lignes, "
-      "montants en nombres, totaux en formules (docs/exports.md).")
+@verb(
+    "tableur",
+    "écrit le tableur du plan de financement (.xlsx ou .ods)",
+    DOSSIER,
+    arg(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FICHIER.xlsx",
+        help="le classeur à écrire (.xlsx ou .ods)",
+    ),
+    VARIANTE,
+    description="Écrit un classeur : plan de financement, écoles et toutes les lignes, "
+    "montants en nombres, totaux en formules (docs/exports.md).",
+)
 def tableur(args) -> None:
-    from socle_desktop.export.commands import tableur as write
+    from socle_desktop.cli_exports import tableur as write
 
     write(args)
 
 
-@verb("deliberation", "écrit le projet de délibération (.odt ou .docx)", DOSSIER,
-      arg("-o", "--output", required=True, metavar="FICHIER.odt",
-          help="le document à écrire (.odt ou .docx)"), VARIANTE,
-      description="Écrit le projet de délibération du conseil (municipal, communautaire ou "
-      "syndical) à compléter : date de la séance, numéro, votes…")
+@verb(
+    "deliberation",
+    "écrit le projet de délibération (.odt ou .docx)",
+    DOSSIER,
+    arg(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FICHIER.odt",
+        help="le document à écrire (.odt ou .docx)",
+    ),
+    VARIANTE,
+    description="Écrit le projet de délibération du conseil (municipal, communautaire ou "
+    "syndical) à compléter : date de la séance, numéro, votes…",
+)
 def deliberation(args) -> None:
-    from socle_desktop.export.commands import deliberation as write
+    from socle_desktop.cli_exports import deliberation as write
 
     write(args)
 
 
-@verb("depot", "affiche la fiche de dépôt (démarches-simplifiées)", DOSSIER,
-      arg("--json", action="store_true", help='la fiche en JSON : [{"rubrique", "champ", '
-          '"valeur"}]'), VARIANTE,
-      description="Affiche, dans l'ordre du dossier de candidature, chaque valeur que demande "
-      "le formulaire en ligne, puis les pièces à joindre.")
+@verb(
+    "depot",
+    "affiche la fiche de dépôt (démarches-simplifiées)",
+    DOSSIER,
+    arg("--json", action="store_true", help='la fiche en JSON : [{"rubrique", "champ", "valeur"}]'),
+    VARIANTE,
+    description="Affiche, dans l'ordre du dossier de candidature, chaque valeur que demande "
+    "le formulaire en ligne, puis les pièces à joindre.",
+)
 def depot(args) -> None:
-    from socle_desktop.export.commands import depot as show
+    from socle_desktop.cli_exports import depot as show
 
     show(args)
 
 
 @verb(
-    "import-ecoles", "ajoute les écoles d'une commune depuis les données ouvertes",
+    "import-ecoles",
+    "ajoute les écoles d'une commune depuis les données ouvertes",
     DOSSIER,
-    arg("--annuaire", required=True, metavar="ANNUAIRE.csv",
-        help="l'« Annuaire de l'éducation » (CSV de data.education.gouv.fr)"),
-    arg("--effectifs", metavar="EFFECTIFS.csv",
-        help="les « Effectifs d'élèves par niveau et nombre de classes par école »"),
-    arg("--commune", required=True, action="append", metavar="NOM_OU_INSEE",
+    arg(
+        "--annuaire",
+        required=True,
+        metavar="ANNUAIRE.csv",
+        help="l'« Annuaire de l'éducation » (CSV de data.education.gouv.fr)",
+    ),
+    arg(
+        "--effectifs",
+        metavar="EFFECTIFS.csv",
+        help="les « Effectifs d'élèves par niveau et nombre de classes par école »",
+    ),
+    arg(
+        "--commune",
+        required=True,
+        action="append",
+        metavar="NOM_OU_INSEE",
         help="nom ou code INSEE ; répétez l'option (ou séparez par des virgules) pour "
-        "plusieurs communes"),
-    arg("--uai", action="append", metavar="UAI",
+        "plusieurs communes",
+    ),
+    arg(
+        "--uai",
+        action="append",
+        metavar="UAI",
         help="n'importe que ces écoles (répétable) ; par défaut, les écoles élémentaires et "
-        "primaires"),
-    arg("--avec-maternelles", action="store_true",
-        help="importe aussi les écoles maternelles (hors de l'appel)"),
+        "primaires",
+    ),
+    arg(
+        "--avec-maternelles",
+        action="store_true",
+        help="importe aussi les écoles maternelles (hors de l'appel)",
+    ),
     arg("--simulation", action="store_true", help="affiche ce qui changerait, sans rien écrire"),
     description="Ajoute au dossier (créé s'il n'existe pas) les écoles élémentaires et "
     "primaires des communes choisies, lues dans l'annuaire de l'éducation et, si donné, le "
     "fichier des effectifs par école (classes et élèves par niveau). Une école déjà dans le "
-    "dossier (même UAI) est mise à jour, pas dupliquée.")
+    "dossier (même UAI) est mise à jour, pas dupliquée.",
+)
 def import_ecoles(args) -> None:
     from socle_desktop.opendata.annuaire import read_annuaire
     from socle_desktop.opendata.communes import CommuneIndex, CommuneQueryError
@@ -225,8 +290,11 @@ def import_ecoles(args) -> None:
 
 def _chosen(proposals, uais, with_maternelles: bool) -> list:
     if not uais:
-        return [p for p in proposals
-                if p.ticked or (with_maternelles and p.eligible and p.kind == "maternelle")]
+        return [
+            p
+            for p in proposals
+            if p.ticked or (with_maternelles and p.eligible and p.kind == "maternelle")
+        ]
     by_uai = {p.uai: p for p in proposals}
     chosen = []
     for uai in (u.strip().upper() for u in uais):
@@ -250,13 +318,16 @@ def _proposals_text(proposals, chosen) -> str:
         if proposal.commune != commune:
             commune = proposal.commune
             count = sum(1 for p in proposals if p.commune == commune)
-            lines.append(f"{commune.label} : {count} école{'s' if count > 1 else ''} dans "
-                         "l'annuaire")
+            lines.append(
+                f"{commune.label} : {count} école{'s' if count > 1 else ''} dans l'annuaire"
+            )
         mark = "[x]" if proposal.uai in chosen_uais else ("[ ]" if proposal.eligible else "[-]")
-        lines.append(f"  {mark} {school.uai}  {school.nom} — {proposal.kind_label.lower()}, "
-                     f"{proposal.secteur_label.lower()}, "
-                     f"{group_thousands(school.eleves)} élèves, "
-                     f"{proposal.classes} classe(s) CP–CM2")
+        lines.append(
+            f"  {mark} {school.uai}  {school.nom} — {proposal.kind_label.lower()}, "
+            f"{proposal.secteur_label.lower()}, "
+            f"{group_thousands(school.eleves)} élèves, "
+            f"{proposal.classes} classe(s) CP–CM2"
+        )
         lines += [f"        {note}" for note in proposal.notes]
     return "\n".join(lines)
 
@@ -296,13 +367,17 @@ def _write_import(target: Path, chosen, simulation: bool) -> None:
         print(f"Dossier enregistré : {printable(target)}", file=sys.stderr)
     except InvalidValue as error:
         where = f" ({error.field})" if error.field else ""
-        raise CliError(f"{printable(target)} : import refusé, rien n'a été écrit : "
-                       f"{error}{where}") from None
+        raise CliError(
+            f"{printable(target)} : import refusé, rien n'a été écrit : {error}{where}"
+        ) from None
     except StoreError as error:  # DossierInUse included: its message says what to do
         from socle_desktop.store.errors import ForeignSchema
 
-        hint = (" En ligne de commande, « export-json » puis « import-json » en font une copie "
-                "saine." if isinstance(error, ForeignSchema) else "")
+        hint = (
+            " En ligne de commande, « export-json » puis « import-json » en font une copie saine."
+            if isinstance(error, ForeignSchema)
+            else ""
+        )
         raise CliError(str(error) + hint) from None
     finally:
         if file is not None:
@@ -338,15 +413,19 @@ def run(argv: list[str]) -> int:
     _utf8_output()
     stray = _stray_word(argv)
     if stray is not None:
-        message = (f"un seul DOSSIER est attendu, sans autre argument ({' '.join(argv)})"
-                   if looks_like_dossier(stray) else unknown_verb_message(stray))
+        message = (
+            f"un seul DOSSIER est attendu, sans autre argument ({' '.join(argv)})"
+            if looks_like_dossier(stray)
+            else unknown_verb_message(stray)
+        )
         print(f"Erreur : {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     parser = build_parser(__version__)
     args, unknown = parser.parse_known_args(argv)
     if unknown:
         parser.verb_parsers.get(args.verb, parser).error(
-            f"unrecognized arguments: {' '.join(unknown)}")
+            f"unrecognized arguments: {' '.join(unknown)}"
+        )
     if args.verb is None:
         parser.print_help()
         return 0

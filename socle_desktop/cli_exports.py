@@ -1,7 +1,8 @@
 """The command-line verbs of the exports: ``tableur``, ``deliberation`` and ``depot``.
 
 cli.py has their entries (arguments, help); each reads the dossier file, writes or prints, and
-turns an ExportError into the CLI's exit 2.
+turns an ExportError into the CLI's exit 2. Beside cli.py, not in export/: the exports sit
+below the command line and the window, and import neither (the layers' contract).
 """
 
 from __future__ import annotations
