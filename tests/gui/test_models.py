@@ -85,3 +85,62 @@ def test_proposals_model(qtmodeltester, tmp_path):
     model.toggle(0)
     model.tick_all(False)
     qtmodeltester.check(model)
+
+
+# --- the tables of the printing, the dépôt and the variants (issues 14 and 15) ----------------
+
+
+def test_the_comparison_tables(qtmodeltester, qtbot, example_dossier, campaign):
+    from socle_desktop.domain import variants
+    from socle_desktop.gui.compare_dialog import CompareDialog
+
+    session = _session(example_dossier, campaign)
+    dialog = CompareDialog(session, actions=None)
+    qtbot.addWidget(dialog)
+    dialog.show()  # it redraws on each edit while shown
+    figures, schools = dialog.figures_table.model(), dialog.schools_table.model()
+    qtmodeltester.check(figures)
+    assert session.edit(variants.create(session.dossier, "Sans TNI"))  # a column more
+    assert figures.columnCount() == 2
+    qtmodeltester.check(figures)
+    dialog.schools_check.setChecked(True)
+    assert schools.rowCount() == len(session.dossier.ecoles)
+    qtmodeltester.check(schools)
+    assert session.edit(variants.delete(session.dossier, session.dossier.variantes[1].id))
+    assert figures.columnCount() == 1
+    qtmodeltester.check(figures)
+    qtmodeltester.check(schools)
+
+
+def test_the_depot_table_and_checklist(qtmodeltester, qtbot, example_dossier, campaign, tmp_path):
+    from socle_desktop.gui.depot_dialog import DepotDialog
+
+    session = _session(example_dossier, campaign)
+    dialog = DepotDialog(session, tmp_path / "dossier.socle")
+    qtbot.addWidget(dialog)
+    assert dialog.table.model().rowCount() == len(dialog.entries) > 0
+    qtmodeltester.check(dialog.table.model())
+    assert dialog.checklist.model().rowCount() == len(dialog.attachments) > 0
+    qtmodeltester.check(dialog.checklist.model())
+
+
+def test_the_variant_list_and_the_replacement_choices(
+    qtmodeltester, qtbot, example_dossier, campaign
+):
+    from socle_desktop.domain import variants
+    from socle_desktop.gui.replace_dialog import ReplaceDialog
+    from socle_desktop.gui.variant_bar import VariantBar
+
+    session = _session(example_dossier, campaign)
+    bar = VariantBar(session)
+    qtbot.addWidget(bar)
+    qtmodeltester.check(bar.combo.model())
+    assert session.edit(variants.create(session.dossier, "Copie"))
+    bar.refresh()
+    assert bar.combo.count() == 2
+    qtmodeltester.check(bar.combo.model())
+    dialog = ReplaceDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.old_combo.count() > 0 and dialog.new_combo.count() > 0
+    qtmodeltester.check(dialog.old_combo.model())
+    qtmodeltester.check(dialog.new_combo.model())
