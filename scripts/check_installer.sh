@@ -25,6 +25,12 @@ dist/socle/socle-cli import-ecoles "$out/cardroc.socle" --annuaire "$out/annuair
 dist/socle/socle-cli summary "$out/cardroc.socle" | grep -q "^Écoles : 1," \
     || { echo "import-ecoles du programme installé : école absente du dossier" >&2; exit 1; }
 echo "Écoles importées des données ouvertes par le programme installé : 1 (Cardroc)"
+# A national annuaire is read in a child process (« spawn »): the bundle must start one.
+read=$(SOCLE_CHECK_READ_IN_PROCESS="$out/annuaire.csv" timeout 60 "$bin") \
+    || { echo "Lecture dans un processus fils impossible dans le programme installé" >&2; exit 1; }
+grep -q "^lu dans un processus : 1 commune" <<< "$read" \
+    || { echo "Lecture dans un processus fils : $read" >&2; exit 1; }
+echo "Annuaire lu dans un processus fils par le programme installé ($read)"
 # The exports of the installed CLI: the spreadsheet, the draft délibération, the fiche de dépôt.
 dist/socle/socle-cli tableur "$out/cardroc.socle" -o "$out/plan.xlsx" 2>/dev/null
 dist/socle/socle-cli tableur "$out/cardroc.socle" -o "$out/plan.ods" 2>/dev/null

@@ -1,5 +1,10 @@
-"""Reading the Ministry's open-data files away from the window's thread: the national annuaire
-takes seconds, and the window must go on answering (a progress bar, « Annuler »)."""
+"""Reading the Ministry's open-data files away from the window: the national annuaire takes
+seconds, and the window must go on answering (a progress bar, « Annuler »).
+
+A large file is read in another process (opendata/wire.py), a background thread here receiving
+its result in small pieces: read in a thread of this process, the national annuaire held the
+interpreter, and so the window, for 120–180 ms at a time. A small file (a département's extract)
+is read in the thread itself, which is quicker than starting a process."""
 
 from __future__ import annotations
 
@@ -9,11 +14,18 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from socle_desktop.opendata.annuaire import read_annuaire
 from socle_desktop.opendata.communes import CommuneIndex
-from socle_desktop.opendata.csvtable import Cancelled, OpenDataError
+from socle_desktop.opendata.csvtable import Cancelled
 from socle_desktop.opendata.effectifs import read_effectifs
-from socle_desktop.system_errors import os_reason, printable
+from socle_desktop.opendata.wire import (
+    ANNUAIRE,
+    EFFECTIFS,
+    failure_message,
+    read_in_process,
+)
 
-ANNUAIRE, EFFECTIFS = "annuaire", "effectifs"
+# From this size a file is read in another process: a département's annuaire (~2 MB) is read
+# here sooner than a process starts, the national one (~60 MB) there.
+PROCESS_FROM_BYTES = 8 << 20
 
 # A job whose dialog was closed goes on until its next progress call (a few thousand lines at
 # most): it must stay referenced until then, or Python would free it under the running thread.
@@ -41,6 +53,13 @@ READERS = {
 }
 
 
+def _in_process(path: Path) -> bool:
+    try:
+        return path.stat().st_size >= PROCESS_FROM_BYTES
+    except OSError:  # missing or unreadable: the reading says why, in French
+        return False
+
+
 class ReadJob(QRunnable):
     """Read one file (``kind`` is ANNUAIRE or EFFECTIFS); ``cancel()`` stops it soon after."""
 
@@ -63,20 +82,14 @@ class ReadJob(QRunnable):
     def run(self) -> None:
         result, problem = None, None
         try:
-            result = READERS[self.kind](self.path, self._progress)
+            if _in_process(self.path):
+                result = read_in_process(self.kind, self.path, self._progress)
+            else:
+                result = READERS[self.kind](self.path, self._progress)
         except Cancelled:
             pass
-        except OpenDataError as error:
-            problem = str(error)
-        except MemoryError:
-            problem = f"{self.path.name} : fichier trop volumineux pour la mémoire disponible"
         except Exception as error:  # noqa: BLE001 - anything else, told in French
-            reason = (
-                os_reason(error)
-                if isinstance(error, OSError)
-                else f"erreur inattendue : {error.__class__.__name__}"
-            )
-            problem = f"{printable(self.path.name)} : lecture impossible ({reason})"
+            problem = failure_message(self.path, error)
         self.done = True  # before the signals: their slots forget the finished jobs
         if problem is not None:
             self.signals.failed.emit(self, problem)

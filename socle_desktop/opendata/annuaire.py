@@ -44,7 +44,7 @@ REQUIRED = {  # column -> what it is, for the message when it is missing
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: 35 000 of them, one object each, no dict
 class CommuneInfo:
     insee: str
     nom: str
@@ -88,6 +88,29 @@ class Annuaire:
     all its columns only when its commune is asked for (see csvtable)."""
 
     def __init__(self, table: Table, progress: Progress | None = None):
+        self._use(table)
+        self.rows = len(table.records)
+        self.communes: dict[str, CommuneInfo] = {}  # every commune named, school or not
+        # INSEE -> the records of its schools (tuples when assembled: the collector skips them)
+        self._records: dict[str, list[str] | tuple[str, ...]] = {}
+        self._index(progress)
+
+    @classmethod
+    def assembled(
+        cls,
+        table: Table,
+        rows: int,
+        communes: dict[str, CommuneInfo],
+        records: dict[str, tuple[str, ...]],
+    ) -> Annuaire:
+        """An annuaire already indexed elsewhere (opendata/wire.py: read in another process),
+        ``table`` holding only the columns read, its records those in ``records``."""
+        annuaire = cls.__new__(cls)
+        annuaire._use(table)
+        annuaire.rows, annuaire.communes, annuaire._records = rows, communes, records
+        return annuaire
+
+    def _use(self, table: Table) -> None:
         self.path = table.path
         self._table = table
         self._col: dict[tuple[str, ...], int | None] = {
@@ -107,10 +130,6 @@ class Annuaire:
                 NATURE,
             )
         }
-        self.rows = len(table.records)
-        self.communes: dict[str, CommuneInfo] = {}  # every commune named, school or not
-        self._records: dict[str, list[str]] = {}  # INSEE -> the records of its schools
-        self._index(progress)
 
     def _index(self, progress: Progress | None) -> None:
         kind, insee, name = (

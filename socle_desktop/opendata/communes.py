@@ -33,15 +33,10 @@ class CommuneIndex:
     """The annuaire's communes, by INSEE code and by name key."""
 
     def __init__(self, annuaire: Annuaire):
-        self.annuaire = annuaire
-        self.by_insee = annuaire.communes
-        self.by_name: dict[str, list[CommuneInfo]] = {}
-        keys: dict[str, str] = {}
-        for info in annuaire.communes.values():
-            keys[info.insee] = key = name_key(info.nom)
-            self.by_name.setdefault(key, []).append(info)
-        self.with_schools = annuaire.school_communes
-        # Sorted here, where the annuaire is read (a worker thread), not in the window's thread.
+        keys = {info.insee: name_key(info.nom) for info in annuaire.communes.values()}
+        self._use(annuaire, keys)
+        # Sorted where the annuaire is read (another process, or a thread): sorting 35 000
+        # labels holds the interpreter for a tenth of a second.
         self._labels = [
             self.by_insee[code].label
             for code in sorted(
@@ -49,6 +44,23 @@ class CommuneIndex:
                 key=lambda code: (keys[code], code),
             )
         ]
+
+    @classmethod
+    def assembled(cls, annuaire: Annuaire, keys: dict[str, str], labels: list[str]) -> CommuneIndex:
+        """The index of ``annuaire`` from its name keys and sorted labels, computed elsewhere
+        (opendata/wire.py)."""
+        index = cls.__new__(cls)
+        index._use(annuaire, keys)
+        index._labels = labels
+        return index
+
+    def _use(self, annuaire: Annuaire, keys: dict[str, str]) -> None:
+        self.annuaire = annuaire
+        self.by_insee = annuaire.communes
+        self.by_name: dict[str, list[CommuneInfo]] = {}
+        for info in annuaire.communes.values():
+            self.by_name.setdefault(keys[info.insee], []).append(info)
+        self.with_schools = annuaire.school_communes
 
     def labels(self) -> list[str]:
         """« Nom (INSEE) » of every commune with a school, sorted for a completer."""

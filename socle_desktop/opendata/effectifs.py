@@ -71,6 +71,24 @@ class Effectifs:
     school is asked for (a national file holds four years of 50 000 schools)."""
 
     def __init__(self, table: Table, progress: Progress | None = None):
+        self._use(table)
+        self.latest_year: int | None = None
+        self._latest: dict[str, tuple[int, str]] = {}  # UAI -> (year, record)
+        self._index(progress)
+        if not self._latest:
+            raise OpenDataError(table.path, "aucune école avec une rentrée scolaire n'y figure")
+
+    @classmethod
+    def assembled(cls, table: Table, latest: dict[str, tuple[int, str]]) -> Effectifs:
+        """Effectifs already indexed elsewhere (opendata/wire.py: read in another process),
+        ``table`` holding only the columns read, its records those in ``latest``."""
+        effectifs = cls.__new__(cls)
+        effectifs._use(table)
+        effectifs._latest = latest
+        effectifs.latest_year = max((year for year, _record in latest.values()), default=None)
+        return effectifs
+
+    def _use(self, table: Table) -> None:
         self.path = table.path
         self._table = table
         self._col: dict[tuple[str, ...], int | None] = {
@@ -78,11 +96,6 @@ class Effectifs:
         }
         levels = {level: table.column(*names) for level, names in LEVEL_COLUMNS.items()}
         self._levels = {level: p for level, p in levels.items() if p is not None}
-        self.latest_year: int | None = None
-        self._latest: dict[str, tuple[int, str]] = {}  # UAI -> (year, record)
-        self._index(progress)
-        if not self._latest:
-            raise OpenDataError(table.path, "aucune école avec une rentrée scolaire n'y figure")
 
     def _index(self, progress: Progress | None) -> None:
         year_at, uai_at = required(self._col, ANNEE), required(self._col, UAI)

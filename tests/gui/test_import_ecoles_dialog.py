@@ -5,6 +5,7 @@ button, « Choisir… » for each file (read in the background), the communes ty
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from pathlib import Path
 
@@ -352,3 +353,51 @@ def test_hostile_names_from_a_file_show_exactly_as_written(qtbot, monkeypatch, t
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert [s.nom for s in session.dossier.ecoles] == [" ".join(school.split())]
     assert [c.nom for c in session.dossier.communes] == [commune]
+
+
+def test_a_large_file_is_read_in_another_process_as_the_user_sees_no_difference(
+    qtbot, monkeypatch, tmp_path, annuaire_35, effectifs_35
+):
+    """From PROCESS_FROM_BYTES on (the national files), a child process reads; here every
+    file is « large »: the same schools, the same French messages, « Annuler » ends the child."""
+    monkeypatch.setattr(opendata_jobs, "PROCESS_FROM_BYTES", 0)
+    children = []
+    real_start = multiprocessing.context.SpawnProcess.start
+
+    def start(process):
+        children.append(process)
+        real_start(process)
+
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", start)
+    session, dialog = _dialog(qtbot, Dossier(communes=[Commune(CARDROC, "Cardroc")]))
+    _choose(qtbot, monkeypatch, dialog, dialog.annuaire_button, annuaire_35)
+    _choose(qtbot, monkeypatch, dialog, dialog.effectifs_button, effectifs_35)
+    assert len(children) == 2 and not any(child.is_alive() for child in children)
+    assert "rentrée 2022" in dialog.files_label.text()
+    clear_and_type(dialog.commune_edit, "Cardroc, Pacé")
+    qtbot.keyClick(dialog.commune_edit, Qt.Key.Key_Return)
+    assert {p.uai for p in dialog.model.ticked()} == {
+        CARDROC_SCHOOL,
+        GUY_GERARD,
+        SAINTE_ANNE,
+        HAUT_CHEMIN,
+    }
+    cardroc = dialog.model.proposals[_row(dialog, CARDROC_SCHOOL)]
+    assert cardroc.counts is not None and cardroc.counts.annee == 2022
+
+    _choose(qtbot, monkeypatch, dialog, dialog.annuaire_button, effectifs_35)  # the wrong one
+    assert "pas l'annuaire de l'éducation" in dialog.message_label.text()
+    assert dialog.annuaire_edit.text() == str(annuaire_35)  # the previous file still in use
+
+    answer_open_dialog(monkeypatch, annuaire_35)
+    qtbot.mouseClick(dialog.annuaire_button, Qt.MouseButton.LeftButton)
+    assert dialog.cancel_button.isVisible()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog._job is None, timeout=10_000)
+    assert (
+        dialog.message_label.text() == f"Lecture de {annuaire_35.name} annulée : rien n'a changé."
+    )
+    assert not children[-1].is_alive()  # ended, not left reading
+    assert len(dialog.model.proposals) == 5 and dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert len(session.dossier.ecoles) == 4
