@@ -3,7 +3,7 @@ row per establishment. Socle keeps its schools and the communes it names."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -92,7 +92,7 @@ class Annuaire:
         self.rows = len(table.records)
         self.communes: dict[str, CommuneInfo] = {}  # every commune named, school or not
         # INSEE -> the records of its schools (tuples when assembled: the collector skips them)
-        self._records: dict[str, list[str] | tuple[str, ...]] = {}
+        self._records: Mapping[str, Sequence[str]] = {}
         self._index(progress)
 
     @classmethod
@@ -101,7 +101,7 @@ class Annuaire:
         table: Table,
         rows: int,
         communes: dict[str, CommuneInfo],
-        records: dict[str, tuple[str, ...]],
+        records: Mapping[str, Sequence[str]],
     ) -> Annuaire:
         """An annuaire already indexed elsewhere (opendata/wire.py: read in another process),
         ``table`` holding only the columns read, its records those in ``records``."""
@@ -137,7 +137,8 @@ class Annuaire:
         )
         upto = max(kind, insee, name)
         is_school: dict[str, bool] = {}  # « Ecole », « École », « ECOLE »: a few values
-        fields, communes, records = self._table.fields, self.communes, self._records
+        fields, communes = self._table.fields, self.communes
+        records: dict[str, list[str]] = {}
         for record in tracked(self._table.records, progress):
             row = fields(record, upto)
             code = row[insee].strip()
@@ -150,6 +151,7 @@ class Annuaire:
             if school:
                 records.setdefault(code, []).append(record)
         communes.pop("", None)
+        self._records = records
 
     @property
     def school_communes(self) -> set[str]:

@@ -23,7 +23,8 @@ import gc
 import io
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,9 @@ def _joined(fields: list[str], sep: str) -> str:
     return out.getvalue()
 
 
-def _narrower(table: Table, columns: dict[tuple[str, ...], int | None]):
+def _narrower(
+    table: Table, columns: dict[tuple[str, ...], int | None]
+) -> tuple[list[str], Callable[[str], str]]:
     """The labels of the columns a dataset reads, and a function cutting a record down to them."""
     positions = sorted({p for p in columns.values() if p is not None})
     labels = [table.labels[p] for p in positions]
@@ -59,7 +62,7 @@ def _narrower(table: Table, columns: dict[tuple[str, ...], int | None]):
     return labels, narrow
 
 
-def annuaire_parts(annuaire: Annuaire) -> tuple[dict[str, Any], Iterator[tuple]]:
+def annuaire_parts(annuaire: Annuaire) -> tuple[dict[str, Any], Iterator[tuple[Any, ...]]]:
     """The annuaire and its index of communes as a header (with the sorted labels) and items
     (insee, nom, name key, its schools' narrowed records)."""
     table = annuaire._table
@@ -81,7 +84,9 @@ def annuaire_parts(annuaire: Annuaire) -> tuple[dict[str, Any], Iterator[tuple]]
     return head, items
 
 
-def assemble_annuaire(head: dict[str, Any], items: list[tuple]) -> tuple[Annuaire, CommuneIndex]:
+def assemble_annuaire(
+    head: dict[str, Any], items: list[tuple[Any, ...]]
+) -> tuple[Annuaire, CommuneIndex]:
     """The annuaire and its index of communes, as the dialog uses them."""
     table = Table(Path(head["path"]), head["labels"], [], head["sep"])
     communes = {code: CommuneInfo(code, nom) for code, nom, _key, _records in items}
@@ -91,7 +96,7 @@ def assemble_annuaire(head: dict[str, Any], items: list[tuple]) -> tuple[Annuair
     return annuaire, CommuneIndex.assembled(annuaire, keys, head["communes"])
 
 
-def effectifs_parts(effectifs: Effectifs) -> tuple[dict[str, Any], Iterator[tuple]]:
+def effectifs_parts(effectifs: Effectifs) -> tuple[dict[str, Any], Iterator[tuple[Any, ...]]]:
     """The effectifs as a header and items (uai, year, narrowed record of that year)."""
     table = effectifs._table
     labels, narrow = _narrower(
@@ -102,13 +107,20 @@ def effectifs_parts(effectifs: Effectifs) -> tuple[dict[str, Any], Iterator[tupl
     return head, items
 
 
-def assemble_effectifs(head: dict[str, Any], items: list[tuple]) -> Effectifs:
+def assemble_effectifs(head: dict[str, Any], items: list[tuple[Any, ...]]) -> Effectifs:
     table = Table(Path(head["path"]), head["labels"], [], head["sep"])
     return Effectifs.assembled(table, {uai: (year, record) for uai, year, record in items})
 
 
-READERS = {ANNUAIRE: (read_annuaire, annuaire_parts), EFFECTIFS: (read_effectifs, effectifs_parts)}
-ASSEMBLERS = {ANNUAIRE: assemble_annuaire, EFFECTIFS: assemble_effectifs}
+Parts = tuple[dict[str, Any], Iterator[tuple[Any, ...]]]
+READERS: dict[str, tuple[Callable[..., Any], Callable[[Any], Parts]]] = {
+    ANNUAIRE: (read_annuaire, annuaire_parts),
+    EFFECTIFS: (read_effectifs, effectifs_parts),
+}
+ASSEMBLERS: dict[str, Callable[[dict[str, Any], list[tuple[Any, ...]]], Any]] = {
+    ANNUAIRE: assemble_annuaire,
+    EFFECTIFS: assemble_effectifs,
+}
 
 
 def failure_message(path: Path, error: BaseException) -> str:
@@ -125,7 +137,7 @@ def failure_message(path: Path, error: BaseException) -> str:
     return f"{printable(path.name)} : lecture impossible ({reason})"
 
 
-def read_in_child(kind: str, path: str, connection) -> None:
+def read_in_child(kind: str, path: str, connection: Connection) -> None:
     """The child process: read ``path``, send the messages above, close. (Cancelling is the
     parent ending this process: nothing here is written anywhere.)"""
     if hasattr(os, "nice"):  # the window's process first: a core is shared, not taken
@@ -150,7 +162,7 @@ def read_in_child(kind: str, path: str, connection) -> None:
         connection.close()
         return
     connection.send(("head", kind, head))
-    chunk: list[tuple] = []
+    chunk: list[tuple[Any, ...]] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= CHUNK_ITEMS:
@@ -169,13 +181,17 @@ def read_in_process(kind: str, path: Path, progress: Progress) -> Any:
     ours, theirs = context.Pipe(duplex=False)
     child = context.Process(target=read_in_child, args=(kind, str(path), theirs), daemon=True)
     child.start()
-    if hasattr(os, "setpriority"):  # at once, while it imports: the window's process first
+    if (
+        hasattr(os, "setpriority") and child.pid is not None
+    ):  # at once, while it imports: the window's process first
         try:
             os.setpriority(os.PRIO_PROCESS, child.pid, 10)
         except OSError:
             pass
     theirs.close()  # ours then ends (EOFError) when the child does
-    head, items, done = None, [], 0.0
+    head: dict[str, Any] = {}
+    items: list[tuple[Any, ...]] = []
+    done = 0.0
     try:
         while True:
             if not ours.poll(_POLL_SECONDS):
