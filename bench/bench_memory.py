@@ -40,6 +40,7 @@ SOCLE = (
     PEAK
     + """
 import sys, tempfile, pathlib
+import socle_desktop.gui  # first, as `python -m socle_desktop` does (it is what imports Qt)
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
 from socle_desktop.domain.campaign import load_campaign

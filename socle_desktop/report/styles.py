@@ -55,7 +55,11 @@ def register_fonts() -> None:
     """Register DejaVu Sans (shipped in resources/fonts) once; reportlab embeds a subset."""
     for name, filename in FONT_FILES.items():
         with resource_file("fonts", filename) as path:  # read whole here: the path may go
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            font = TTFont(name, str(path))
+            # Each glyph's characters serve only to compute the widths, done by now: 6 000
+            # lists per font (about 2 MiB for the two).
+            font.face.glyphToChar = {}
+            pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )
