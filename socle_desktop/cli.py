@@ -16,6 +16,7 @@ from pathlib import Path
 from socle_desktop import __version__
 from socle_desktop.cli_parser import (
     EXIT_BAD_INPUT,
+    EXIT_FAULT,
     VERBS,
     arg,
     build_parser,
@@ -440,4 +441,13 @@ def run(argv: list[str]) -> int:
         name = f"{printable(error.filename)} : " if error.filename else ""
         print(f"Erreur : {name}{os_reason(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as error:  # a fault of Socle itself: one French line, the trace on demand
+        if os.environ.get("SOCLE_DEBUG"):
+            raise
+        print(
+            f"Erreur inattendue de Socle ({type(error).__name__} : {error}). Relancez la "
+            "commande avec SOCLE_DEBUG=1 pour son détail, et signalez-le.",
+            file=sys.stderr,
+        )
+        return EXIT_FAULT
     return 0

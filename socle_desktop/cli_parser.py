@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 
 EXIT_BAD_INPUT = 2
+EXIT_FAULT = 1  # a fault of Socle, not of what it was given
 WINDOW_OPTIONS = ("--exemple",)
 DOSSIER_SUFFIXES = (".socle", ".json")
 
@@ -100,7 +101,8 @@ affiche son plan de financement."""
 
 EPILOG = """\
 Le détail d'une commande : socle-desktop COMMANDE --help.
-Code de sortie : 0 si tout va bien, 2 si une entrée est invalide (message en français)."""
+Code de sortie : 0 si tout va bien, 2 si une entrée est invalide (message en français),
+1 sur une erreur inattendue de Socle."""
 
 _ENGLISH = (
     ("the following arguments are required", "arguments obligatoires manquants"),

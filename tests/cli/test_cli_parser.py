@@ -223,3 +223,22 @@ def test_the_command_line_table_costs_no_argparse_at_start_up():
         [sys.executable, "-c", code], capture_output=True, text=True, env=_env(), timeout=60
     )
     assert run.stdout.strip() == "[]", run.stderr
+
+
+def test_a_fault_of_socle_is_one_french_line_and_its_trace_on_demand(monkeypatch, capsys):
+    """Not the user's input: exit 1 (not 2), no Python trace unless SOCLE_DEBUG asks for it."""
+    from socle_desktop import cli
+
+    def broken(args):
+        raise KeyError("ecoles")
+
+    monkeypatch.setattr(VERBS["summary"], "run", broken)
+    monkeypatch.delenv("SOCLE_DEBUG", raising=False)
+    dossier = example_dossier_path()
+    assert cli.run(["summary", str(dossier)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Erreur inattendue de Socle (KeyError : 'ecoles')")
+    assert "SOCLE_DEBUG=1" in err and "Traceback" not in err
+    monkeypatch.setenv("SOCLE_DEBUG", "1")
+    with pytest.raises(KeyError):
+        cli.run(["summary", str(dossier)])
