@@ -119,7 +119,11 @@ class WindowMenus:
             "Enregistrer &sous…", window.save_as, key("Ctrl+Shift+S"), "save_as_action"
         )
         self.pdf_action = self._action(
-            "&Exporter PDF…", window.export_pdf, key("Ctrl+E"), "pdf_action"
+            # not export_pdf itself: triggered's « checked » would say « no comparison »
+            "&Exporter PDF…",
+            lambda: window.export_pdf(),
+            key("Ctrl+E"),
+            "pdf_action",
         )
         self.print_action = self._action(
             "&Imprimer…", window.print_dossier, key(std.Print), "print_action"

@@ -131,3 +131,27 @@ def test_the_pdf_with_the_comparison_page(qtbot, monkeypatch, tmp_path):
     )
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert "Comparaison des variantes" in text and "ENI" in text
+
+
+def test_ctrl_e_follows_the_recapitulatif_s_comparison_box(qtbot, monkeypatch, tmp_path):
+    """The menu's « Exporter PDF… » (Ctrl+E) asks the PDF as the récapitulatif's button does:
+    with the comparison page when its box is ticked."""
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot, example_file(tmp_path))
+    recap = window.wizard.page_recapitulatif
+    assert window.wizard.go_to(int(PageId.RECAPITULATIF))
+    assert window.session.edit(variants.create(window.session.dossier, "ENI"))
+    recap.comparison_check.setChecked(True)
+    target = tmp_path / "ctrl-e.pdf"
+    answer_save_dialog(monkeypatch, target)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: target.exists() and "PDF enregistré" in window.statusBar().currentMessage(),
+        timeout=20000,
+    )
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "Comparaison des variantes" in text
