@@ -1,11 +1,14 @@
 """The « Variantes » menu of the main window, and its shortcuts: create (a copy of the variant
 shown), rename, delete, retain, switch, compare, and « Remplacer un article partout… ».
 
-An object the window owns (not a mixin): it reads the window's session and status bar, and asks
-the session for every change, so each is one undoable step saved at once.
+An object the window owns (``window.variant_actions``, not a mixin): it needs of the window only
+``VariantWindow``, and asks the session for every change, so each is one undoable step saved at
+once.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,13 +17,30 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 from socle_desktop.domain import variants
 from socle_desktop.domain.validation import MAX_VARIANTS, InvalidValue
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar
+
+    from socle_desktop.gui.session import Session
+
 # Ctrl+Alt+letter is AltGr+letter on a Windows keyboard (€, @, #…): never a shortcut here.
 NEXT_KEYS = ("Ctrl+Alt+PgDown", "Ctrl+Alt+PgUp")
 
 
+class VariantWindow(Protocol):
+    """What the « Variantes » menu needs of the window that owns it (a QMainWindow, the parent
+    of its actions and dialogs)."""
+
+    session: Session | None
+
+    def export_pdf(self, comparison: bool | None = None) -> None: ...  # from the comparison
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
+    def addAction(self, action: QAction) -> None: ...  # noqa: N802 - Qt's name
+
+
 class VariantActions(QObject):
-    def __init__(self, window: QMainWindow):
-        super().__init__(window)
+    def __init__(self, window: VariantWindow):
+        super().__init__(cast(QMainWindow, window))
+        self.parent_window = cast(QMainWindow, window)  # of the actions, menu and dialogs
         self.window = window
         self.new_action = self._action(
             "&Nouvelle variante (copie de celle-ci)…",
@@ -62,7 +82,7 @@ class VariantActions(QObject):
             )
             self.number_actions.append(action)
             window.addAction(action)  # not in the menu: Alt+1 … Alt+9
-        self.menu = QMenu("&Variantes", window)
+        self.menu = QMenu("&Variantes", self.parent_window)
         self.menu.setObjectName("variants_menu")
         for action in (self.new_action, self.rename_action, self.delete_action, self.retain_action):
             self.menu.addAction(action)
@@ -83,7 +103,7 @@ class VariantActions(QObject):
         self.update()
 
     def _action(self, text: str, slot, shortcut, name: str) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.parent_window)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -166,7 +186,7 @@ class VariantActions(QObject):
 
         return self._open(
             NameDialog(
-                self.window,
+                self.parent_window,
                 "Nouvelle variante",
                 f"Nom de la nouvelle variante, copie de « {source.nom} » (les mêmes lignes "
                 "d'équipement et de services, à modifier ensuite) :",
@@ -194,7 +214,7 @@ class VariantActions(QObject):
 
         return self._open(
             NameDialog(
-                self.window,
+                self.parent_window,
                 "Renommer la variante",
                 f"Nouveau nom de la variante « {current.nom} » :",
                 current.nom,
@@ -219,9 +239,9 @@ class VariantActions(QObject):
         return dialog
 
     def _give_back(self, widget) -> None:
-        self.window.activateWindow()
+        self.parent_window.activateWindow()
         try:
-            if widget is not None and widget.isVisible() and widget.window() is self.window:
+            if widget is not None and widget.isVisible() and widget.window() is self.parent_window:
                 widget.setFocus()
         except RuntimeError:  # the widget went with a redraw of its page
             pass
@@ -268,7 +288,7 @@ class VariantActions(QObject):
 
         if self.session is None:
             return
-        dialog = CompareDialog(self.session, self, self.window)
+        dialog = CompareDialog(self.session, self, self.parent_window)
         self.compare_dialog = self._replace_dialog("compare_dialog", dialog)
         dialog.open()
 
@@ -277,7 +297,7 @@ class VariantActions(QObject):
 
         if self.session is None or self.session.read_only:
             return
-        dialog = ReplaceDialog(self.session, self.window)
+        dialog = ReplaceDialog(self.session, self.parent_window)
         dialog.replaced.connect(self._say)
         self.replace_dialog = self._replace_dialog("replace_dialog", dialog)
         dialog.open()
