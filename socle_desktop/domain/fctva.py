@@ -16,9 +16,15 @@ from functools import lru_cache
 from socle_desktop.domain.campaign import Campaign, CampaignError, load_campaign
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.money import ZERO, cents, euros, percent_fr, to_json
-from socle_desktop.domain.rules import Result
+from socle_desktop.domain.results import Result
 
 VOLET_LABELS = {"equipement": "équipement", "services": "services et ressources"}
+NOT_SUBSIDY = (
+    "Le FCTVA est versé plus tard par l'État au titre de la TVA payée ; il ne fait pas partie "
+    "de la subvention demandée."
+)
+# « la dépense TTC d'équipement »: what the estimate is a share of, by the volets it covers
+_BASE_WORDS = {"equipement": "d'équipement", "services": "de services et ressources"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,18 @@ class FctvaRate:
     def label(self) -> str:
         """« 16,404 % »."""
         return percent_fr(self.taux, 3)
+
+    @property
+    def source_text(self) -> str:
+        """« Taux : <source>, en vigueur au 1er janvier 2021. »"""
+        return f"Taux : {self.source}" + (
+            f", en vigueur au {date_fr(self.date)}." if self.date else "."
+        )
+
+    @property
+    def base_label(self) -> str:
+        """« dépense TTC d'équipement » (« … d'équipement et de services et ressources »)."""
+        return "dépense TTC " + " et ".join(_BASE_WORDS[v] for v in self.volets)
 
 
 @dataclass(frozen=True)
@@ -92,17 +110,14 @@ def compute_fctva(dossier: Dossier, campaign: Campaign, result: Result) -> Fctva
     volets = {"equipement": result.equipment, "services": result.services}
     base = sum((volets[v].expense for v in rate.volets), ZERO)
     amount = cents(base * rate.taux)
-    covered = " et ".join(VOLET_LABELS[v] for v in rate.volets)
     explanation = "\n".join(
         [
-            f"FCTVA estimé : {rate.label} de la dépense TTC du volet {covered} "
-            f"({euros(base)}) = {euros(amount)}.",
+            f"FCTVA estimé : {rate.label} de la {rate.base_label} ({euros(base)}) = "
+            f"{euros(amount)}.",
             f"Reste à charge après subvention de l'État : {euros(result.remaining)} ; "
             f"après FCTVA : {euros(result.remaining - amount)}.",
-            "Le FCTVA est versé plus tard par l'État au titre de la TVA payée ; il ne fait pas "
-            "partie de la subvention demandée.",
-            f"Taux : {rate.source}"
-            + (f", en vigueur au {date_fr(rate.date)}." if rate.date else "."),
+            NOT_SUBSIDY,
+            rate.source_text,
         ]
     )
     return FctvaResult(rate, base, amount, result.remaining, explanation)

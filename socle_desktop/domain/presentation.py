@@ -1,8 +1,10 @@
 """The figures of a ``Result`` in the words every front end shows: built once, Qt-free.
 
-The command line's ``summary``, the window (récapitulatif, side panel and its « ? ») and the PDF
-draw the plan de financement from ``plan_lines`` and explain each figure with ``explanation``:
-the same cells and the same sentences, whatever draws them (a test compares the three).
+The command line's ``summary``, the window (récapitulatif, side panel and its « ? »), the PDF,
+the spreadsheet and the draft délibération draw the plan de financement from the rows of
+``plan.py`` (``plan_lines`` here: the same rows as text) and explain each figure with
+``explanation``: the same cells and the same sentences, whatever draws them (a test compares
+them all).
 """
 
 from __future__ import annotations
@@ -10,23 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from socle_desktop.domain import plan
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.catalogue import OTHER
 from socle_desktop.domain.diagnostic import Status
 from socle_desktop.domain.model import PorteurType
 from socle_desktop.domain.money import euros, group_thousands, percent_fr
-from socle_desktop.domain.results import Result, SchoolResult, VoletResult
-
-PLAN_HEADERS = (
-    "Volet",
-    "Dépense",
-    "Dépense éligible",
-    "Taux",
-    "Subvention de l'État",
-    "Reste à charge",
-)
-RATE_MEANING = "Taux : subvention rapportée à la dépense éligible."
-NO_RATE = "—"  # nothing eligible: no rate to show
+from socle_desktop.domain.plan import NO_RATE as NO_RATE  # the plan's words, named here too
+from socle_desktop.domain.plan import PLAN_HEADERS as PLAN_HEADERS
+from socle_desktop.domain.plan import RATE_MEANING as RATE_MEANING
+from socle_desktop.domain.plan import PlanRow, plan_rows
+from socle_desktop.domain.results import Result, SchoolResult
 
 
 def plural(count: int, singular: str, plural_form: str | None = None, space: str = " ") -> str:
@@ -41,16 +37,49 @@ def payer(porteur_type: str) -> str:
     return "la commune" if PorteurType(porteur_type) == PorteurType.COMMUNE else "la collectivité"
 
 
+@dataclass(frozen=True)
+class Assembly:
+    """Who deliberates and who signs for the porteur."""
+
+    council: str  # « Le conseil municipal »
+    of_council: str  # « du conseil municipal »
+    signatory: str  # « le maire »
+    of_signatory: str  # « du maire »
+
+    @property
+    def signature(self) -> str:
+        """« Le maire », over the signature."""
+        return self.signatory[:1].upper() + self.signatory[1:]
+
+
+ASSEMBLIES = {
+    PorteurType.COMMUNE: Assembly(
+        "Le conseil municipal", "du conseil municipal", "le maire", "du maire"
+    ),
+    PorteurType.EPCI: Assembly(
+        "Le conseil communautaire", "du conseil communautaire", "le président", "du président"
+    ),
+    PorteurType.RPI: Assembly(
+        "Le comité syndical", "du comité syndical", "le président", "du président"
+    ),
+}
+
+
+def assembly(porteur_type: str) -> Assembly:
+    """The council that approves the plan and the one who signs, by type of porteur."""
+    return ASSEMBLIES[PorteurType(porteur_type)]
+
+
 def school_name(school: SchoolResult) -> str:
     return school.nom.strip() or school.uai or "école sans nom"
 
 
-# --- the plan de financement ------------------------------------------------------------------
+# --- the plan de financement (its rows: domain/plan.py) ----------------------------------------
 
 
 @dataclass(frozen=True)
 class PlanLine:
-    """One row of the plan, every cell as shown (amounts formatted by ``money``)."""
+    """One row of the plan, every cell as shown: ``plan.PlanRow.cells``."""
 
     label: str
     expense: str
@@ -60,6 +89,10 @@ class PlanLine:
     remaining: str
     total: bool = False
 
+    @classmethod
+    def of(cls, row: PlanRow) -> PlanLine:
+        return cls(*row.cells, total=row.total)
+
     @property
     def cells(self) -> tuple[str, str, str, str, str, str]:
         return (self.label, self.expense, self.eligible, self.rate, self.subsidy, self.remaining)
@@ -67,36 +100,12 @@ class PlanLine:
 
 def rate_text(subsidy: Decimal, eligible: Decimal) -> str:
     """Subsidy over eligible expense, « 70,0 % », or « — » when nothing is eligible."""
-    return percent_fr(subsidy / eligible, 1) if eligible else NO_RATE
+    return plan.rate_text(plan.rate_of(subsidy, eligible))
 
 
-def _line(label: str, volet: VoletResult) -> PlanLine:
-    return PlanLine(
-        label,
-        euros(volet.expense),
-        euros(volet.eligible),
-        rate_text(volet.subsidy, volet.eligible),
-        euros(volet.subsidy),
-        euros(volet.remaining),
-    )
-
-
-def plan_lines(result: Result) -> tuple[PlanLine, PlanLine, PlanLine]:
-    """Équipement, services et ressources, then the total; the rate of each row is its subsidy
-    over its eligible expense (the total's too: the share of the whole expense is ``share``)."""
-    return (
-        _line("Équipement", result.equipment),
-        _line("Services et ressources", result.services),
-        PlanLine(
-            "Total",
-            euros(result.expense),
-            euros(result.eligible),
-            rate_text(result.subsidy, result.eligible),
-            euros(result.subsidy),
-            euros(result.remaining),
-            total=True,
-        ),
-    )
+def plan_lines(result: Result) -> tuple[PlanLine, ...]:
+    """The rows of ``plan.plan_rows`` as text: équipement, services et ressources, total."""
+    return tuple(PlanLine.of(row) for row in plan_rows(result))
 
 
 def share(result: Result, porteur_type: str) -> str:

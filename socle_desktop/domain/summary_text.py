@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from socle_desktop.domain.campaign import Campaign, setting_label
-from socle_desktop.domain.fctva import FctvaResult, compute_fctva
+from socle_desktop.domain.fctva import FctvaResult
 from socle_desktop.domain.model import PORTEUR_LABELS, Dossier
 from socle_desktop.domain.money import euros
-from socle_desktop.domain.presentation import PLAN_HEADERS, RATE_MEANING, plan_lines, plural, share
+from socle_desktop.domain.plan import (
+    PLAN_HEADERS,
+    RATE_MEANING,
+    PlanRow,
+    fctva_rows,
+    financing_plan,
+)
+from socle_desktop.domain.presentation import plural, share
 from socle_desktop.domain.rules import Result
 
 
-def plan_table_text(result: Result) -> list[str]:
-    """The plan de financement's rows (``presentation.plan_lines``) in aligned columns."""
-    rows = [PLAN_HEADERS, *(line.cells for line in plan_lines(result))]
+def plan_table_text(plan_rows: tuple[PlanRow, ...]) -> list[str]:
+    """The plan de financement's rows (``plan.plan_rows``) in aligned columns."""
+    rows = [PLAN_HEADERS, *(row.cells for row in plan_rows)]
     widths = [max(len(row[c]) for row in rows) for c in range(len(PLAN_HEADERS))]
     return [
         f"{row[0]:<{widths[0]}}"
@@ -23,13 +30,13 @@ def plan_table_text(result: Result) -> list[str]:
 
 def fctva_lines(fctva: FctvaResult) -> list[str]:
     """The FCTVA estimate under the plan, apart from the State's figures."""
-    rows = [(f"FCTVA estimé ({fctva.rate.label} de la dépense TTC d'équipement)",
-             euros(fctva.amount)),
-            ("Reste à charge après FCTVA", euros(fctva.remaining_after))]
-    width = max(len(label) for label, _ in rows)
-    amount = max(len(value) for _, value in rows)
-    return ["Hors subvention de l'État (estimation) :",
-            *(f"  {label:<{width}}  {value:>{amount}}" for label, value in rows)]
+    words = fctva_rows(fctva)
+    width = max(len(label) for label, _ in words.rows)
+    amount = max(len(value) for _, value in words.rows)
+    return [
+        f"{words.title} :",
+        *(f"  {label:<{width}}  {value:>{amount}}" for label, value in words.rows),
+    ]
 
 
 def _rules_lines(dossier: Dossier, campaign: Campaign) -> list[str]:
@@ -66,6 +73,7 @@ def _variant_line(dossier: Dossier) -> list[str]:
 
 def plan_text(dossier: Dossier, campaign: Campaign, result: Result) -> str:
     porteur = dossier.porteur
+    plan = financing_plan(dossier, campaign, result)
     out = [
         f"Plan de financement — {campaign.nom}",
         f"Porteur : {porteur.nom} ({PORTEUR_LABELS[porteur.type]})"
@@ -76,12 +84,11 @@ def plan_text(dossier: Dossier, campaign: Campaign, result: Result) -> str:
         *_variant_line(dossier),
         *_rules_lines(dossier, campaign),
         "",
-        *plan_table_text(result),
+        *plan_table_text(plan.rows),
         RATE_MEANING + " " + share(result, porteur.type),
     ]
-    fctva = compute_fctva(dossier, campaign, result)
-    if fctva is not None:
-        out += ["", *fctva_lines(fctva)]
+    if plan.fctva is not None:
+        out += ["", *fctva_lines(plan.fctva)]
     out.append("")
     out.append("Communes (volet équipement) :")
     for c in result.communes:
