@@ -6,14 +6,14 @@ the gaps to fill (date of the session, number, votes) are marked and highlighted
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from socle_desktop.domain.campaign import Campaign
-from socle_desktop.domain.model import Dossier, PorteurType
+from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.money import euros, percent_fr
-from socle_desktop.domain.plan import Plan, financing_plan
+from socle_desktop.domain.plan import PLAN_HEADERS, Plan, financing_plan
+from socle_desktop.domain.presentation import assembly, plural
 from socle_desktop.domain.rules import Result, compute
 from socle_desktop.export.amount_words import euros_in_words
 from socle_desktop.export.blocks import Document, Run, TableBlock, blank
@@ -23,34 +23,6 @@ from socle_desktop.export.workbook import clean_text
 SUFFIXES = (".odt", ".docx")
 
 
-@dataclass(frozen=True)
-class Assembly:
-    """Who deliberates and who signs, by type of porteur."""
-
-    council: str  # « Le conseil municipal »
-    session_of: str  # « du conseil municipal »
-    signatory: str  # « le maire »
-    signature: str  # « Le maire »
-    of_signatory: str  # « du maire »
-
-
-ASSEMBLIES = {
-    PorteurType.COMMUNE: Assembly(
-        "Le conseil municipal", "du conseil municipal", "le maire", "Le maire", "du maire"
-    ),
-    PorteurType.EPCI: Assembly(
-        "Le conseil communautaire",
-        "du conseil communautaire",
-        "le président",
-        "Le président",
-        "du président",
-    ),
-    PorteurType.RPI: Assembly(
-        "Le comité syndical", "du comité syndical", "le président", "Le président", "du président"
-    ),
-}
-
-
 def amount(value: Decimal) -> str:
     """« 14 700,00 € (quatorze mille sept cents euros) »."""
     return f"{euros(value)} ({euros_in_words(value)})"
@@ -58,7 +30,7 @@ def amount(value: Decimal) -> str:
 
 def deliberation(dossier: Dossier, campaign: Campaign, result: Result) -> Document:
     porteur = dossier.porteur
-    who = ASSEMBLIES[porteur.type]
+    who = assembly(porteur.type)
     name = clean_text(porteur.nom.strip()) or "[nom du porteur]"
     base = dossier.parametres.base
     plan = financing_plan(dossier, campaign, result)
@@ -66,7 +38,7 @@ def deliberation(dossier: Dossier, campaign: Campaign, result: Result) -> Docume
     doc.para(name, style="subtitle")
     doc.para("Projet de délibération", style="title")
     doc.para(
-        f"Séance {who.session_of} du ",
+        f"Séance {who.of_council} du ",
         blank("date de la séance"),
         " — Délibération n° ",
         blank("numéro"),
@@ -175,8 +147,8 @@ def _schools(doc: Document, dossier: Dossier, result: Result) -> None:
         details = [
             f"UAI {school.uai}" if school.uai else "",
             clean_text(commune),
-            f"{computed.classes_cycles_2_3} classe(s) de cycles 2 et 3",
-            f"{school.eleves} élèves",
+            f"{plural(computed.classes_cycles_2_3, 'classe')} de cycles 2 et 3",
+            plural(school.eleves, "élève"),
         ]
         doc.para(
             f"– {clean_text(school.nom) or 'école sans nom'} ("
@@ -187,20 +159,11 @@ def _schools(doc: Document, dossier: Dossier, result: Result) -> None:
 
 
 def _plan_table(plan: Plan) -> TableBlock:
-    rows = tuple(
-        (
-            row.label,
-            euros(row.expense),
-            euros(row.eligible),
-            euros(row.subsidy),
-            euros(row.remaining),
-        )
-        for row in plan.rows
-    )
+    """The plan's rows as every front end shows them (``PlanRow.cells``)."""
     return TableBlock(
-        ("Volet", "Dépense", "Dépense éligible", "Subvention de l'État", "Reste à charge"),
-        rows,
-        widths=(3.2, 2.2, 2.2, 2.2, 2.2),
+        PLAN_HEADERS,
+        tuple(row.cells for row in plan.rows),
+        widths=(3.2, 2.6, 2.6, 1.6, 2.6, 2.6),
     )
 
 

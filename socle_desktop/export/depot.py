@@ -14,7 +14,8 @@ from decimal import Decimal
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import PORTEUR_LABELS, SECTEUR_LABELS, Dossier, PorteurType
 from socle_desktop.domain.money import cents
-from socle_desktop.domain.plan import financing_plan
+from socle_desktop.domain.plan import FCTVA_REMAINING, STATE_SHARE, Plan, financing_plan
+from socle_desktop.domain.presentation import assembly
 from socle_desktop.domain.rules import Result, compute
 
 ATTACHMENTS_RUBRIQUE = "Pièces à joindre"
@@ -70,8 +71,9 @@ def fiche(
     for number, commune in enumerate(dossier.communes, 1):
         add("Communes concernées", f"Commune {number}", f"{commune.nom} ({commune.insee})")
     _schools(dossier, result, add)
-    _volets(result, add)
-    _plan(dossier, campaign, result, add)
+    plan = financing_plan(dossier, campaign, result)
+    _volets(plan, result.services_pupils, add)
+    _plan(plan, dossier.parametres.base, result.rate, add)
     for champ, hint in attachments(dossier):
         add(ATTACHMENTS_RUBRIQUE, champ, hint)
     return entries
@@ -103,40 +105,37 @@ def _schools(dossier: Dossier, result: Result, add: Add) -> None:
             add(rubrique, "Observation", f"exclue de la subvention : {computed.excluded_because}")
 
 
-def _volets(result: Result, add: Add) -> None:
-    eq, sv = result.equipment, result.services
-    add("Volet équipement", "Dépense", form_amount(eq.expense))
-    add("Volet équipement", "Dépense éligible", form_amount(eq.eligible))
-    add("Volet équipement", "Subvention demandée", form_amount(eq.subsidy))
-    add("Volet services et ressources", "Dépense", form_amount(sv.expense))
-    add("Volet services et ressources", "Dépense éligible", form_amount(sv.eligible))
-    add("Volet services et ressources", "Élèves comptés pour le plafond", result.services_pupils)
-    add("Volet services et ressources", "Subvention demandée", form_amount(sv.subsidy))
+def _volets(plan: Plan, services_pupils: int, add: Add) -> None:
+    """Each volet's row of the plan de financement (``plan.plan_rows``)."""
+    equipment, services = plan.volets
+    add("Volet équipement", "Dépense", form_amount(equipment.expense))
+    add("Volet équipement", "Dépense éligible", form_amount(equipment.eligible))
+    add("Volet équipement", "Subvention demandée", form_amount(equipment.subsidy))
+    add("Volet services et ressources", "Dépense", form_amount(services.expense))
+    add("Volet services et ressources", "Dépense éligible", form_amount(services.eligible))
+    add("Volet services et ressources", "Élèves comptés pour le plafond", services_pupils)
+    add("Volet services et ressources", "Subvention demandée", form_amount(services.subsidy))
 
 
-def _plan(dossier: Dossier, campaign: Campaign, result: Result, add: Add) -> None:
-    plan = financing_plan(dossier, campaign, result)
-    rubrique = "Plan de financement"
-    add(rubrique, f"Dépense totale ({dossier.parametres.base})", form_amount(result.expense))
-    add(rubrique, "Subvention de l'État demandée", form_amount(result.subsidy))
-    add(rubrique, "Taux de subvention (%)", form_rate(result.rate))
-    add(rubrique, "Autofinancement (reste à charge)", form_amount(result.remaining))
+def _plan(plan: Plan, base: str, state_share: Decimal, add: Add) -> None:
+    """The total row of the plan, and the FCTVA estimate apart when the dossier shows it."""
+    total, rubrique = plan.total, "Plan de financement"
+    add(rubrique, f"Dépense totale ({base})", form_amount(total.expense))
+    add(rubrique, "Subvention de l'État demandée", form_amount(total.subsidy))
+    add(rubrique, f"{STATE_SHARE} (%)", form_rate(state_share))
+    add(rubrique, "Autofinancement (reste à charge)", form_amount(total.remaining))
     if plan.fctva is not None:
         add(rubrique, "FCTVA estimé (hors subvention)", form_amount(plan.fctva.amount))
         add(
             rubrique,
-            "Reste à charge après FCTVA (estimation)",
+            f"{FCTVA_REMAINING} (estimation)",
             form_amount(plan.fctva.remaining_after),
         )
 
 
 def attachments(dossier: Dossier) -> list[tuple[str, str]]:
     """(attachment, where it comes from), in the order the form asks them."""
-    council = {
-        PorteurType.COMMUNE: "du conseil municipal",
-        PorteurType.EPCI: "du conseil communautaire",
-        PorteurType.RPI: "du comité syndical",
-    }[dossier.porteur.type]
+    council = assembly(dossier.porteur.type).of_council
     items = [
         (
             f"Délibération {council} approuvant le projet et le plan de financement",

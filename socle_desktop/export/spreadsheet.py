@@ -16,7 +16,7 @@ from typing import Any
 
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import Dossier
-from socle_desktop.domain.money import amount_fr, euros
+from socle_desktop.domain.money import amount_fr, euros, percent_fr
 from socle_desktop.domain.rules import Result, compute
 from socle_desktop.export.files import ExportError, check_target, filed, write_bytes
 from socle_desktop.export.workbook import (
@@ -287,7 +287,7 @@ def _ods_number(
     elif style.startswith("rate"):
         attributes.update(valuetype="percentage")
         decimals = 3 if style.startswith("rate3") else 1
-        shown = f"{Decimal(value) * 100:.{decimals}f}".replace(".", ",") + "\u00a0%"
+        shown = percent_fr(Decimal(value), decimals)
     else:
         attributes.update(valuetype="float")
         shown = str(value)

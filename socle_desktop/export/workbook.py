@@ -16,10 +16,9 @@ from decimal import Decimal
 from socle_desktop.domain.amounts import is_subsidisable, line_amount
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.catalogue import VOLET_LABELS
-from socle_desktop.domain.fctva import date_fr
 from socle_desktop.domain.model import PORTEUR_LABELS, SECTEUR_LABELS, Dossier, Line, School
 from socle_desktop.domain.money import ZERO
-from socle_desktop.domain.plan import PLAN_HEADERS, financing_plan
+from socle_desktop.domain.plan import PLAN_HEADERS, STATE_SHARE, fctva_rows, financing_plan
 from socle_desktop.domain.rules import Result
 
 
@@ -127,12 +126,16 @@ def plan_sheet(dossier: Dossier, campaign: Campaign, result: Result) -> Sheet:
         )
     last = len(sheet.rows)
     total = plan.total
+    at = last + 1  # the total's own row
     total_row = sheet.add(
         [
-            "Total",
+            total.label,
             _sum(1, first, last, total.expense),
             _sum(2, first, last, total.eligible),
-            Formula(f"IF(C{last + 1}=0;0;E{last + 1}/C{last + 1})", total.rate or ZERO, "rate"),
+            # as the plan shows it: no rate where nothing is eligible
+            Formula(f"IF(C{at}=0;0;E{at}/C{at})", total.rate, "rate")
+            if total.rate is not None
+            else None,
             _sum(4, first, last, total.subsidy),
             _sum(5, first, last, total.remaining),
         ],
@@ -140,23 +143,23 @@ def plan_sheet(dossier: Dossier, campaign: Campaign, result: Result) -> Sheet:
     )
     sheet.add(
         [
-            "Part de l'État dans la dépense totale",
+            STATE_SHARE,
             None,
             None,
             Formula(f"IF(B{total_row}=0;0;E{total_row}/B{total_row})", result.rate, "rate"),
         ]
     )
     if plan.fctva is not None:
-        fctva = plan.fctva
+        fctva, words = plan.fctva, fctva_rows(plan.fctva)
         sheet.add([])
         sheet.add(
             [
-                "Hors subvention de l'État (estimation)",
-                "Dépense TTC d'équipement",
+                words.title,
+                words.base_label,
                 None,
                 "Taux",
                 "FCTVA estimé",
-                "Reste à charge après FCTVA",
+                words.remaining_label,
             ],
             header=True,
         )
@@ -172,12 +175,7 @@ def plan_sheet(dossier: Dossier, campaign: Campaign, result: Result) -> Sheet:
             ],
             bold=True,
         )
-        sheet.add(
-            [
-                f"Taux : {fctva.rate.source}, en vigueur au {date_fr(fctva.rate.date)}. "
-                "Le FCTVA n'est pas une part de la subvention demandée."
-            ]
-        )
+        sheet.add([f"{words.source} {words.note}"])
     _communes_block(sheet, result)
     return sheet
 

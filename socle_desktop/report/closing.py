@@ -9,8 +9,9 @@ from reportlab.platypus import KeepTogether, Spacer
 
 from socle_desktop.domain.campaign import Campaign, setting_label
 from socle_desktop.domain.fctva import fctva_rate
-from socle_desktop.domain.model import Dossier, PorteurType
+from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.money import euros, percent_fr
+from socle_desktop.domain.presentation import assembly
 from socle_desktop.domain.rules import Result
 from socle_desktop.report.styles import (
     CONTENT_WIDTH,
@@ -101,8 +102,8 @@ def settings_section(dossier: Dossier, campaign: Campaign) -> list[Flowable]:
     rate = fctva_rate(campaign) if params.fctva else None
     if rate is not None:
         rows.append(("Reste à charge après FCTVA",
-                     f"estimation affichée, hors subvention : {rate.label} de la dépense TTC "
-                     f"({rate.source})"))
+                     f"estimation affichée, hors subvention : {rate.label} de la "
+                     f"{rate.base_label} ({rate.source})"))
     data = [[Para(label, styles["cell_bold"]), para(value, "cell")] for label, value in rows]
     table = make_table(data, [50 * mm, CONTENT_WIDTH - 50 * mm], grid_style(header_rows=0),
                        repeat_rows=0)
@@ -116,7 +117,7 @@ def settings_section(dossier: Dossier, campaign: Campaign) -> list[Flowable]:
 def signature_section(dossier: Dossier) -> list[Flowable]:
     """« Fait à …, le … », the signatory by type of porteur, room for the stamp."""
     styles = stylesheet()
-    signatory = "Le maire" if dossier.porteur.type == PorteurType.COMMUNE else "Le président"
+    signatory = assembly(dossier.porteur.type).signature
     dots = "…" * 12
     block = make_table(
         [[Para(f"Fait à {dots}<br/>le {dots}", styles["signature"]),

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from socle_desktop.domain.model import PorteurType
-from socle_desktop.domain.money import euros
+from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.rules import compute
 from socle_desktop.export.amount_words import euros_in_words
 from socle_desktop.export.deliberation import write_deliberation
@@ -98,6 +98,7 @@ def test_docx_of_an_epci_with_fctva(tmp_path, epci, campaign):
         "Volet",
         "Dépense",
         "Dépense éligible",
+        "Taux",
         "Subvention de l'État",
         "Reste à charge",
     ]
@@ -105,6 +106,7 @@ def test_docx_of_an_epci_with_fctva(tmp_path, epci, campaign):
         "Total",
         euros(result.expense),
         euros(result.eligible),
+        percent_fr(result.subsidy / result.eligible, 1),
         euros(result.subsidy),
         euros(result.remaining),
     ]
