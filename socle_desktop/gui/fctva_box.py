@@ -8,7 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
 
 from socle_desktop.domain.fctva import compute_fctva, fctva_unavailable_reason
-from socle_desktop.domain.money import euros
+from socle_desktop.domain.plan import (
+    FCTVA_REMAINING,
+    FCTVA_TITLE,
+    fctva_not_estimated,
+    fctva_rows,
+)
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui import theme
 
@@ -25,7 +30,7 @@ class FctvaBox(QFrame):
         grid.setContentsMargins(0, 6, 0, 0)
         grid.setHorizontalSpacing(8)
         grid.setColumnStretch(0, 1)
-        title = QLabel("Hors subvention de l'État (estimation)")
+        title = QLabel(FCTVA_TITLE)
         title.setProperty("note", "estimate")  # italic, by resources/styles/socle.qss
         theme.set_state(title, "muted")
         title.setWordWrap(True)
@@ -34,7 +39,7 @@ class FctvaBox(QFrame):
         self.amount_name = QLabel("FCTVA estimé")
         self.amount_label = QLabel()
         self.amount_label.setObjectName("fctva_label")
-        self.remaining_name = QLabel("Reste à charge après FCTVA")
+        self.remaining_name = QLabel(FCTVA_REMAINING)
         self.remaining_name.setWordWrap(True)
         self.remaining_label = QLabel()
         self.remaining_label.setObjectName("fctva_remaining_label")
@@ -68,10 +73,11 @@ class FctvaBox(QFrame):
             widget.setVisible(fctva is not None)
         self.reason_label.setVisible(fctva is None)
         if fctva is None:
-            self.reason_label.setText(f"FCTVA non estimé : {reason}.")
+            self.reason_label.setText(fctva_not_estimated(reason or ""))
             self.explanation = self.reason_label.text()
             return
-        self.amount_name.setText(f"FCTVA estimé ({fctva.rate.label})")
-        self.amount_label.setText(euros(fctva.amount))
-        self.remaining_label.setText(euros(fctva.remaining_after))
+        words = fctva_rows(fctva)
+        self.amount_name.setText(words.short_label)
+        self.amount_label.setText(words.amount)
+        self.remaining_label.setText(words.remaining)
         self.explanation = fctva.explanation

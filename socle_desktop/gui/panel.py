@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from socle_desktop.domain import presentation
+from socle_desktop.domain.plan import FCTVA_REMAINING
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.theme import set_state
@@ -82,7 +83,7 @@ class SubsidyPanel(QFrame):
 
         from socle_desktop.gui.fctva_box import FctvaBox
 
-        fctva_button = self._help_button("fctva", "Reste à charge après FCTVA")
+        fctva_button = self._help_button("fctva", FCTVA_REMAINING)
         self.buttons["fctva"] = fctva_button
         self.fctva_box = FctvaBox(session, fctva_button)
         layout.addWidget(self.fctva_box)
@@ -178,7 +179,7 @@ class SubsidyPanel(QFrame):
             return
         porteur_type = self._porteur_type()
         if self._shown == "fctva":  # not a figure of the State's: the estimate's own box
-            title = "Reste à charge après FCTVA"
+            title = FCTVA_REMAINING
             text = self.fctva_box.explanation
         else:
             title = presentation.figure_label(self._shown, porteur_type)

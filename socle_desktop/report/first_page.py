@@ -13,6 +13,7 @@ from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.fctva import FctvaResult, compute_fctva
 from socle_desktop.domain.model import PORTEUR_LABELS, Dossier
 from socle_desktop.domain.money import euros, group_thousands, percent_fr
+from socle_desktop.domain.plan import fctva_rows
 from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.rules import Result
 from socle_desktop.report.closing import bands_fr
@@ -116,13 +117,13 @@ def plan_table(result: Result) -> Table:
 
 def _fctva_box(fctva: FctvaResult) -> list[Flowable]:
     """The FCTVA estimate, below the State's figures and visibly apart from them."""
-    styles = stylesheet()
-    text = (f"<b>Hors subvention de l'État — estimation du FCTVA.</b> FCTVA estimé : "
-            f"{euros(fctva.amount)} ({fctva.rate.label} de {euros(fctva.base)} de dépense TTC "
-            f"d'équipement). Reste à charge après FCTVA : <b>{euros(fctva.remaining_after)}</b>. "
-            "Le FCTVA est versé plus tard au titre de la TVA payée ; il ne fait pas partie de "
-            f"la subvention demandée. Taux : {markup(fctva.rate.source)}.")
-    return [Spacer(1, 2 * mm), Para(text, styles["small"])]
+    words = fctva_rows(fctva)
+    text = (
+        f"<b>{words.title}.</b> {words.amount_label} : {words.amount}, sur "
+        f"{euros(fctva.base)}. {words.remaining_label} : <b>{words.remaining}</b>. "
+        f"{words.note} {markup(words.source)}"
+    )
+    return [Spacer(1, 2 * mm), Para(text, stylesheet()["small"])]
 
 
 def _key_figures(dossier: Dossier, result: Result) -> Table:

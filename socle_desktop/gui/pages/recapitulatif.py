@@ -14,6 +14,7 @@ from socle_desktop.domain.diagnostic import STATUS_LABELS, Status
 from socle_desktop.domain.fctva import compute_fctva
 from socle_desktop.domain.model import Existant
 from socle_desktop.domain.money import euros, percent_fr
+from socle_desktop.domain.plan import fctva_rows
 from socle_desktop.domain.rules import Result
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.generated.ui_recapitulatif_page import Ui_RecapitulatifForm
@@ -141,11 +142,7 @@ class RecapitulatifPage(LazyPage):
         share = presentation.share(result, self._porteur_type())
         fctva = compute_fctva(self.session.dossier, self.session.campaign, result)
         if fctva is not None:  # apart from the State's figures, on a line of its own
-            share += (
-                f"\nHors subvention de l'État (estimation) : FCTVA {euros(fctva.amount)} "
-                f"({fctva.rate.label}) ; reste à charge après FCTVA : "
-                f"{euros(fctva.remaining_after)}."
-            )
+            share += "\n" + fctva_rows(fctva).sentence
         self.share_label.setText(share)
 
     def _draw_communes(self, result: Result) -> None:
