@@ -1,5 +1,6 @@
 """The plan de financement reads the same, cell for cell, in the command line's ``summary``, the
-window's récapitulatif (and the panel's totals) and the PDF, on every worked example of
+window's récapitulatif (and the panel's totals), the PDF, the tableur (.ods as shown, .xlsx as
+numbers) and the draft délibération's table (.docx, .odt), on every worked example of
 snee-2021.md §5.5 and on the bundled example (a commune, and the same dossier as an EPCI)."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
@@ -16,7 +18,11 @@ from socle_desktop.cli import run as cli_main
 from socle_desktop.domain.campaign import load_campaign
 from socle_desktop.domain.jsonio import loads
 from socle_desktop.domain.model import PorteurType
+from socle_desktop.domain.money import euros, percent_fr
+from socle_desktop.domain.plan import NO_RATE
 from socle_desktop.domain.rules import compute
+from socle_desktop.export.deliberation import write_deliberation
+from socle_desktop.export.spreadsheet import write_spreadsheet
 from socle_desktop.gui.pages.recapitulatif import RecapitulatifPage
 from socle_desktop.gui.panel import SubsidyPanel
 from socle_desktop.gui.session import Session
@@ -25,6 +31,7 @@ from socle_desktop.report.styles import FONT, FONT_BOLD, register_fonts
 from socle_desktop.resources import example_dossier_path
 from socle_desktop.store import DossierFile
 from tests.domain.test_worked_examples import CASES
+from tests.export.sheets import ods_sheets, resolved, xlsx_sheets
 
 FIRST_CELLS = ("Volet", "Équipement", "Services et ressources", "Total")
 
@@ -115,6 +122,52 @@ def pdf_table(pdf: bytes) -> list[list[str]]:
     return [[_flat(cell) for cell in row] for row in rows]
 
 
+def _plan_block(rows: list[list]) -> list[list]:
+    """From the « Volet » header to the « Total » row of the plan's sheet (first column)."""
+    start = next(i for i, row in enumerate(rows) if row and row[0] == "Volet")
+    end = next(i for i, row in enumerate(rows) if row and row[0] == "Total")
+    return [row[:6] for row in rows[start : end + 1]]
+
+
+def ods_table(path) -> list[list[str]]:
+    """The plan's cells as LibreOffice shows them (the text beside each value). A rate the
+    plan has not (nothing eligible) is an empty cell there, « — » in the other front ends."""
+    rows = [[cell["text"] for cell in row] for row in ods_sheets(path)["Plan de financement"]]
+    block = _plan_block(rows)
+    return [block[0]] + [[c or NO_RATE for c in row] for row in block[1:]]
+
+
+def xlsx_table(path) -> list[list[str]]:
+    """The plan's numbers (the total's formulas re-added), each written as the window writes
+    it: amounts by ``money.euros``, the rate by ``money.percent_fr``."""
+    block = _plan_block(resolved(xlsx_sheets(path)["Plan de financement"]))
+    rows = [list(block[0])]
+    for row in block[1:]:
+        amounts = [euros(Decimal(str(v))) for v in (row[1], row[2], row[4], row[5])]
+        rate = NO_RATE if row[3] is None else percent_fr(Decimal(str(row[3])), 1)
+        rows.append([row[0], amounts[0], amounts[1], rate, amounts[2], amounts[3]])
+    return rows
+
+
+def deliberation_tables(tmp_path, dossier, campaign) -> dict[str, list[list[str]]]:
+    """The plan's table of the draft délibération, read back from the .docx and the .odt."""
+    import docx
+    from odf import opendocument, table, teletype
+
+    write_deliberation(dossier, campaign, tmp_path / "deliberation.docx")
+    write_deliberation(dossier, campaign, tmp_path / "deliberation.odt")
+    word = docx.Document(str(tmp_path / "deliberation.docx")).tables[0]
+    writer = opendocument.load(str(tmp_path / "deliberation.odt"))
+    odt = writer.text.getElementsByType(table.Table)[0]
+    return {
+        "docx": [[cell.text for cell in row.cells] for row in word.rows],
+        "odt": [
+            [teletype.extractText(cell) for cell in row.getElementsByType(table.TableCell)]
+            for row in odt.getElementsByType(table.TableRow)
+        ],
+    }
+
+
 # --- the comparison -----------------------------------------------------------------------------
 
 
@@ -140,6 +193,15 @@ def test_cli_window_and_pdf_show_the_same_plan(name, qtbot, tmp_path, capsys):
     assert cli == window, f"summary:\n{cli}\nfenêtre:\n{window}"
     assert pdf == window, f"PDF:\n{pdf}\nfenêtre:\n{window}"
     assert all(cell for row in window for cell in row), "no cell is left blank"
+
+    write_spreadsheet(dossier, campaign, tmp_path / "plan.ods")
+    write_spreadsheet(dossier, campaign, tmp_path / "plan.xlsx")
+    ods, xlsx = ods_table(tmp_path / "plan.ods"), xlsx_table(tmp_path / "plan.xlsx")
+    assert [[_flat(c) for c in row] for row in ods] == window, f"ods:\n{ods}\nfenêtre:\n{window}"
+    assert [[_flat(c) for c in row] for row in xlsx] == window, f"xlsx:\n{xlsx}"
+    for kind, rows in deliberation_tables(tmp_path, dossier, campaign).items():
+        flat = [[_flat(c) for c in row] for row in rows]
+        assert flat == window, f"délibération {kind}:\n{flat}\nfenêtre:\n{window}"
 
     panel = SubsidyPanel(session)
     qtbot.addWidget(panel)
