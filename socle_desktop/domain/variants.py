@@ -130,6 +130,15 @@ def label(dossier: Dossier, variant: Variante) -> str:
     return f"{variant.nom} (retenue)" if is_retained(dossier, variant) else variant.nom
 
 
+def not_retained_note(dossier: Dossier) -> str:
+    """Under the selector when the variant shown is not the retained one (else « »)."""
+    if dossier.courante == dossier.retenue:
+        return ""
+    shown = dossier.variante(dossier.retenue)
+    name = shown.nom if shown is not None else dossier.retenue
+    return f"Pas la variante retenue : le PDF et le dépôt utilisent « {name} »."
+
+
 # --- the edits --------------------------------------------------------------------------------
 
 

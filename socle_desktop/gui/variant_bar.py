@@ -90,14 +90,9 @@ class VariantBar(QWidget):
             self.combo.setItemData(self.combo.count() - 1, variant.nom, Qt.ItemDataRole.ToolTipRole)
         self.combo.setCurrentIndex(self.combo.findData(dossier.courante))
         self.combo.blockSignals(False)
-        if dossier.courante == dossier.retenue:
-            self.note.hide()
-        else:
-            retained = dossier.variante(dossier.retenue)
-            self.note.setText(
-                f"Pas la variante retenue : le PDF et le dépôt utilisent « {retained.nom} »."
-            )
-            self.note.show()
+        note = variants.not_retained_note(dossier)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
 
     def _chosen(self, index: int) -> None:
         variant_id = self.combo.itemData(index)
