@@ -40,6 +40,20 @@ FIGURES = (
 FIGURE = {f.key: f for f in FIGURES}
 # The differences a one-line summary says, in this order.
 HEADLINE = ("remaining", "subsidy")
+# The figures whose rise costs the porteur more; for the others a rise is good news.
+WORSE_WHEN_UP = frozenset({"expense", "remaining"})
+SAME_PUPILS = (
+    "Les mêmes écoles, classes et élèves ; seules les lignes d'équipement et de services "
+    "changent. Sous chaque montant, l'écart avec la variante retenue."
+)
+
+
+def tendency(key: str, delta: Decimal | int) -> str:
+    """« worse » when the difference costs the porteur more, « better » when it saves or
+    subsidises more, « » when there is none (the window colours by it)."""
+    if not delta:
+        return ""
+    return "worse" if (delta > 0) == (key in WORSE_WHEN_UP) else "better"
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,15 @@ class SchoolFigures:
     expense: Decimal  # equipment and services lines of the school
     equipment_subsidy: Decimal  # its share of its commune's equipment subsidy
     reaches_socle: bool
+
+    @property
+    def remaining(self) -> Decimal:
+        """What the school leaves to pay: its expense less its equipment subsidy."""
+        return self.expense - self.equipment_subsidy
+
+    @property
+    def socle_text(self) -> str:
+        return "au socle" if self.reaches_socle else "socle incomplet"
 
 
 @dataclass(frozen=True)
@@ -89,17 +112,25 @@ def shown(figure: Figure, value: Decimal | int, schools: int) -> str:
     return f"{value} sur {schools}"
 
 
+def short_difference(figure: Figure, delta: Decimal | int) -> str:
+    """« +16 470,00 € », « +2,5 points », « −1 »: under an amount of a table; « » if none."""
+    if not delta:
+        return ""
+    if figure.kind == "euros":
+        return signed_euros(Decimal(delta))
+    if figure.kind == "rate":
+        return signed_points(Decimal(delta))
+    return ("+" if delta > 0 else "\u2212") + str(abs(int(delta)))
+
+
 def difference_text(figure: Figure, delta: Decimal | int) -> str:
     """« +16 470,00 € de reste à charge », « −1 école au socle », « identique »."""
     if not delta:
         return "identique"
-    if figure.kind == "euros":
-        return f"{signed_euros(Decimal(delta))} {figure.noun}"
-    if figure.kind == "rate":
-        return f"{signed_points(Decimal(delta))} {figure.noun}"
-    count = abs(int(delta))
-    sign = "+" if delta > 0 else "\u2212"
-    return f"{sign}{plural(count, 'école')} {figure.noun}"
+    if figure.kind == "schools":
+        sign = "+" if delta > 0 else "\u2212"
+        return f"{sign}{plural(abs(int(delta)), 'école')} {figure.noun}"
+    return f"{short_difference(figure, delta)} {figure.noun}"
 
 
 @dataclass(frozen=True)
@@ -125,10 +156,24 @@ class Comparison:
         parts = [self.difference(column, key) for key in HEADLINE if self.delta(column, key)]
         return ", ".join(parts) if parts else "mêmes montants que la variante retenue"
 
+    def short_difference(self, column: VariantColumn, key: str) -> str:
+        """« +16 470,00 € » under ``column``'s amount; « » for the retained variant."""
+        return "" if column.retained else short_difference(FIGURE[key], self.delta(column, key))
+
+    def cell(self, column: VariantColumn, key: str) -> tuple[str, str]:
+        """The figure as a table shows it, and its difference with the retained one (or « »)."""
+        value = shown(FIGURE[key], column.value(key), len(self.school_names))
+        return value, self.short_difference(column, key)
+
     def school_delta(self, column: VariantColumn, index: int) -> Decimal:
-        """The school's remaining cost difference: its expense less its equipment subsidy."""
-        mine, theirs = column.schools[index], self.retained.schools[index]
-        return (mine.expense - mine.equipment_subsidy) - (theirs.expense - theirs.equipment_subsidy)
+        """The school's remaining cost difference with the retained variant."""
+        return column.schools[index].remaining - self.retained.schools[index].remaining
+
+    def school_cell(self, column: VariantColumn, index: int) -> tuple[str, str]:
+        """The school's remaining cost, and its difference with the retained one (or « »)."""
+        delta = self.school_delta(column, index)
+        difference = signed_euros(delta) if delta and not column.retained else ""
+        return euros(column.schools[index].remaining), difference
 
 
 def _school_figures(view: Dossier, result: Result, campaign: Campaign) -> tuple[SchoolFigures, ...]:

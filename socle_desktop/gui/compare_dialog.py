@@ -21,20 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socle_desktop.domain.comparison import FIGURES, Comparison, compare, shown
-from socle_desktop.domain.money import euros, signed_euros
+from socle_desktop.domain.comparison import FIGURES, SAME_PUPILS, Comparison, compare, tendency
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.theme import set_state, state_brush
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-# A difference that costs the commune more is a warning; one that saves, good news.
-_UP_IS_WORSE = {"expense", "remaining"}
+# A difference that costs the porteur more is a warning; one that saves, good news.
+STATES = {"worse": "warning", "better": "ok", "": ""}
 
 
 def _state(key: str, delta) -> str:
-    if not delta:
-        return ""
-    return "warning" if (delta > 0) == (key in _UP_IS_WORSE) else "ok"
+    return STATES[tendency(key, delta)]
 
 
 def _table(name: str, accessible: str) -> QTableWidget:
@@ -59,11 +56,7 @@ class CompareDialog(QDialog):
         self.setWindowTitle("Comparer les variantes")
         self.comparison: Comparison | None = None
         layout = QVBoxLayout(self)
-        self.intro = QLabel(
-            "Les mêmes écoles, classes et élèves ; seules les lignes "
-            "d'équipement et de services changent. Sous chaque montant, l'écart "
-            "avec la variante retenue."
-        )
+        self.intro = QLabel(SAME_PUPILS)
         self.intro.setWordWrap(True)
         set_state(self.intro, "muted")
         layout.addWidget(self.intro)
@@ -160,16 +153,11 @@ class CompareDialog(QDialog):
         self._heads(table)
         table.setRowCount(len(FIGURES))
         table.setVerticalHeaderLabels([f.label for f in FIGURES])
-        schools = len(comparison.school_names)
         for row, figure in enumerate(FIGURES):
             for col, column in enumerate(comparison.columns):
-                text = shown(figure, column.value(figure.key), schools)
-                delta = comparison.delta(column, figure.key)
-                if not column.retained and delta:
-                    text += "\n" + comparison.difference(column, figure.key).split(" ", 1)[0]
-                table.setItem(
-                    row, col, self._item(text, _state(figure.key, delta), figure.key == "remaining")
-                )
+                text = "\n".join(filter(None, comparison.cell(column, figure.key)))
+                state = _state(figure.key, comparison.delta(column, figure.key))
+                table.setItem(row, col, self._item(text, state, figure.key == "remaining"))
         _fit_height(table)
 
     def _fill_schools(self) -> None:
@@ -179,13 +167,9 @@ class CompareDialog(QDialog):
         table.setVerticalHeaderLabels([name for _id, name in comparison.school_names])
         for row in range(len(comparison.school_names)):
             for col, column in enumerate(comparison.columns):
-                school = column.schools[row]
-                text = euros(school.expense - school.equipment_subsidy)
-                delta = comparison.school_delta(column, row)
-                if not column.retained and delta:
-                    text += "\n" + signed_euros(delta)
-                text += "\nau socle" if school.reaches_socle else "\nsocle incomplet"
-                table.setItem(row, col, self._item(text, _state("remaining", delta)))
+                cells = (*comparison.school_cell(column, row), column.schools[row].socle_text)
+                state = _state("remaining", comparison.school_delta(column, row))
+                table.setItem(row, col, self._item("\n".join(filter(None, cells)), state))
 
     def _show_schools(self, shown_: bool) -> None:
         if shown_:

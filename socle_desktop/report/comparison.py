@@ -11,8 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
-from socle_desktop.domain.comparison import FIGURES, Comparison, Figure, VariantColumn, shown
-from socle_desktop.domain.money import euros, signed_euros
+from socle_desktop.domain.comparison import FIGURES, Comparison, Figure, VariantColumn
 from socle_desktop.report.styles import (
     CONTENT_WIDTH,
     MUTED_HEX,
@@ -52,10 +51,9 @@ def _head(column: VariantColumn, width: float) -> Para:
 
 
 def _value(comparison: Comparison, column: VariantColumn, figure: Figure) -> Para | str:
-    text = shown(figure, column.value(figure.key), len(comparison.school_names))
-    if column.retained or not comparison.delta(column, figure.key):
+    text, difference = comparison.cell(column, figure.key)
+    if not difference:
         return text
-    difference = comparison.difference(column, figure.key).split(" ", 1)[0]
     return Para(
         f"{text}<br/><font size='7.5' color='{MUTED_HEX}'>{difference}</font>",
         _right(figure.key == "remaining"),
@@ -77,12 +75,10 @@ def schools_table(comparison: Comparison, columns: tuple[VariantColumn, ...]) ->
     for index, (_school_id, name) in enumerate(comparison.school_names):
         cells = []
         for column in columns:
-            school = column.schools[index]
-            text = euros(school.expense - school.equipment_subsidy)
-            delta = comparison.school_delta(column, index)
-            if not column.retained and delta:
+            text, difference = comparison.school_cell(column, index)
+            if difference:
                 text = Para(
-                    f"{text}<br/><font size='7.5' color='{MUTED_HEX}'>{signed_euros(delta)}</font>",
+                    f"{text}<br/><font size='7.5' color='{MUTED_HEX}'>{difference}</font>",
                     _right(),
                 )
             cells.append(text)

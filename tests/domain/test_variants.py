@@ -316,3 +316,44 @@ def test_a_free_text_line_survives_a_copy(example_dossier):
         2,
     )
     assert copied.id != line.id
+
+
+def test_the_comparison_cells_and_their_tendency(example_dossier):
+    from socle_desktop.domain.comparison import tendency
+
+    d = example_dossier
+    eni = with_variant(d, "ENI")
+    variants.switch(d, eni)
+    apply_checked(d, line_tools.replace_article(d, "vpi", "eni-65", everywhere=False).edit)
+    comparison = compare(d, CAMPAIGN)
+    retained, other = comparison.columns
+    delta = comparison.delta(other, "remaining")
+    assert comparison.cell(other, "remaining") == (
+        _euros(other.value("remaining")),
+        "+" + _euros(delta),
+    )
+    assert comparison.cell(retained, "remaining") == (_euros(retained.value("remaining")), "")
+    assert comparison.cell(other, "socle")[0] == f"{other.at_socle} sur {len(d.ecoles)}"
+    # more to pay is worse; more subsidy is better; no difference, nothing to say
+    assert tendency("remaining", delta) == "worse" and tendency("remaining", -delta) == "better"
+    assert tendency("subsidy", Decimal(1)) == "better" and tendency("subsidy", 0) == ""
+    for index in range(len(d.ecoles)):
+        mine, theirs = other.schools[index], retained.schools[index]
+        assert mine.remaining == mine.expense - mine.equipment_subsidy
+        value, difference = comparison.school_cell(other, index)
+        assert value == _euros(mine.remaining)
+        change = mine.remaining - theirs.remaining
+        assert difference == ("" if not change else ("+" if change > 0 else "\u2212"))[:1] + (
+            _euros(abs(change)) if change else ""
+        )
+    assert any(comparison.school_cell(other, i)[1] for i in range(len(d.ecoles)))
+    assert {s.socle_text for s in other.schools} <= {"au socle", "socle incomplet"}
+
+
+def test_a_note_says_when_the_variant_shown_is_not_the_retained_one(example_dossier):
+    d = example_dossier
+    assert variants.not_retained_note(d) == ""
+    variants.switch(d, with_variant(d, "ENI"))
+    assert variants.not_retained_note(d) == (
+        "Pas la variante retenue : le PDF et le dépôt utilisent « Principale »."
+    )
