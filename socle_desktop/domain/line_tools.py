@@ -13,8 +13,15 @@ from dataclasses import dataclass, replace
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.amounts import typed_price
-from socle_desktop.domain.catalogue import NIVEAU_LABELS, default_catalogue
+from socle_desktop.domain.campaign import Campaign
+from socle_desktop.domain.catalogue import (
+    NIVEAU_LABELS,
+    default_catalogue,
+    merged_catalogue,
+    offered_articles,
+)
 from socle_desktop.domain.model import CatalogueItem, Classroom, Dossier, Line, LineKey
+from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.validation import InvalidValue, line_places
 from socle_desktop.domain.variants import Lines, lines_of
 
@@ -112,6 +119,61 @@ def usage(dossier: Dossier, article_id: str) -> dict[str, int]:
     return found
 
 
+@dataclass(frozen=True)
+class ArticleInUse:
+    """An article the lines use, as « Remplacer : » offers it."""
+
+    article: str
+    name: str  # its catalogue label, else the label of its first line
+    lines: int
+
+    @property
+    def choice(self) -> str:
+        """« Vidéoprojecteur interactif — 4 lignes »."""
+        return f"{self.name} — {plural(self.lines, 'ligne')}"
+
+
+def articles_in_use(dossier: Dossier, everywhere: bool) -> list[ArticleInUse]:
+    """The articles the lines of this variant (or of all) use, with their number of lines."""
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for variant_id in _variant_ids(dossier, everywhere):
+        for lines in lines_of(dossier, variant_id).values():
+            for line in lines:
+                counts[line.article] = counts.get(line.article, 0) + 1
+                labels.setdefault(line.article, line.libelle)
+    merged = merged_catalogue(dossier)
+    return [
+        ArticleInUse(a, merged[a][0].libelle if a in merged else labels[a], n)
+        for a, n in counts.items()
+    ]
+
+
+def replacements(dossier: Dossier, campaign: Campaign, old: str) -> list[CatalogueItem]:
+    """The articles that can replace ``old``: those of its level and volet, in the socle's
+    order (every article when ``old`` is in no catalogue), ``old`` itself left out."""
+    merged = merged_catalogue(dossier)
+    item = merged[old][0] if old in merged else None
+    if item is None:
+        choices = [i for i, _origin in merged.values()]
+    else:
+        socle = [i.id for i in campaign.socle]
+        choices = offered_articles(dossier, socle, item.niveau, item.volet)
+    return [choice for choice in choices if choice.id != old]
+
+
+def replace_preview(change: LinesChange) -> str:
+    """What « Remplacer » will do, said before it is done."""
+    many = change.total > 1
+    text = f"{plural(change.total, 'ligne')} ser{'ont' if many else 'a'} remplacée{'s' * many}"
+    if change.others:
+        text += f" ({change.current} dans cette variante, {change.others} dans les autres)"
+    return (
+        text + " : quantités gardées, prix et libellé du catalogue du dossier. Ctrl+Z annulera "
+        "le remplacement."
+    )
+
+
 def _replacing(
     dossier: Dossier, old: str, new: str
 ) -> tuple[CatalogueItem, Callable[[Line], Line | None]]:
@@ -206,6 +268,28 @@ def price_update(dossier: Dossier, article_id: str, everywhere: bool) -> LinesCh
 
     return _change_lines(
         dossier, everywhere, change, f"Mettre à jour le prix de « {item.libelle} »"
+    )
+
+
+def price_question(here: LinesChange, everywhere: LinesChange, libelle: str) -> str:
+    """« 3 lignes de cette variante et 2 lignes des autres variantes utilisent « … » à un
+    autre prix que celui du catalogue. Les mettre à jour ? »"""
+    parts = [f"{plural(here.current, 'ligne')} de cette variante"] if here.current else []
+    if everywhere.others:
+        parts.append(f"{plural(everywhere.others, 'ligne')} des autres variantes")
+    verb = "utilisent" if everywhere.total > 1 else "utilise"
+    return (
+        f"{' et '.join(parts)} {verb} « {libelle} » à un autre prix que celui du catalogue. "
+        "Les mettre à jour ?"
+    )
+
+
+def price_updated(change: LinesChange) -> str:
+    """« 3 lignes mises au prix du catalogue (Ctrl+Z pour annuler). »"""
+    many = change.total > 1
+    return (
+        f"{plural(change.total, 'ligne')} mise{'s' * many} au prix du catalogue "
+        "(Ctrl+Z pour annuler)."
     )
 
 

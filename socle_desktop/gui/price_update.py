@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from socle_desktop.domain import line_tools
-from socle_desktop.domain.presentation import plural
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.theme import set_state
 
@@ -56,14 +55,7 @@ class PriceUpdateOffer(QWidget):
             return False
         self.article_id = article_id
         item = dossier.catalogue[article_id]
-        parts = [f"{plural(here.current, 'ligne')} de cette variante"] if here.current else []
-        if everywhere.others:
-            parts.append(f"{plural(everywhere.others, 'ligne')} des autres variantes")
-        self.label.setText(
-            f"{' et '.join(parts)} utilise{'nt' if everywhere.total > 1 else ''} "
-            f"« {item.libelle} » à un autre prix que celui du catalogue. Les "
-            "mettre à jour ?"
-        )
+        self.label.setText(line_tools.price_question(here, everywhere, item.libelle))
         self.here_button.setText(f"Mettre à jour cette variante ({here.current})")
         self.here_button.setVisible(bool(here.current))
         self.all_button.setText(f"Mettre à jour toutes les variantes ({everywhere.total})")
@@ -77,10 +69,7 @@ class PriceUpdateOffer(QWidget):
         change = line_tools.price_update(self.session.dossier, self.article_id, everywhere)
         if change.edit is None or not self.session.edit(change.edit):
             return False
-        self.label.setText(
-            f"{plural(change.total, 'ligne')} mise{'s' if change.total > 1 else ''}"
-            " au prix du catalogue (Ctrl+Z pour annuler)."
-        )
+        self.label.setText(line_tools.price_updated(change))
         set_state(self.label, "ok")
         for button in (self.here_button, self.all_button, self.keep_button):
             button.hide()

@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
 
 from socle_desktop.domain import line_tools
 from socle_desktop.domain.amounts import typed_price
-from socle_desktop.domain.catalogue import merged_catalogue, offered_articles
 from socle_desktop.domain.money import euros
 from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.validation import InvalidValue
-from socle_desktop.domain.variants import lines_of
 from socle_desktop.gui.catalogue_dialog import fold
 from socle_desktop.gui.session import Session
 from socle_desktop.gui.theme import set_state
@@ -97,24 +95,12 @@ class ReplaceDialog(QDialog):
 
     def _fill_old(self) -> None:
         """The articles the lines use, in this variant or all, with their count."""
-        dossier = self.session.dossier
-        ids = [v.id for v in dossier.variantes] if self.everywhere() else [dossier.courante]
-        counts: dict[str, int] = {}
-        labels: dict[str, str] = {}
-        for variant_id in ids:
-            for lines in lines_of(dossier, variant_id).values():
-                for line in lines:
-                    counts[line.article] = counts.get(line.article, 0) + 1
-                    labels.setdefault(line.article, line.libelle)
-        merged = merged_catalogue(dossier)
+        in_use = line_tools.articles_in_use(self.session.dossier, self.everywhere())
         before = self.old_combo.currentData()
         self.old_combo.blockSignals(True)
         self.old_combo.clear()
-        names = {a: merged[a][0].libelle if a in merged else labels[a] for a in counts}
-        for article in sorted(counts, key=lambda a: fold(names[a])):  # typed letters find it
-            self.old_combo.addItem(
-                f"{names[article]} — {plural(counts[article], 'ligne')}", article
-            )
+        for used in sorted(in_use, key=lambda u: fold(u.name)):  # typed letters find it
+            self.old_combo.addItem(used.choice, used.article)
         index = self.old_combo.findData(before)
         self.old_combo.setCurrentIndex(max(index, 0))
         self.old_combo.blockSignals(False)
@@ -124,21 +110,13 @@ class ReplaceDialog(QDialog):
         """Articles that go where the old one is: same level and volet."""
         dossier = self.session.dossier
         old = self.old_combo.currentData()
-        merged = merged_catalogue(dossier)
-        item = merged.get(old, (None, ""))[0]
-        socle = [i.id for i in self.session.campaign.socle]
-        if item is not None:
-            choices = offered_articles(dossier, socle, item.niveau, item.volet)
-        else:
-            choices = [i for i, _origin in merged.values()]
         before = self.new_combo.currentData()
         self.new_combo.blockSignals(True)
         self.new_combo.clear()
-        for choice in choices:
-            if choice.id != old:
-                self.new_combo.addItem(
-                    f"{choice.libelle} — {euros(typed_price(choice, dossier))}", choice.id
-                )
+        for choice in line_tools.replacements(dossier, self.session.campaign, old or ""):
+            self.new_combo.addItem(
+                f"{choice.libelle} — {euros(typed_price(choice, dossier))}", choice.id
+            )
         index = self.new_combo.findData(before)
         self.new_combo.setCurrentIndex(max(index, 0))
         self.new_combo.blockSignals(False)
@@ -161,16 +139,7 @@ class ReplaceDialog(QDialog):
             set_state(self.preview, "error")
             self.ok_button.setEnabled(False)
             return
-        text = (
-            f"{plural(change.total, 'ligne')} ser{'ont' if change.total > 1 else 'a'} "
-            f"remplacée{'s' if change.total > 1 else ''}"
-        )
-        if change.others:
-            text += f" ({change.current} dans cette variante, {change.others} dans les autres)"
-        self.preview.setText(
-            text + " : quantités gardées, prix et libellé du catalogue du "
-            "dossier. Ctrl+Z annulera le remplacement."
-        )
+        self.preview.setText(line_tools.replace_preview(change))
         set_state(self.preview, "")
         self.ok_button.setEnabled(not self.session.read_only)
 

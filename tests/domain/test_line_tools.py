@@ -156,3 +156,51 @@ def test_more_mobile_devices_than_charging_places_is_warned(example_dossier):
     ]
     school.existant["gestion_mobiles"] = Existant.PRESENT  # the school has its cases already
     assert charging_alerts(d) == []
+
+
+# --- what the dialogs offer and say, decided here (the widgets only show it) -----------------
+
+
+def test_articles_in_use_count_the_lines_of_this_variant_or_all(example_dossier):
+    d = example_dossier
+    apply_checked(d, variants.create(d, "B"))
+    here = {u.article: u for u in line_tools.articles_in_use(d, everywhere=False)}
+    everywhere = {u.article: u for u in line_tools.articles_in_use(d, everywhere=True)}
+    assert here["vpi"].lines == 4 and everywhere["vpi"].lines == 8
+    assert here["vpi"].name == d.catalogue["vpi"].libelle
+    assert here["vpi"].choice == f"{d.catalogue['vpi'].libelle} — 4 lignes"
+    assert set(here) == {line.article for line in all_lines(d, d.courante)}
+
+
+def test_replacements_are_of_the_same_level_and_volet(example_dossier):
+    d = example_dossier
+    vpi = d.catalogue["vpi"]
+    choices = line_tools.replacements(d, CAMPAIGN, "vpi")
+    assert choices and "vpi" not in {c.id for c in choices}
+    assert {(c.niveau, c.volet) for c in choices} == {(vpi.niveau, vpi.volet)}
+    assert "eni-65" in {c.id for c in choices}
+    # each offered article is one the replacement accepts
+    for choice in choices[:3]:
+        assert line_tools.replace_article(d, "vpi", choice.id, everywhere=False).total == 4
+
+
+def test_the_dialogs_sentences_agree_in_number(example_dossier):
+    d = example_dossier
+    apply_checked(d, variants.create(d, "B"))
+    one = line_tools.LinesChange(None, 1, 0)
+    assert line_tools.replace_preview(one).startswith("1 ligne sera remplacée : quantités")
+    change = line_tools.replace_article(d, "vpi", "eni-65", everywhere=True)
+    assert line_tools.replace_preview(change).startswith(
+        "8 lignes seront remplacées (4 dans cette variante, 4 dans les autres) :"
+    )
+    assert line_tools.price_question(one, one, "VPI") == (
+        "1 ligne de cette variante utilise « VPI » à un autre prix que celui du catalogue. "
+        "Les mettre à jour ?"
+    )
+    assert line_tools.price_question(change, change, "VPI").startswith(
+        "4 lignes de cette variante et 4 lignes des autres variantes utilisent « VPI »"
+    )
+    assert line_tools.price_updated(one) == (
+        "1 ligne mise au prix du catalogue (Ctrl+Z pour annuler)."
+    )
+    assert line_tools.price_updated(change).startswith("8 lignes mises au prix")
