@@ -12,7 +12,7 @@ from pathlib import Path
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.money import euros, percent_fr
-from socle_desktop.domain.plan import PLAN_HEADERS, Plan, financing_plan
+from socle_desktop.domain.plan import PLAN_HEADERS, RATE_MEANING, Plan, financing_plan
 from socle_desktop.domain.presentation import assembly, plural
 from socle_desktop.domain.rules import Result, compute
 from socle_desktop.export.amount_words import euros_in_words
@@ -76,6 +76,7 @@ def deliberation(dossier: Dossier, campaign: Campaign, result: Result) -> Docume
     _schools(doc, dossier, result)
     doc.para(f"Considérant le plan de financement suivant (montants {base}) :")
     doc.table(_plan_table(plan))
+    doc.para(RATE_MEANING)  # the total's rate is over the eligible expense, not the whole one
     doc.para(f"Entendu l'exposé {who.of_signatory}, ", blank("M. ou Mme, nom"), ",")
     doc.para(
         "Après en avoir délibéré, par ",

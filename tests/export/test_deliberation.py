@@ -114,6 +114,7 @@ def test_docx_of_an_epci_with_fctva(tmp_path, epci, campaign):
         f"SOLLICITE une subvention de l'État de {euros(result.subsidy)} "
         f"({euros_in_words(result.subsidy)})" in text
     )
+    assert "Taux : subvention rapportée à la dépense éligible." in text  # what the rate is of
     assert "PREND ACTE" in text and "fonds de compensation pour la TVA" in text
     assert "[date de la séance]" in gaps and "[numéro]" in gaps
 
