@@ -127,6 +127,7 @@ class FctvaRows:
 
     title: str  # « Hors subvention de l'État (estimation) »
     base_label: str  # « Dépense TTC d'équipement »
+    share: str  # « 16,404 % de la dépense TTC d'équipement »
     amount_label: str  # « FCTVA estimé (16,404 % de la dépense TTC d'équipement) »
     short_label: str  # « FCTVA estimé (16,404 %) », for a narrow column
     amount: str
@@ -143,7 +144,10 @@ class FctvaRows:
     def sentence(self) -> str:
         """The estimate on one line, under the plan."""
         remaining = self.remaining_label[:1].lower() + self.remaining_label[1:]
-        return f"{self.title} : {self.amount_label} {self.amount} ; {remaining} : {self.remaining}."
+        return (
+            f"{self.title} : FCTVA estimé à {self.amount} ({self.share}) ; {remaining} : "
+            f"{self.remaining}."
+        )
 
 
 def fctva_rows(fctva: FctvaResult) -> FctvaRows:
@@ -151,6 +155,7 @@ def fctva_rows(fctva: FctvaResult) -> FctvaRows:
     return FctvaRows(
         FCTVA_TITLE,
         rate.base_label[:1].upper() + rate.base_label[1:],
+        f"{rate.label} de la {rate.base_label}",
         f"FCTVA estimé ({rate.label} de la {rate.base_label})",
         f"FCTVA estimé ({rate.label})",
         euros(fctva.amount),

@@ -119,8 +119,8 @@ def _fctva_box(fctva: FctvaResult) -> list[Flowable]:
     """The FCTVA estimate, below the State's figures and visibly apart from them."""
     words = fctva_rows(fctva)
     text = (
-        f"<b>{words.title}.</b> {words.amount_label} : {words.amount}, sur "
-        f"{euros(fctva.base)}. {words.remaining_label} : <b>{words.remaining}</b>. "
+        f"<b>{words.title}.</b> FCTVA estimé : {words.amount} ({words.share}, "
+        f"{euros(fctva.base)}). {words.remaining_label} : <b>{words.remaining}</b>. "
         f"{words.note} {markup(words.source)}"
     )
     return [Spacer(1, 2 * mm), Para(text, stylesheet()["small"])]

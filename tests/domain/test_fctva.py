@@ -17,7 +17,7 @@ from socle_desktop.domain.fctva import (
     fctva_rate,
     fctva_unavailable_reason,
 )
-from socle_desktop.domain.plan import financing_plan
+from socle_desktop.domain.plan import fctva_rows, financing_plan
 from socle_desktop.domain.rules import compute
 from socle_desktop.domain.summary_text import plan_text
 from socle_desktop.store import DossierFile, create_dossier_file, read_dossier
@@ -63,6 +63,16 @@ def test_a_worked_example(campaign):
     )
     assert re.search(r"Reste à charge après FCTVA\s+1\u202f359,60\u00a0€", text)
     assert "Hors subvention de l'État" in text
+    words = fctva_rows(fctva)  # the same words in the window, the PDF and the tableur
+    assert words.sentence == (
+        "Hors subvention de l'État (estimation) : FCTVA estimé à 1\u202f640,40\u00a0€ "
+        "(16,404\u00a0% de la dépense TTC d'équipement) ; reste à charge après FCTVA : "
+        "1\u202f359,60\u00a0€."
+    )
+    assert words.short_label == "FCTVA estimé (16,404\u00a0%)"
+    assert words.base_label == "Dépense TTC d'équipement"
+    assert words.source == (f"Taux : {fctva.rate.source}, en vigueur au 1er janvier 2021.")
+    assert "ne fait pas partie de la subvention" in words.note
 
 
 def test_the_example_with_fctva(example_dossier, campaign):
