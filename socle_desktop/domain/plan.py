@@ -127,6 +127,7 @@ class FctvaRows:
 
     title: str  # « Hors subvention de l'État (estimation) »
     base_label: str  # « Dépense TTC d'équipement »
+    rate: str  # « 16,404 % »
     share: str  # « 16,404 % de la dépense TTC d'équipement »
     amount_label: str  # « FCTVA estimé (16,404 % de la dépense TTC d'équipement) »
     short_label: str  # « FCTVA estimé (16,404 %) », for a narrow column
@@ -142,10 +143,10 @@ class FctvaRows:
 
     @property
     def sentence(self) -> str:
-        """The estimate on one line, under the plan."""
+        """The estimate on one line, under the plan (its base is in its « ? »)."""
         remaining = self.remaining_label[:1].lower() + self.remaining_label[1:]
         return (
-            f"{self.title} : FCTVA estimé à {self.amount} ({self.share}) ; {remaining} : "
+            f"{self.title} : FCTVA estimé à {self.amount} ({self.rate}) ; {remaining} : "
             f"{self.remaining}."
         )
 
@@ -155,6 +156,7 @@ def fctva_rows(fctva: FctvaResult) -> FctvaRows:
     return FctvaRows(
         FCTVA_TITLE,
         rate.base_label[:1].upper() + rate.base_label[1:],
+        rate.label,
         f"{rate.label} de la {rate.base_label}",
         f"FCTVA estimé ({rate.label} de la {rate.base_label})",
         f"FCTVA estimé ({rate.label})",

@@ -66,11 +66,11 @@ def test_a_worked_example(campaign):
     words = fctva_rows(fctva)  # the same words in the window, the PDF and the tableur
     assert words.sentence == (
         "Hors subvention de l'État (estimation) : FCTVA estimé à 1\u202f640,40\u00a0€ "
-        "(16,404\u00a0% de la dépense TTC d'équipement) ; reste à charge après FCTVA : "
-        "1\u202f359,60\u00a0€."
+        "(16,404\u00a0%) ; reste à charge après FCTVA : 1\u202f359,60\u00a0€."
     )
     assert words.short_label == "FCTVA estimé (16,404\u00a0%)"
     assert words.base_label == "Dépense TTC d'équipement"
+    assert words.share == "16,404\u00a0% de la dépense TTC d'équipement"
     assert words.source == (f"Taux : {fctva.rate.source}, en vigueur au 1er janvier 2021.")
     assert "ne fait pas partie de la subvention" in words.note
 
