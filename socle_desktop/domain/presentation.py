@@ -34,7 +34,7 @@ def plural(count: int, singular: str, plural_form: str | None = None, space: str
 
 def payer(porteur_type: str) -> str:
     """Who pays what remains: « la commune », or « la collectivité » (EPCI, RPI, syndicat)."""
-    return "la commune" if PorteurType(porteur_type) == PorteurType.COMMUNE else "la collectivité"
+    return PorteurType(porteur_type).payer
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ class RecapitulatifPage(LazyPage):
                 "Dépense d'équipement de l'école",
                 f"{euros(session.campaign.plafond_par_classe)} par classe de cycles 2 et 3",
                 "Dépense retenue pour la subvention",
-                "Part de la dépense au-delà du plafond, à la charge de la collectivité",
+                "Part de la dépense au-delà du plafond, qui reste à charge",
                 "",
             ],
         )
