@@ -117,6 +117,7 @@ class DossierWizard(QWizard):
             page.completeChanged.disconnect()
             page.completeChanged.connect(self.update_buttons)
         self.setStartId(int(PageId.PORTEUR))
+        self.walking = False  # go_to passing over pages: they are not made for that
 
     def update_buttons(self) -> None:
         """« Suivant » (and « Exporter le PDF… » on the last step) as the page is complete."""
@@ -145,13 +146,20 @@ class DossierWizard(QWizard):
         """Jump to a step (through the pages in between, so history stays linear)."""
         if not self.can_reach(target):
             return False
-        while self.currentId() > target:
-            self.back()
-        while self.currentId() < target:
-            before = self.currentId()
-            self.next()
-            if self.currentId() == before:
-                return False
+        self.walking = True
+        try:
+            while self.currentId() > target:
+                self.back()
+            while self.currentId() < target:
+                before = self.currentId()
+                self.next()
+                if self.currentId() == before:
+                    return False
+        finally:
+            self.walking = False
+            page = self.currentPage()
+            if page is not None:
+                page.arrive()  # the pages walked over stay unmade
         return True
 
     # The wizard is embedded: it must never close itself.

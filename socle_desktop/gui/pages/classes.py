@@ -51,6 +51,10 @@ class ClassesPage(SchoolPage):
             "(système de projection, ordinateur de l'enseignant).",
             parent=parent,
         )
+
+    def build(self) -> None:
+        """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        session = self.session
         self._class_id = ""
 
         form = self.form = load_form(Ui_ClassesForm(), self)

@@ -33,12 +33,16 @@ class LazyPage(DossierPage):
 
     def initializePage(self) -> None:
         self._complete = self.isComplete()
+        if self.passing_through():
+            self._init_pending = True
+            return
         self._stale = False
-        self.redraw(self.session.result)
+        if not self.ensure_built():  # made now: ``build`` drew it
+            self.redraw(self.session.result)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale and self.built:
             self._stale = False
             self.redraw(self.session.result)
 

@@ -101,6 +101,10 @@ class EcolesPage(LazyPage):
             "Les écoles du projet : ajoutez-les, puis complétez chacune.",
             parent=parent,
         )
+
+    def build(self) -> None:
+        """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        session = self.session
         form = self.form = load_form(Ui_EcolesForm(), self)
         self.table: QTableView = form.ecoles_table
         self.model = SchoolsModel(session.dossier, self)

@@ -38,6 +38,10 @@ class EquipementEcolePage(SchoolPage):
             "périphériques ; et ce que l'école possède déjà.",
             parent=parent,
         )
+
+    def build(self) -> None:
+        """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        session = self.session
         form = self.form = load_form(Ui_EquipementEcoleForm(), self)
         self._init_school_selector(form)
         self.summary_label: QLabel = form.summary_label

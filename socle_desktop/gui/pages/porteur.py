@@ -47,6 +47,10 @@ class PorteurPage(DossierPage):
             "Qui dépose le dossier, qui contacter, et les communes concernées.",
             parent=parent,
         )
+
+    def build(self) -> None:
+        """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        session = self.session
         form = self.form = load_form(Ui_PorteurForm(), self)
         self.type_combo: QComboBox = form.type_combo
         for kind, label in PORTEUR_LABELS.items():

@@ -53,6 +53,10 @@ class RecapitulatifPage(LazyPage):
             "numérique de chaque école et les points d'attention.",
             parent=parent,
         )
+
+    def build(self) -> None:
+        """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        session = self.session
         form = self.form = load_form(Ui_RecapitulatifForm(), self)
         self.plan_table: RowsTable = form.plan_table
         self.plan_table.set_headers(list(presentation.PLAN_HEADERS), spread=True)
@@ -110,6 +114,8 @@ class RecapitulatifPage(LazyPage):
 
     def wants_comparison(self) -> bool:
         """The PDF asked with the page comparing the variants (ticked, several variants)."""
+        if not self.built:  # never shown: its box was never ticked
+            return False
         return self.comparison_check.isChecked() and len(self.session.dossier.variantes) > 1
 
     def redraw(self, result: Result) -> None:

@@ -25,6 +25,10 @@ class ServicesPage(SchoolPage):
             "scolaires. Les quantités « par élève » reprennent l'effectif de l'école.",
             parent=parent,
         )
+
+    def build(self) -> None:
+        """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        session = self.session
         campaign = session.campaign
         form = self.form = load_form(Ui_ServicesForm(), self)
         self._init_school_selector(form)
