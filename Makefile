@@ -18,6 +18,7 @@ test: setup
 ## ruff, the type checker (strict below the GUI) and the layers' import contracts.
 lint: setup
 	@$(PY) -m ruff check socle_desktop tests bench scripts
+	@$(PY) -m ruff format --check socle_desktop tests bench scripts
 	@$(PY) -m mypy
 	@.venv/bin/lint-imports --no-cache
 

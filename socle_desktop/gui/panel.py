@@ -93,7 +93,8 @@ class SubsidyPanel(QFrame):
         self.excluded_label.setWordWrap(True)
         set_state(self.excluded_label, "warning")
         self.excluded_button = self._help_button(
-            "excluded", presentation.figure_label("excluded", porteur_type))
+            "excluded", presentation.figure_label("excluded", porteur_type)
+        )
         excluded_row = QGridLayout()
         excluded_row.addWidget(self.excluded_label, 0, 0)
         excluded_row.addWidget(self.excluded_button, 0, 1, Qt.AlignmentFlag.AlignTop)
@@ -106,8 +107,9 @@ class SubsidyPanel(QFrame):
         self.explanation_view = QPlainTextEdit()
         self.explanation_view.setObjectName("explanation_view")
         self.explanation_view.setReadOnly(True)
-        self.explanation_view.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                            QSizePolicy.Policy.Expanding)
+        self.explanation_view.setSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding
+        )
         hint = QLabel("Cliquez sur « ? » pour savoir d'où vient un chiffre.")
         hint.setObjectName("panelHint")
         hint.setWordWrap(True)
@@ -188,5 +190,6 @@ class SubsidyPanel(QFrame):
         if text != self._text:
             self._text = text
             # French typography: no line break before « ; » or « : » (no-break spaces).
-            self.explanation_view.setPlainText(text.replace(" ;", "\u202f;")
-                                               .replace(" :", "\u00a0:"))
+            self.explanation_view.setPlainText(
+                text.replace(" ;", "\u202f;").replace(" :", "\u00a0:")
+            )

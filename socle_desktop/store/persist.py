@@ -91,8 +91,10 @@ def _set_field(db: Database, edit: edits.SetField, variant_id: str) -> None:
     if kind == "porteur" and field == "contact":
         _update(db, "porteur", 1, {f"contact_{n}": getattr(value, n) for n in R.CONTACT_FIELDS})
     elif kind == "parametres" and field == "fctva":
-        db.execute("INSERT OR REPLACE INTO meta (cle, valeur) VALUES (?, ?)",
-                   [R.FCTVA_KEY, R.fctva_row(bool(value))["valeur"]])
+        db.execute(
+            "INSERT OR REPLACE INTO meta (cle, valeur) VALUES (?, ?)",
+            [R.FCTVA_KEY, R.fctva_row(bool(value))["valeur"]],
+        )
     elif kind == "ecole" and field == "existant":
         _existant(db, edit.id, value)
     elif field in ("classes", "lignes", "services"):

@@ -221,5 +221,12 @@ def dossier_rows(dossier: Dossier) -> Rows:
     return rows
 
 
-__all__ = ["FCTVA_KEY", "PARAMETRES_FIELDS", "Rows", "dossier_rows", "encode", "fctva_row",
-           "read_dossier_rows"]
+__all__ = [
+    "FCTVA_KEY",
+    "PARAMETRES_FIELDS",
+    "Rows",
+    "dossier_rows",
+    "encode",
+    "fctva_row",
+    "read_dossier_rows",
+]
