@@ -1,6 +1,7 @@
 """The plan de financement reads the same, cell for cell, in the command line's ``summary``, the
 window's récapitulatif (and the panel's totals), the PDF, the tableur (.ods as shown, .xlsx as
-numbers) and the draft délibération's table (.docx, .odt), on every worked example of
+numbers), the draft délibération's table (.docx, .odt) and the fiche de dépôt's figures, on
+every worked example of
 snee-2021.md §5.5 and on the bundled example (a commune, and the same dossier as an EPCI)."""
 
 from __future__ import annotations
@@ -168,6 +169,21 @@ def deliberation_tables(tmp_path, dossier, campaign) -> dict[str, list[list[str]
     }
 
 
+def depot_figures(dossier, campaign) -> dict[str, dict[str, str]]:
+    """The fiche de dépôt's values, by rubrique and champ."""
+    from socle_desktop.export.depot import fiche
+
+    found: dict[str, dict[str, str]] = {}
+    for entry in fiche(dossier, campaign):
+        found.setdefault(entry.rubrique, {})[entry.champ] = str(entry.valeur)
+    return found
+
+
+def _form(cell: str) -> str:
+    """« 32 670,00 € » as the online form takes it: « 32670,00 »."""
+    return re.sub(r"[\s\u202f\u00a0€]", "", cell)
+
+
 # --- the comparison -----------------------------------------------------------------------------
 
 
@@ -202,6 +218,19 @@ def test_cli_window_and_pdf_show_the_same_plan(name, qtbot, tmp_path, capsys):
     for kind, rows in deliberation_tables(tmp_path, dossier, campaign).items():
         flat = [[_flat(c) for c in row] for row in rows]
         assert flat == window, f"délibération {kind}:\n{flat}\nfenêtre:\n{window}"
+    # the fiche de dépôt: the same figures, written as the online form takes them
+    depot, (_head, equipment, services, total) = depot_figures(dossier, campaign), window
+    for rubrique, row in (
+        ("Volet équipement", equipment),
+        ("Volet services et ressources", services),
+    ):
+        assert depot[rubrique]["Dépense"] == _form(row[1])
+        assert depot[rubrique]["Dépense éligible"] == _form(row[2])
+        assert depot[rubrique]["Subvention demandée"] == _form(row[4])
+    plan = depot["Plan de financement"]
+    assert plan[f"Dépense totale ({dossier.parametres.base})"] == _form(total[1])
+    assert plan["Subvention de l'État demandée"] == _form(total[4])
+    assert plan["Autofinancement (reste à charge)"] == _form(total[5])
 
     panel = SubsidyPanel(session)
     qtbot.addWidget(panel)
