@@ -71,12 +71,13 @@ def _fit(text: str, width: int) -> str:
 
 def comparison_text(comparison) -> str:
     from socle_desktop.domain.comparison import FIGURES, shown
+    from socle_desktop.domain.presentation import plural
 
     columns = comparison.columns
     retained = comparison.retained
     schools = len(comparison.school_names)
     out = [
-        f"Comparaison de {len(columns)} variante{'s' if len(columns) > 1 else ''} — "
+        f"Comparaison de {plural(len(columns), 'variante')} — "
         f"variante retenue : « {retained.nom} »",
         "",
     ]
