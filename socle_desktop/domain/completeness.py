@@ -7,7 +7,7 @@ of §5.4 (``warnings.py``) say the same facts in the same words where they overl
 from __future__ import annotations
 
 from socle_desktop.domain.model import Dossier, School
-from socle_desktop.domain.validation import siren_error, uai_error
+from socle_desktop.domain.validation import siren_error, uai_form_ok
 
 STEPS = ("porteur", "ecoles", "classes", "equipement_ecole", "services", "recapitulatif")
 NO_SCHOOL = "Ajoutez au moins une école."
@@ -40,7 +40,7 @@ def ecoles_missing(dossier: Dossier) -> list[str]:
     insees = {c.insee for c in dossier.communes}
     for number, school in enumerate(dossier.ecoles, start=1):
         named = bool(school.nom.strip())
-        bad_uai = uai_error(school.uai) is not None
+        bad_uai = not uai_form_ok(school.uai)
         no_commune = school.commune not in insees
         if named and not bad_uai and not no_commune:
             continue  # most schools, each keystroke: nothing to say, no sentence made

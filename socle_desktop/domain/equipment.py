@@ -4,7 +4,7 @@ base and bands, each commune's subsidy rounded on its own, the volet as their su
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import partial
 
@@ -147,43 +147,65 @@ def _commune(
     ), schools
 
 
+def commune_parts(
+    commune: Commune,
+    members: list[School],
+    dossier: Dossier,
+    campaign: Campaign,
+    cache: ComputeCache,
+) -> tuple[CommuneResult, list[SchoolResult], str]:
+    """One commune: its result, its schools' final results (in ``members``' order), its line of
+    the explanation; ``cache``'s when none of its schools changed."""
+    own = [cache.own(s, True, partial(school_result, s, dossier, campaign, True)) for s in members]
+
+    def made() -> tuple[CommuneResult, list[SchoolResult], str]:
+        objects = {school.id: school for school in members}
+        result, mine = _commune(commune, own, dossier, campaign, cache, objects)
+        return result, mine, _commune_line(result, campaign, dossier.parametres.arrondi)
+
+    return cache.commune(commune.insee, own, made)
+
+
+@dataclass(frozen=True)
+class EquipmentParts:
+    """The volet with what the next edit may reuse (``totals.py``)."""
+
+    schools: tuple[SchoolResult, ...]  # in the dossier's order
+    communes: tuple[CommuneResult, ...]
+    volet: VoletResult
+    communes_used: dict[str, Commune]  # insee -> the commune counted (a repeated code once)
+    school_lines: list[str]
+    commune_lines: list[str]
+
+
 def equipment_volet(
     dossier: Dossier, campaign: Campaign, cache: ComputeCache | None = None
-) -> tuple[tuple[SchoolResult, ...], tuple[CommuneResult, ...], VoletResult]:
-    """(schools in the dossier's order, communes, the volet); each school's own result is
-    ``cache``'s when the school has not changed since."""
+) -> EquipmentParts:
+    """Every school, every commune, the volet; each school's own result is ``cache``'s when
+    the school has not changed since."""
     cache = cache if cache is not None else ComputeCache()
     communes: dict[str, Commune] = {}
     for commune in dossier.communes:
         communes.setdefault(commune.insee, commune)  # a repeated code counts once
     by_id: dict[str, SchoolResult] = {}
-    of_commune: dict[str, list[SchoolResult]] = {insee: [] for insee in communes}
+    of_commune: dict[str, list[School]] = {insee: [] for insee in communes}
     for school in dossier.ecoles:
-        known = school.commune in communes
-        own = cache.own(school, known, partial(school_result, school, dossier, campaign, known))
-        by_id[school.id] = own
-        if known:
-            of_commune[school.commune].append(own)
+        if school.commune in communes:
+            of_commune[school.commune].append(school)
+        else:
+            by_id[school.id] = cache.own(
+                school, False, partial(school_result, school, dossier, campaign, False)
+            )
     commune_results, commune_lines = [], []
-    objects = {school.id: school for school in dossier.ecoles}
-    arrondi = dossier.parametres.arrondi
-
-    def made(
-        commune: Commune, own: list[SchoolResult]
-    ) -> tuple[CommuneResult, list[SchoolResult], str]:
-        result, mine = _commune(commune, own, dossier, campaign, cache, objects)
-        return result, mine, _commune_line(result, campaign, arrondi)
-
     for insee, commune in communes.items():
-        members = of_commune[insee]
-        result, mine, words = cache.commune(insee, members, partial(made, commune, members))
+        result, mine, words = commune_parts(commune, of_commune[insee], dossier, campaign, cache)
         commune_results.append(result)
         commune_lines.append(words)
         by_id.update((s.school_id, s) for s in mine)
     schools = tuple(by_id[s.id] for s in dossier.ecoles)
     subsidy = sum((c.subsidy for c in commune_results), ZERO)
     lines = [
-        cache.line(school, sr, partial(_school_line, sr))
+        cache.line(school, sr, partial(school_line, sr))
         for school, sr in zip(dossier.ecoles, schools, strict=True)
     ]
     volet = VoletResult(
@@ -193,13 +215,13 @@ def equipment_volet(
         explanation=explanation(lines, commune_lines, dossier, campaign, subsidy),
         subsidisable=sum((s.subsidisable for s in schools), ZERO),
     )
-    return schools, tuple(commune_results), volet
+    return EquipmentParts(schools, tuple(commune_results), volet, communes, lines, commune_lines)
 
 
 # --- the words --------------------------------------------------------------------------------
 
 
-def _school_line(s: SchoolResult) -> str:
+def school_line(s: SchoolResult) -> str:
     if s.excluded_because:
         return f"• {s.nom} : exclue, {s.excluded_because}."
     classes = plural(s.classes_cycles_2_3, "classe")
@@ -238,7 +260,7 @@ def explanation(
     campaign: Campaign,
     subsidy: Decimal,
 ) -> str:
-    """The volet's calculation in words: the rule, a line per school (``_school_line``), a
+    """The volet's calculation in words: the rule, a line per school (``school_line``), a
     line per commune (``_commune_line``), the total."""
     params = dossier.parametres
     scope = setting_label("plafond_par_classe", params.plafond_par_classe)

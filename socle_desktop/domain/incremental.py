@@ -4,9 +4,10 @@ schools, 10 000 classes) must answer each keystroke within a frame or three.
 The parts of a result that belong to one school — its own expense, cap and exclusion, its
 services, its warnings, its line of the explanation — are kept per school id; an edit forgets
 the schools it touched (``forget``), and anything that concerns every school (a setting, an
-article of the catalogue, a commune) forgets them all. What spans schools (the pooled cap, each
-commune's bands and rounding, the shares, the sums) is always computed again: it is cheap, and
-it keeps the result equal to a full ``compute`` (a property test checks it).
+article of the catalogue, a commune) forgets them all. A commune none of whose schools changed
+keeps its bands, rounding and shares. After an edit inside some schools only, ``totals.py``
+redoes those schools and their communes and moves the sums by their difference; the result
+stays equal to a full ``compute`` (a property test checks it).
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from socle_desktop.domain import edits
 from socle_desktop.domain.model import Dossier, School
 from socle_desktop.domain.results import CommuneResult, SchoolResult
 from socle_desktop.domain.warnings import Alert
+
+if TYPE_CHECKING:
+    from socle_desktop.domain.totals import Totals
 
 _NO_SCHOOL = ("porteur", "contact")  # kinds that no figure depends on
 _EVERY_SCHOOL = ("parametres", "commune", "article")  # kinds every school depends on
@@ -47,6 +52,9 @@ class ComputeCache:
     ] = field(default_factory=dict)
     hits: int = 0  # schools' own results reused (for the benchmark and the tests)
     _following: tuple[int, str] | None = None  # the dossier (by identity) and its variant
+    totals: Totals | None = None  # the last result's parts by position (``totals.py``)
+    dirty: set[str] = field(default_factory=set)  # schools forgotten since the last compute
+    differences: int = 0  # results made from the last one, without a full pass (tests, bench)
 
     # --- forgetting ------------------------------------------------------------------------
 
@@ -62,6 +70,11 @@ class ComputeCache:
         self._parts.clear()
         self._owner.clear()
         self._communes.clear()
+        self.totals = None  # the next compute is a full pass
+
+    def computed(self) -> None:
+        """A result was made: what is forgotten from now on is against it."""
+        self.dirty = set()
 
     def forget(self, dossier: Dossier, *changes: edits.Edit) -> None:
         """Forget the schools ``changes`` touched (an edit and its inverse: a removed line's
@@ -75,6 +88,7 @@ class ComputeCache:
             touched |= schools
         for school_id in touched:
             self._parts.pop(school_id, None)
+        self.dirty |= touched
 
     def _touched(self, dossier: Dossier, edit: edits.Edit) -> set[str] | None:
         if isinstance(edit, edits.Batch):

@@ -22,6 +22,7 @@ from socle_desktop.domain.identifiers import (
     siren_key_ok,
     uai_check_letter_ok,
     uai_error,
+    uai_form_ok,
 )
 from socle_desktop.domain.model import (
     LEVELS,
@@ -50,6 +51,7 @@ __all__ = [  # the identifiers' checks are part of the one validation
     "siren_key_ok",
     "uai_check_letter_ok",
     "uai_error",
+    "uai_form_ok",
 ]
 
 # --- the limits -------------------------------------------------------------------------------

@@ -36,6 +36,14 @@ def warnings(
     dossier: Dossier, campaign: Campaign, result: Result, cache: ComputeCache | None = None
 ) -> Iterator[Alert]:
     """The warnings of §5.4; each school's are ``cache``'s while its result is the same."""
+    yield from opening_warnings(dossier, result)
+    for school, sr in zip(dossier.ecoles, result.schools, strict=True):
+        yield from school_alerts(school, sr, dossier, campaign, cache)
+    yield from closing_warnings(dossier, campaign, result)
+
+
+def opening_warnings(dossier: Dossier, result: Result) -> Iterator[Alert]:
+    """What the dossier as a whole lacks (said before the schools' warnings)."""
     if not dossier.ecoles:
         yield Alert("Le dossier ne compte encore aucune école.")
     elif result.services.expense == 0:
@@ -44,13 +52,23 @@ def warnings(
             + " de services et ressources : l'appel à projets demande les deux volets "
             "(équipement et services)."
         )
-    for school, sr in zip(dossier.ecoles, result.schools, strict=True):
-        if cache is None:
-            yield from _school_warnings(school, sr, dossier, campaign)
-        else:
-            yield from cache.alerts(
-                school, sr, partial(_school_warnings, school, sr, dossier, campaign)
-            )
+
+
+def school_alerts(
+    school: School,
+    sr: SchoolResult,
+    dossier: Dossier,
+    campaign: Campaign,
+    cache: ComputeCache | None = None,
+) -> tuple[Alert, ...]:
+    """One school's warnings (``cache``'s while its result is the same)."""
+    if cache is None:
+        return tuple(_school_warnings(school, sr, dossier, campaign))
+    return cache.alerts(school, sr, partial(_school_warnings, school, sr, dossier, campaign))
+
+
+def closing_warnings(dossier: Dossier, campaign: Campaign, result: Result) -> Iterator[Alert]:
+    """The communes above their ceiling, the services above their cap (after the schools)."""
     for c in result.communes:
         if c.above_ceiling > 0:
             yield Alert(

@@ -3,6 +3,8 @@ did not touch equals a full compute, figure for figure and word for word."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from socle_desktop.domain import edits
@@ -80,3 +82,54 @@ def test_switching_variant_forgets_every_school(campaign):
     variants.switch(dossier, other.id)  # not an edit: the new variant has no line yet
     assert compute(dossier, campaign, cache) == compute(dossier, campaign)
     assert compute(dossier, campaign, cache).expense == 0
+
+
+@pytest.mark.parametrize("pooled", [False, True])
+def test_edits_inside_schools_are_answered_from_the_last_result(campaign, pooled):
+    """Quantities, prices, pupils, names and classes typed in schools of the same commune and
+    of others, undone now and then: each result is made from the last one (no pass over every
+    school), and equals a full compute."""
+    dossier = large_dossier(12, 40, communes=3)
+    if pooled:
+        dossier.parametres.plafond_par_classe = "projet"
+        dossier.parametres.arrondi = "euro"
+    cache = ComputeCache()
+    compute(dossier, campaign, cache)
+    changes = []
+    for n, school in enumerate(dossier.ecoles):
+        line = school.classes[0].lignes[0]
+        changes.append(edits.SetField("ligne", line.id, "quantite", 1 + n % 7))
+        changes.append(edits.SetField("ligne", line.id, "prix_unitaire", Decimal(150 * n + 90)))
+        changes.append(edits.SetField("ecole", school.id, "eleves", 10 * n))
+        changes.append(edits.SetField("ecole", school.id, "nom", f"École n° {n} & <co>"))
+        changes.append(edits.SetField("classe", school.classes[0].id, "niveaux", []))
+    done = 0
+    for step, edit in enumerate(changes):
+        inverse = perform(dossier, edit, None)
+        cache.forget(dossier, edit, inverse)
+        assert compute(dossier, campaign, cache) == compute(dossier, campaign), (step, edit)
+        done += 1
+        if step % 3 == 0:
+            redo = perform(dossier, inverse, None)
+            cache.forget(dossier, inverse, redo)
+            assert compute(dossier, campaign, cache) == compute(dossier, campaign), step
+            done += 1
+    assert cache.differences == done
+
+
+def test_a_school_moved_added_or_removed_takes_the_full_pass(campaign):
+    from socle_desktop.domain.model import School
+
+    dossier = large_dossier(6, 18, communes=2)
+    cache = ComputeCache()
+    compute(dossier, campaign, cache)
+    other = dossier.communes[1].insee
+    moving = next(s for s in dossier.ecoles if s.commune != other)
+    for edit in (
+        edits.SetField("ecole", moving.id, "commune", other),
+        edits.Insert("ecole", "", "ecoles", 2, School(nom="Nouvelle", uai="", commune=other)),
+        edits.Remove("ecole", dossier.ecoles[0].id),
+    ):
+        cache.forget(dossier, edit, perform(dossier, edit, None))
+        assert compute(dossier, campaign, cache) == compute(dossier, campaign), edit
+    assert cache.differences == 0
