@@ -193,8 +193,9 @@ class ClassesPage(SchoolPage):
         self._draw_lines_title()
         self.lines_editor.set_target(classroom.id, "lignes", classroom.lignes)
         self.apply_to_all_button.setEnabled(writable and len(school.classes) > 1)
-        self.apply_to_all_schools_button.setEnabled(
-            writable and sum(len(s.classes) for s in self.session.dossier.ecoles) > 1
+        others = (s for s in self.session.dossier.ecoles if s is not school)
+        self.apply_to_all_schools_button.setEnabled(  # another class somewhere: stop looking
+            writable and (len(school.classes) > 1 or any(s.classes for s in others))
         )
 
     def _on_school_changed(self, _school_id: str) -> None:

@@ -23,7 +23,7 @@ from socle_desktop.gui.field_binding import FieldBinding, quoted, sentence
 from socle_desktop.gui.forms import load_form
 from socle_desktop.gui.generated.ui_porteur_page import Ui_PorteurForm
 from socle_desktop.gui.message_line import MessageLine
-from socle_desktop.gui.pages.base import DossierPage
+from socle_desktop.gui.pages.common import LazyPage
 from socle_desktop.gui.theme import set_state
 
 # line edit name -> (edit kind, field, undo label)
@@ -37,7 +37,7 @@ TEXT_FIELDS = {
 }
 
 
-class PorteurPage(DossierPage):
+class PorteurPage(LazyPage):
     STEP = "porteur"
 
     def __init__(self, session, parent=None):
@@ -98,7 +98,7 @@ class PorteurPage(DossierPage):
         self.insee_edit.returnPressed.connect(self.commune_nom_edit.setFocus)
         self.remove_commune_button.clicked.connect(self.remove_commune)
         self._filling = False
-        self.refresh(session.result)
+        self.redraw(session.result)
 
     # --- from the user to the dossier --------------------------------------------------------
 
@@ -201,7 +201,7 @@ class PorteurPage(DossierPage):
 
     # --- from the dossier to the widgets -----------------------------------------------------
 
-    def refresh(self, result: Result) -> None:
+    def redraw(self, result: Result) -> None:
         porteur = self.session.dossier.porteur
         index = self.type_combo.findData(PorteurType(porteur.type).value)
         if index != self.type_combo.currentIndex():
