@@ -7,10 +7,15 @@ boxes with plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-Button = QMessageBox.StandardButton
+if TYPE_CHECKING:
+    Button = QMessageBox.StandardButton
+
+# Nothing of PySide's enums or of its ``Qt`` namespace is named at import: the window imports
+# this module before its first paint, and PySide makes them at their first use (tens of ms).
 
 
 def _show(
@@ -18,24 +23,30 @@ def _show(
     icon: QMessageBox.Icon,
     title: str,
     text: str,
-    buttons: Button = Button.Ok,
-    default: Button = Button.NoButton,
+    buttons: Button | None = None,
+    default: Button | None = None,
 ) -> Button:
-    box = QMessageBox(icon, title, text, buttons, parent)
+    from PySide6.QtCore import Qt
+
+    kinds = QMessageBox.StandardButton
+    box = QMessageBox(icon, title, text, kinds.Ok if buttons is None else buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    if default != Button.NoButton:
+    if default is not None and default != kinds.NoButton:
         box.setDefaultButton(default)
-    return Button(box.exec())
+    return kinds(box.exec())
 
 
 def question(
     parent,
     title: str,
     text: str,
-    buttons: Button = Button.Yes | Button.No,
-    default: Button = Button.NoButton,
+    buttons: Button | None = None,
+    default: Button | None = None,
 ) -> Button:
-    return _show(parent, QMessageBox.Icon.Question, title, text, buttons, default)
+    """Oui / Non unless ``buttons`` says otherwise."""
+    kinds = QMessageBox.StandardButton
+    choices = kinds.Yes | kinds.No if buttons is None else buttons
+    return _show(parent, QMessageBox.Icon.Question, title, text, choices, default)
 
 
 def information(parent, title: str, text: str) -> Button:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
-from socle_desktop.domain import variants
 from socle_desktop.domain.validation import MAX_VARIANTS, InvalidValue
 
 if TYPE_CHECKING:
@@ -106,8 +105,8 @@ class VariantActions(QObject):
         action = QAction(text, self.parent_window)
         action.setObjectName(name)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setShortcut(QKeySequence(shortcut))  # the window's (QAction's default):
+            # naming Qt.ShortcutContext would load the ``Qt`` namespace before the first paint
         action.triggered.connect(slot)
         return action
 
@@ -164,6 +163,7 @@ class VariantActions(QObject):
     def create(self):
         """« Nouvelle variante… »: its name asked, then a copy of the variant shown, which the
         window switches to (one undoable step). Returns the dialog (None: nothing to do)."""
+        from socle_desktop.domain import variants  # not before the first paint
         from socle_desktop.gui.variant_dialogs import NameDialog
 
         session = self.session
@@ -197,6 +197,7 @@ class VariantActions(QObject):
         )
 
     def rename(self):
+        from socle_desktop.domain import variants  # not before the first paint
         from socle_desktop.gui.variant_dialogs import NameDialog
 
         session = self.session
@@ -251,6 +252,8 @@ class VariantActions(QObject):
         return failure.message if failure is not None else "la modification n'a pas été faite"
 
     def delete(self) -> bool:
+        from socle_desktop.domain import variants  # not before the first paint
+
         session = self.session
         if session is None:
             return False
@@ -262,6 +265,8 @@ class VariantActions(QObject):
         return True
 
     def retain(self, variant_id: str | None = None) -> bool:
+        from socle_desktop.domain import variants  # not before the first paint
+
         session = self.session
         if session is None:
             return False
