@@ -90,6 +90,9 @@ class VariantBar(QWidget):
             self.combo.setItemData(self.combo.count() - 1, variant.nom, Qt.ItemDataRole.ToolTipRole)
         self.combo.setCurrentIndex(self.combo.findData(dossier.courante))
         self.combo.blockSignals(False)
+        # A long name is cut in the box: its tip gives it whole.
+        shown = self.combo.currentText()
+        self.combo.setToolTip(f"« {shown} » : la variante que vous modifiez. {SHORTCUTS_HINT}")
         note = variants.not_retained_note(dossier)
         self.note.setText(note)
         self.note.setVisible(bool(note))

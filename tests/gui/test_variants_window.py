@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from socle_desktop.domain import variants
 from socle_desktop.domain.campaign import load_campaign
@@ -313,3 +313,15 @@ def test_the_guide_tells_the_variants_and_their_keys(qtbot, tmp_path):
     ):
         assert action.shortcut().toString(native) in text, action.text()
     assert "Alt+1 … Alt+9" in text
+
+
+def test_the_selector_s_tip_names_the_variant_shown_whole(qtbot, tmp_path):
+    """A long name is cut in the box; its tip says it whole, and follows a switch."""
+    window, other, _tablets = two_variants(qtbot, tmp_path)
+    combo = window.findChild(QComboBox, "variant_combo")
+    long_name = "Écrans interactifs dans toutes les classes, tablettes et valises partout"
+    assert window.session.edit(variants.rename(window.session.dossier, other, long_name))
+    assert "« Principale (retenue) »" in combo.toolTip()
+    press_focus(window)
+    press(Qt.Key.Key_2, ALT)
+    assert f"« {long_name} »" in combo.toolTip()
