@@ -24,6 +24,7 @@ from socle_desktop.domain.identifiers import (
     uai_error,
     uai_form_ok,
 )
+from socle_desktop.domain.limits import MAX_VARIANTS
 from socle_desktop.domain.model import (
     LEVELS,
     CatalogueItem,
@@ -70,7 +71,6 @@ MAX_PRICE = Decimal("10000000.00")  # per unit: ten times the equipment ceiling 
 MAX_RATE = Decimal("100")
 MAX_PLACES = 1_000  # devices one charging case or trolley holds (the largest hold 36)
 MAX_VARIANT_NAME = 80  # shown in the selector, a column of the comparison and the PDF
-MAX_VARIANTS = 9  # Alt+1 to Alt+9, and the comparison's columns on one page of the PDF
 
 # C0 and C1 controls (NUL included) but the line break and the tab, and lone surrogates, which
 # no file or PDF can hold.

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
-from socle_desktop.domain.validation import MAX_VARIANTS, InvalidValue
+from socle_desktop.domain.limits import MAX_VARIANTS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
@@ -164,6 +164,7 @@ class VariantActions(QObject):
         """« Nouvelle variante… »: its name asked, then a copy of the variant shown, which the
         window switches to (one undoable step). Returns the dialog (None: nothing to do)."""
         from socle_desktop.domain import variants  # not before the first paint
+        from socle_desktop.domain.validation import InvalidValue
         from socle_desktop.gui.variant_dialogs import NameDialog
 
         session = self.session

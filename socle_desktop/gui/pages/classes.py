@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -16,25 +18,19 @@ from socle_desktop.domain.model import Classroom
 from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.rules import Result
 from socle_desktop.domain.suggestions import new_class
-from socle_desktop.gui.field_delegate import FieldDelegate
-from socle_desktop.gui.forms import load_form
-from socle_desktop.gui.generated.ui_classes_page import Ui_ClassesForm
-from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.models.classes import (
     COL_ELEVES,
     COL_MONTANT,
     COL_NOM,
-    FIRST_LEVEL,
-    ClassesModel,
 )
-from socle_desktop.gui.pages.check_delegate import CenteredCheckDelegate
 from socle_desktop.gui.pages.common import (
     SchoolPage,
     chain_tab_order,
     elide,
 )
-from socle_desktop.gui.pages.lines_editor import LinesEditor, fit_columns
-from socle_desktop.gui.tables import EditTable
+
+if TYPE_CHECKING:
+    from socle_desktop.gui.tables import EditTable
 
 TITLE = "Équipement de la classe « {} »"
 TITLE_MARGIN = 40  # the group box's frame and padding around its title
@@ -54,6 +50,15 @@ class ClassesPage(SchoolPage):
 
     def build(self) -> None:
         """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        # Imported on the first visit: the start shows one page, and imports only its own widgets.
+        from socle_desktop.gui.field_delegate import FieldDelegate
+        from socle_desktop.gui.forms import load_form
+        from socle_desktop.gui.generated.ui_classes_page import Ui_ClassesForm
+        from socle_desktop.gui.message_line import MessageLine
+        from socle_desktop.gui.models.classes import FIRST_LEVEL, ClassesModel
+        from socle_desktop.gui.pages.check_delegate import CenteredCheckDelegate
+        from socle_desktop.gui.pages.lines_editor import LinesEditor
+
         session = self.session
         self._class_id = ""
 
@@ -156,6 +161,8 @@ class ClassesPage(SchoolPage):
         self.school_selector.update_schools(self.session.dossier.ecoles)
         school = self._draw_summary(self.summary_label, result)
         self.classes_model.set_classes(school.classes if school else [])
+        from socle_desktop.gui.pages.lines_editor import fit_columns  # loaded by build()
+
         fit_columns(self.classes_table, {COL_ELEVES: 64, COL_MONTANT: 120})
         self._restore_class()
         self._draw_class()

@@ -22,12 +22,8 @@ from socle_desktop.domain.rules import Result
 from socle_desktop.domain.validation import uai_check_letter_ok
 from socle_desktop.gui import dialogs
 from socle_desktop.gui.field_binding import FieldBinding, sentence
-from socle_desktop.gui.forms import load_form
-from socle_desktop.gui.generated.ui_ecoles_page import Ui_EcolesForm
-from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.pages.common import LazyPage
 from socle_desktop.gui.theme import set_state
-from socle_desktop.gui.widgets import CountEdit
 
 _ROOT = QModelIndex()  # the invisible root: these models are flat tables
 COLUMNS = ("Nom", "UAI", "Commune", "Secteur", "Élèves", "Classes CP–CM2")
@@ -104,6 +100,12 @@ class EcolesPage(LazyPage):
 
     def build(self) -> None:
         """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        # Imported on the first visit: the start shows one page, and imports only its own widgets.
+        from socle_desktop.gui.forms import load_form
+        from socle_desktop.gui.generated.ui_ecoles_page import Ui_EcolesForm
+        from socle_desktop.gui.message_line import MessageLine
+        from socle_desktop.gui.widgets import CountEdit
+
         session = self.session
         form = self.form = load_form(Ui_EcolesForm(), self)
         self.table: QTableView = form.ecoles_table

@@ -12,11 +12,8 @@ from socle_desktop.domain.model import Existant, School
 from socle_desktop.domain.presentation import STATUS_STATES, category_label, plural
 from socle_desktop.domain.rules import Result
 from socle_desktop.domain.suggestions import mobile_advice, suggest_mobiles
-from socle_desktop.gui.forms import load_form
-from socle_desktop.gui.generated.ui_equipement_ecole_page import Ui_EquipementEcoleForm
 from socle_desktop.gui.models.lines import COL_QUANTITE
 from socle_desktop.gui.pages.common import SchoolPage, chain_tab_order
-from socle_desktop.gui.pages.lines_editor import LinesEditor
 from socle_desktop.gui.theme import set_state
 
 EXISTANT_LABELS = {
@@ -41,6 +38,11 @@ class EquipementEcolePage(SchoolPage):
 
     def build(self) -> None:
         """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        # Imported on the first visit: the start shows one page, and imports only its own widgets.
+        from socle_desktop.gui.forms import load_form
+        from socle_desktop.gui.generated.ui_equipement_ecole_page import Ui_EquipementEcoleForm
+        from socle_desktop.gui.pages.lines_editor import LinesEditor
+
         session = self.session
         form = self.form = load_form(Ui_EquipementEcoleForm(), self)
         self._init_school_selector(form)

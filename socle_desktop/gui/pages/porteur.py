@@ -20,9 +20,6 @@ from socle_desktop.domain.rules import Result
 from socle_desktop.domain.typed import InvalidValue, typed_value
 from socle_desktop.domain.validation import siren_error, siren_key_ok
 from socle_desktop.gui.field_binding import FieldBinding, quoted, sentence
-from socle_desktop.gui.forms import load_form
-from socle_desktop.gui.generated.ui_porteur_page import Ui_PorteurForm
-from socle_desktop.gui.message_line import MessageLine
 from socle_desktop.gui.pages.common import LazyPage
 from socle_desktop.gui.theme import set_state
 
@@ -50,6 +47,11 @@ class PorteurPage(LazyPage):
 
     def build(self) -> None:
         """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        # Imported on the first visit: the start shows one page, and imports only its own widgets.
+        from socle_desktop.gui.forms import load_form
+        from socle_desktop.gui.generated.ui_porteur_page import Ui_PorteurForm
+        from socle_desktop.gui.message_line import MessageLine
+
         session = self.session
         form = self.form = load_form(Ui_PorteurForm(), self)
         self.type_combo: QComboBox = form.type_combo

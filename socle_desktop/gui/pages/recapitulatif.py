@@ -6,6 +6,8 @@ printing belong to the main window: this page only offers the buttons and emits 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import QLabel, QListView, QPlainTextEdit, QPushButton, QTabWidget
 
@@ -16,12 +18,11 @@ from socle_desktop.domain.model import Existant
 from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.plan import fctva_rows
 from socle_desktop.domain.rules import Result
-from socle_desktop.gui.forms import load_form
-from socle_desktop.gui.generated.ui_recapitulatif_page import Ui_RecapitulatifForm
 from socle_desktop.gui.models.rows import Cell
 from socle_desktop.gui.pages.common import LazyPage
-from socle_desktop.gui.tables import RowsTable
-from socle_desktop.gui.variant_bar import comparison_checkbox
+
+if TYPE_CHECKING:
+    from socle_desktop.gui.tables import RowsTable
 
 EXISTANT_WORDS = {
     Existant.ABSENT: "absent",
@@ -56,6 +57,11 @@ class RecapitulatifPage(LazyPage):
 
     def build(self) -> None:
         """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        # Imported on the first visit: the start shows one page, and imports only its own widgets.
+        from socle_desktop.gui.forms import load_form
+        from socle_desktop.gui.generated.ui_recapitulatif_page import Ui_RecapitulatifForm
+        from socle_desktop.gui.variant_bar import comparison_checkbox
+
         session = self.session
         form = self.form = load_form(Ui_RecapitulatifForm(), self)
         self.plan_table: RowsTable = form.plan_table

@@ -8,10 +8,7 @@ from socle_desktop.domain.money import euros, percent_fr
 from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.rules import Result
 from socle_desktop.domain.suggestions import apply_ent_to_all_schools, ent_lines
-from socle_desktop.gui.forms import load_form
-from socle_desktop.gui.generated.ui_services_page import Ui_ServicesForm
 from socle_desktop.gui.pages.common import SchoolPage, chain_tab_order
-from socle_desktop.gui.pages.lines_editor import LinesEditor
 
 
 class ServicesPage(SchoolPage):
@@ -28,6 +25,11 @@ class ServicesPage(SchoolPage):
 
     def build(self) -> None:
         """The page's widgets, made on its first visit (``DossierPage.ensure_built``)."""
+        # Imported on the first visit: the start shows one page, and imports only its own widgets.
+        from socle_desktop.gui.forms import load_form
+        from socle_desktop.gui.generated.ui_services_page import Ui_ServicesForm
+        from socle_desktop.gui.pages.lines_editor import LinesEditor
+
         session = self.session
         campaign = session.campaign
         form = self.form = load_form(Ui_ServicesForm(), self)
