@@ -10,11 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from socle_desktop.domain import edits
+from socle_desktop.domain.limits import MAX_VARIANTS
 from socle_desktop.domain.model import Dossier, School
 from socle_desktop.domain.presentation import plural
 from socle_desktop.domain.validation import (
     FIELDS,
-    MAX_VARIANTS,
     InvalidValue,
     check_article,
     check_aside_lines,

@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from socle_desktop.domain import edits
+from socle_desktop.domain.limits import MAX_VARIANTS
 from socle_desktop.domain.model import Dossier, Line, LineKey, Variante, new_id
-from socle_desktop.domain.validation import MAX_VARIANTS, InvalidValue, same_name
+from socle_desktop.domain.validation import InvalidValue, same_name
 
 Lines = dict[LineKey, list[Line]]
 
