@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from socle_desktop.domain.campaign import Campaign, CampaignError, load_campaign
+from socle_desktop.domain.dates import iso_date_fr
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.money import ZERO, cents, euros, percent_fr, to_json
 from socle_desktop.domain.results import Result
@@ -43,7 +44,7 @@ class FctvaRate:
     def source_text(self) -> str:
         """« Taux : <source>, en vigueur au 1er janvier 2021. »"""
         return f"Taux : {self.source}" + (
-            f", en vigueur au {date_fr(self.date)}." if self.date else "."
+            f", en vigueur au {iso_date_fr(self.date)}." if self.date else "."
         )
 
     @property
@@ -144,28 +145,3 @@ def fctva_unavailable_reason(dossier: Dossier, campaign: Campaign) -> str | None
     if fctva_rate(campaign) is None:
         return "les règles de la campagne ne donnent pas de taux de FCTVA"
     return None
-
-
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
-def date_fr(iso: str) -> str:
-    """« 2021-01-01 » → « 1er janvier 2021 » (anything else as written)."""
-    try:
-        year, month, day = (int(part) for part in iso.split("-"))
-        return f"{'1er' if day == 1 else day} {_MONTHS[month - 1]} {year}"
-    except (ValueError, IndexError):
-        return iso

@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak
 
 from socle_desktop.domain.campaign import Campaign
 from socle_desktop.domain.comparison import Comparison
+from socle_desktop.domain.dates import date_fr
 from socle_desktop.domain.diagnostic import diagnose
 from socle_desktop.domain.model import Dossier
 from socle_desktop.domain.rules import Result, compute
@@ -23,7 +24,7 @@ from socle_desktop.report.first_page import first_page
 from socle_desktop.report.page_template import DossierDocTemplate, Running
 from socle_desktop.report.schools import recap_table, schools_detail
 from socle_desktop.report.styles import Flowable, stylesheet
-from socle_desktop.report.text import Para, clean, date_fr, tight_bounds
+from socle_desktop.report.text import Para, clean, tight_bounds
 from socle_desktop.system_errors import os_reason, printable
 
 

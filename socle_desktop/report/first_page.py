@@ -10,6 +10,7 @@ from reportlab.platypus import Spacer, Table
 
 from socle_desktop.domain import presentation
 from socle_desktop.domain.campaign import Campaign
+from socle_desktop.domain.dates import date_fr
 from socle_desktop.domain.fctva import FctvaResult, compute_fctva
 from socle_desktop.domain.model import PORTEUR_LABELS, Dossier
 from socle_desktop.domain.money import euros, group_thousands, percent_fr
@@ -29,7 +30,7 @@ from socle_desktop.report.styles import (
     make_table,
     stylesheet,
 )
-from socle_desktop.report.text import Para, cell, date_fr, markup, para
+from socle_desktop.report.text import Para, cell, markup, para
 
 
 def _contact(dossier: Dossier) -> str:

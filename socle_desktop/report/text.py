@@ -7,7 +7,6 @@ table cells are drawn as they are and must *not* be escaped.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,21 +26,6 @@ from socle_desktop.report.styles import (
     FONT_BOLD,
     register_fonts,
     stylesheet,
-)
-
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
 )
 
 # Control characters other than the line break would reach the PDF as invisible boxes.
@@ -146,9 +130,3 @@ def truncate(text: str, width: float, font: str = FONT, size: float = 8) -> str:
         else:
             high = middle - 1
     return text[:low].rstrip() + "…"
-
-
-def date_fr(day: datetime.date) -> str:
-    """« 1er décembre 2026 », « 23 novembre 2026 »."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {MONTHS[day.month - 1]} {day.year}"

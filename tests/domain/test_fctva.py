@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from socle_desktop.domain import edits, jsonio
 from socle_desktop.domain.campaign import parse_campaign_text
+from socle_desktop.domain.dates import iso_date_fr
 from socle_desktop.domain.fctva import (
     compute_fctva,
-    date_fr,
     fctva_rate,
     fctva_unavailable_reason,
 )
@@ -34,7 +34,7 @@ def test_the_rate_is_data_with_its_source_and_date(campaign):
     assert rate.taux == Decimal("0.16404")
     assert rate.label == "16,404\u00a0%"
     assert "L1615-6" in rate.source
-    assert rate.date == "2021-01-01" and date_fr(rate.date) == "1er janvier 2021"
+    assert rate.date == "2021-01-01" and iso_date_fr(rate.date) == "1er janvier 2021"
     assert rate.volets == ("equipement",)
 
 
@@ -153,3 +153,9 @@ def test_json_refuses_a_switch_that_is_not_a_boolean(example_dossier):
         assert "parametres.fctva" in str(error)
     else:  # pragma: no cover
         raise AssertionError("accepted")
+
+
+def test_a_date_of_the_rules_is_written_the_french_way_or_as_given():
+    assert iso_date_fr("2021-03-15") == "15 mars 2021"
+    assert iso_date_fr("2021-13-01") == "2021-13-01"
+    assert iso_date_fr("courant 2021") == "courant 2021"

@@ -192,8 +192,8 @@ def test_epci_signs_as_president(large_pages):
 def test_date_defaults_to_today(example, campaign):
     import datetime
 
+    from socle_desktop.domain.dates import date_fr
     from socle_desktop.report import build_pdf
-    from socle_desktop.report.text import date_fr
 
     dossier, result = example
     text = spaced(page_texts(build_pdf(dossier, campaign, result=result))[0])
@@ -203,7 +203,7 @@ def test_date_defaults_to_today(example, campaign):
 def test_french_dates():
     import datetime
 
-    from socle_desktop.report.text import date_fr
+    from socle_desktop.domain.dates import date_fr
 
     assert date_fr(datetime.date(2027, 1, 1)) == "1er janvier 2027"
     assert date_fr(datetime.date(2026, 8, 15)) == "15 août 2026"
